@@ -1,0 +1,5 @@
+package org.partnersearch.cli;
+
+public final class Main {
+  public static void main(String[] args) {}
+}
