@@ -110,6 +110,6 @@ public final class CorpusLoader {
   private static Optional<List<String>> ids(
       Optional<Checked> vocabulary, Function<JsonNode, List<JsonNode>> idNodes) {
     return vocabulary.filter(Checked::valid)
-        .map(c -> idNodes.apply(c.doc().root()).stream().map(n -> Text.clean(n.asText())).toList());
+        .map(c -> idNodes.apply(c.doc().root()).stream().map(n -> Text.clean(n.asText())).distinct().toList());
   }
 }

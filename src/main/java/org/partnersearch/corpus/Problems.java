@@ -11,8 +11,12 @@ import java.util.List;
 final class Problems {
   private final List<CorpusProblem> problems = new ArrayList<>();
 
+  void add(CorpusProblem problem) {
+    problems.add(problem);
+  }
+
   void add(Path file, int line, String field, String message) {
-    problems.add(new CorpusProblem(file, line, field, message));
+    add(new CorpusProblem(file, line, field, message));
   }
 
   /** Adds a problem located at {@code node}'s line. */

@@ -60,7 +60,7 @@ final class YamlReader {
     try {
       Optional<CorpusProblem> unsafe = firstUnsafeConstruct(file, text.get());
       if (unsafe.isPresent()) {
-        problems.add(unsafe.get().file(), unsafe.get().line(), "", unsafe.get().message());
+        problems.add(unsafe.get());
         return Optional.empty();
       }
       JsonNode root = readTree(text.get());
@@ -69,9 +69,6 @@ final class YamlReader {
         return Optional.empty();
       }
       return Optional.of(new YamlDocument(file, root));
-    } catch (StreamConstraintsException e) {
-      problems.add(file, lineOf(e), "", "nested deeper than " + limits.maxNestingDepth()
-          + " levels: flatten the structure");
     } catch (JacksonException e) {
       problems.add(file, lineOf(e), "", "is not valid YAML: " + describe(e));
     } catch (IOException e) {
@@ -111,21 +108,31 @@ final class YamlReader {
    */
   private Optional<CorpusProblem> firstUnsafeConstruct(Path file, String text) throws IOException {
     try (JsonParser parser = factory.createParser(text)) {
-      YAMLParser yaml = (YAMLParser) parser;
-      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        int line = parser.currentTokenLocation().getLineNr();
-        if (yaml.isCurrentAlias()) {
-          return Optional.of(new CorpusProblem(file, line, "", "uses the YAML alias '*"
-              + parser.getText() + "': aliases and anchors are not allowed, write the value out"));
-        }
-        if (yaml.getObjectId() != null) {
-          return Optional.of(new CorpusProblem(file, line, "", "uses the YAML anchor '&"
-              + yaml.getObjectId() + "': anchors and aliases are not allowed, write the value out"));
-        }
-        if (yaml.getTypeId() != null) {
-          return Optional.of(new CorpusProblem(file, line, "", "uses the YAML tag '"
-              + yaml.getTypeId() + "': tags are not allowed, remove it"));
-        }
+      try {
+        return firstUnsafeToken(file, (YAMLParser) parser);
+      } catch (StreamConstraintsException e) {
+        // The depth limit's exception carries no location; the parser still knows where it is.
+        return Optional.of(new CorpusProblem(file, parser.currentLocation().getLineNr(), "",
+            "nested deeper than " + limits.maxNestingDepth() + " levels: flatten the structure"));
+      }
+    }
+  }
+
+  private static Optional<CorpusProblem> firstUnsafeToken(Path file, YAMLParser parser)
+      throws IOException {
+    for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+      int line = parser.currentTokenLocation().getLineNr();
+      if (parser.isCurrentAlias()) {
+        return Optional.of(new CorpusProblem(file, line, "", "uses the YAML alias '*"
+            + parser.getText() + "': aliases and anchors are not allowed, write the value out"));
+      }
+      if (parser.getObjectId() != null) {
+        return Optional.of(new CorpusProblem(file, line, "", "uses the YAML anchor '&"
+            + parser.getObjectId() + "': anchors and aliases are not allowed, write the value out"));
+      }
+      if (parser.getTypeId() != null) {
+        return Optional.of(new CorpusProblem(file, line, "", "uses the YAML tag '"
+            + parser.getTypeId() + "': tags are not allowed, remove it"));
       }
     }
     return Optional.empty();
@@ -156,8 +163,17 @@ final class YamlReader {
       return original.replace("Duplicate field", "the key") + " appears twice: keep one of them";
     }
     return snakeYamlCause(e)
-        .map(m -> m.getContext() == null ? m.getProblem() : m.getContext() + ": " + m.getProblem())
+        .map(YamlReader::describe)
         .orElse(original);
+  }
+
+  /** "while parsing a flow sequence started on line 10: expected ',' or ']', but got ':'". */
+  private static String describe(MarkedYAMLException m) {
+    if (m.getContext() == null) {
+      return m.getProblem();
+    }
+    String started = m.getContextMark() == null ? "" : " started on line " + (m.getContextMark().getLine() + 1);
+    return m.getContext() + started + ": " + m.getProblem();
   }
 
   private static Optional<MarkedYAMLException> snakeYamlCause(Throwable e) {

@@ -48,6 +48,15 @@ final class CorpusFixture {
     return write(relative, text.replace(from, to));
   }
 
+  /** Replaces the English description, whatever its length, with {@code yamlValue}. */
+  CorpusFixture replaceEnglishDescription(String relative, String yamlValue) {
+    String text = read(relative);
+    int start = text.indexOf("  en: >-\n");
+    int end = text.indexOf("  de: >-\n");
+    assertEquals(true, start > 0 && end > start, "description block in " + relative);
+    return write(relative, text.substring(0, start) + "  en: " + yamlValue + "\n" + text.substring(end));
+  }
+
   CorpusFixture write(String relative, String content) {
     try {
       Files.writeString(file(relative), content, StandardCharsets.UTF_8);
