@@ -59,7 +59,8 @@ public class TestDecompoundFilter extends BaseTokenStreamTestCase {
     assertAnalyzesTo(analyzer, input, tokens, starts, ends, types, posIncs, null, false);
   }
 
-  public void testCompoundKeepsWholeWordAndAddsPartsAtSamePositionWithOwnOffsets() throws Exception {
+  public void testCompoundKeepsWholeWordAndAddsPartsAtSamePositionWithOwnOffsets()
+      throws Exception {
     assertTokens(
         "Endlagerforschung",
         new String[] {"endlagerforschung", "endlager", "forschung"},
@@ -140,7 +141,8 @@ public class TestDecompoundFilter extends BaseTokenStreamTestCase {
     // Random strings hardly ever contain a German compound; these always do.
     CorpusText corpus = CorpusText.load();
     for (int i = 0; i < 100 * RANDOM_MULTIPLIER; i++) {
-      checkAnalysisConsistency(random(), analyzer, random().nextBoolean(), corpus.randomMix(random()), false);
+      String text = corpus.randomMix(random());
+      checkAnalysisConsistency(random(), analyzer, random().nextBoolean(), text, false);
     }
   }
 }
