@@ -20,7 +20,7 @@ final class NfcCharMap {
 
   private NfcCharMap() {}
 
-  /** Takes about 0.3 s (it checks every code point): build once per process. */
+  /** Takes about 0.4 s (it checks every code point): build once per process. */
   static NormalizeCharMap build() {
     Map<String, String> mappings = new TreeMap<>();
     for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
