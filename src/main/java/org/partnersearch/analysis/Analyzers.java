@@ -1,0 +1,50 @@
+package org.partnersearch.analysis;
+
+import java.io.Closeable;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * Owns the analyzers of every {@link Chain}, the one place that defines them for the indexer, the
+ * query parser, the highlighter and the suggester. One instance per process; thread-safe (Lucene
+ * analyzers keep their token streams per thread); closeable.
+ */
+public final class Analyzers implements Closeable {
+
+  private final Map<Chain, Analyzer> indexAnalyzers = new EnumMap<>(Chain.class);
+  private final Map<Chain, Analyzer> queryAnalyzers = new EnumMap<>(Chain.class);
+
+  /** Builds all chains around the one shared decompounder. */
+  public Analyzers(GermanDecompounder decompounder) {
+    Objects.requireNonNull(decompounder, "decompounder");
+    NormalizeCharMap nfc = NfcCharMap.build();
+    for (Chain chain : Chain.values()) {
+      indexAnalyzers.put(
+          chain, new ChainAnalyzer(chain, ChainAnalyzer.Side.INDEX, decompounder, nfc));
+      queryAnalyzers.put(
+          chain, new ChainAnalyzer(chain, ChainAnalyzer.Side.QUERY, decompounder, nfc));
+    }
+  }
+
+  /** Index time: the chain with compound parts where the chain has them. */
+  public Analyzer index(Chain chain) {
+    return indexAnalyzers.get(Objects.requireNonNull(chain, "chain"));
+  }
+
+  /**
+   * Query time: the same chain without compound parts (the query builder decompounds explicitly).
+   */
+  public Analyzer query(Chain chain) {
+    return queryAnalyzers.get(Objects.requireNonNull(chain, "chain"));
+  }
+
+  @Override
+  public void close() {
+    IOUtils.closeWhileHandlingException(indexAnalyzers.values());
+    IOUtils.closeWhileHandlingException(queryAnalyzers.values());
+  }
+}

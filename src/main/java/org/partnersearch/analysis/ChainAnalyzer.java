@@ -1,0 +1,148 @@
+package org.partnersearch.analysis;
+
+import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.CATENATE_NUMBERS;
+import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.CATENATE_WORDS;
+import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS;
+import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.GENERATE_WORD_PARTS;
+import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.PRESERVE_ORIGINAL;
+import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.SPLIT_ON_NUMERICS;
+
+import java.io.Reader;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.de.GermanLightStemFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.LengthFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
+import org.apache.lucene.analysis.pattern.PatternTokenizer;
+
+/** One {@link Chain} at index or at query time. Built only by {@link Analyzers}. */
+final class ChainAnalyzer extends Analyzer {
+
+  /** Whether tokens are indexed or searched for: only the index side adds compound parts. */
+  enum Side {
+    INDEX,
+    QUERY
+  }
+
+  /**
+   * A word is a run of letters, marks and digits; runs joined by one hyphen, dot or apostrophe
+   * stay one token ("Öko-Institut", "ct.qmat", "DIGS-BB", "research's") so that the word
+   * delimiter filter can emit the whole, its pieces and the closed form.
+   */
+  private static final Pattern WORD =
+      Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:[-\\u2010\\u2011.'\\u2019][\\p{L}\\p{M}\\p{N}]+)*");
+
+  /** Longer "words" are base64, hashes or garbage; StandardTokenizer also stops at 255. */
+  private static final int MAX_TOKEN_LENGTH = 255;
+
+  /**
+   * Hyphenated and dotted words: the whole as written, each piece, and the pieces joined
+   * ("öko-institut", "öko", "institut", "ökoinstitut"). No STEM_ENGLISH_POSSESSIVE: it gives the
+   * whole and its piece different end offsets, which the index-side flattening then cuts short;
+   * the EnglishPossessiveFilter before it does the job on the whole word.
+   */
+  private static final int WORD_DELIMITER_FLAGS =
+      PRESERVE_ORIGINAL
+          | GENERATE_WORD_PARTS
+          | GENERATE_NUMBER_PARTS
+          | CATENATE_WORDS
+          | CATENATE_NUMBERS
+          | SPLIT_ON_NUMERICS;
+
+  private final Chain chain;
+  private final Side side;
+  private final GermanDecompounder decompounder;
+  private final NormalizeCharMap nfc;
+
+  ChainAnalyzer(Chain chain, Side side, GermanDecompounder decompounder, NormalizeCharMap nfc) {
+    this.chain = chain;
+    this.side = side;
+    this.decompounder = decompounder;
+    this.nfc = nfc;
+  }
+
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    return new MappingCharFilter(nfc, reader);
+  }
+
+  @Override
+  protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+    return new MappingCharFilter(nfc, reader);
+  }
+
+  /**
+   * Every chain starts alike: words, English possessives dropped ("HZDR's" is "HZDR"), lower case,
+   * hyphenated words split. Then each chain adds its own steps.
+   */
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    Tokenizer source = new PatternTokenizer(WORD, 0);
+    TokenStream ts = new LengthFilter(source, 1, MAX_TOKEN_LENGTH);
+    ts = new EnglishPossessiveFilter(ts);
+    ts = new LowerCaseFilter(ts);
+    ts = hyphenated(ts);
+    TokenStream chained =
+        switch (chain) {
+          case EXACT -> ts;
+          case GERMAN -> german(ts);
+          case ENGLISH -> english(ts);
+          case FOLDED -> folded(ts);
+        };
+    return new TokenStreamComponents(source, chained);
+  }
+
+  private TokenStream german(TokenStream words) {
+    TokenStream ts = compoundParts(words);
+    ts = new GermanUmlautFilter(ts);
+    return new GermanLightStemFilter(ts);
+  }
+
+  private TokenStream english(TokenStream words) {
+    TokenStream ts = compoundParts(words);
+    ts = new GermanUmlautFilter(ts);
+    return new KStemFilter(ts);
+  }
+
+  private TokenStream folded(TokenStream words) {
+    TokenStream ts = compoundParts(words);
+    return new ASCIIFoldingFilter(ts);
+  }
+
+  /**
+   * Splits hyphenated words into a token graph. The index cannot store graphs, so the index side
+   * flattens it; the query side keeps it for Lucene's graph-aware query builder.
+   */
+  private TokenStream hyphenated(TokenStream in) {
+    TokenStream graph =
+        new WordDelimiterGraphFilter(
+            in, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, WORD_DELIMITER_FLAGS, null);
+    return side == Side.INDEX ? new FlattenGraphFilter(graph) : graph;
+  }
+
+  /** Index side only: the query builder decompounds query words itself. */
+  private TokenStream compoundParts(TokenStream in) {
+    return side == Side.INDEX ? new DecompoundFilter(in, decompounder) : in;
+  }
+
+  /** For wildcard, prefix and fuzzy terms: the chain's character mapping, without stemming. */
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    TokenStream ts = new LowerCaseFilter(in);
+    return switch (chain) {
+      case EXACT -> ts;
+      case GERMAN, ENGLISH -> new GermanUmlautFilter(ts);
+      case FOLDED -> new ASCIIFoldingFilter(ts);
+    };
+  }
+}

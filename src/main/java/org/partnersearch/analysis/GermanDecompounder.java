@@ -1,0 +1,113 @@
+package org.partnersearch.analysis;
+
+import de.danielnaber.jwordsplitter.EmbeddedGermanDictionary;
+import de.danielnaber.jwordsplitter.GermanWordSplitter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Splits German compounds ("endlagerforschung") into their dictionary parts ("endlager",
+ * "forschung") with each part's character offsets inside the word, using jwordsplitter's embedded
+ * dictionary.
+ *
+ * <p>Thread-safe: create one per process and share it. jwordsplitter's {@code splitWord} only reads
+ * the dictionary and exception list, which are never changed after construction, so calls need no
+ * locking; the final fields publish them safely to other threads.
+ */
+public final class GermanDecompounder {
+
+  /** Shortest part worth indexing; shorter pieces are mostly interfixes or noise. */
+  static final int MIN_PART_LENGTH = 3;
+
+  /** jwordsplitter rejects longer input (to bound its recursive search). */
+  static final int MAX_WORD_LENGTH = 70;
+
+  /**
+   * jwordsplitter's German interfixes are "s", "s-" and "-": at most this many characters may lie
+   * between two parts (or after the last one).
+   */
+  private static final int MAX_GAP = 2;
+
+  private final GermanWordSplitter splitter;
+  private final Set<String> dictionary;
+
+  /** Loads the embedded dictionary: about 64,000 words, 0.1 s, 5 MB of heap. */
+  public GermanDecompounder() {
+    try {
+      // true: parts come without the interfix ("forschung", not "forschungs").
+      this.splitter = new GermanWordSplitter(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load jwordsplitter's embedded dictionary", e);
+    }
+    this.dictionary = EmbeddedGermanDictionary.getWords();
+  }
+
+  /**
+   * The parts of a lower-cased word with their char offsets inside the word; empty when it is not
+   * a compound. Only parts of at least {@value #MIN_PART_LENGTH} letters that are dictionary words
+   * are returned; interfixes (the "s" in "forschungszentrum") are not parts.
+   */
+  public List<Part> split(String word) {
+    if (word.length() < 2 * MIN_PART_LENGTH
+        || word.length() > MAX_WORD_LENGTH
+        || !word.codePoints().allMatch(Character::isLetter)) {
+      return List.of();
+    }
+    List<String> pieces = splitter.splitWord(word);
+    if (pieces.size() < 2) {
+      return List.of();
+    }
+    return locate(word, pieces);
+  }
+
+  /**
+   * Finds each piece in the word, left to right. jwordsplitter hides interfixes, so pieces may be
+   * separated by a short gap; anything else means we cannot tell where a piece came from, and a
+   * wrong offset is worse than no part.
+   */
+  private List<Part> locate(String word, List<String> pieces) {
+    List<Part> parts = new ArrayList<>(pieces.size());
+    int cursor = 0;
+    for (String piece : pieces) {
+      int start = find(word, piece, cursor);
+      if (start < 0) {
+        return List.of();
+      }
+      int end = start + piece.length();
+      if (isWord(piece)) {
+        parts.add(new Part(word.substring(start, end), start, end));
+      }
+      cursor = end;
+    }
+    return word.length() - cursor > MAX_GAP ? List.of() : List.copyOf(parts);
+  }
+
+  /** Where the piece starts at most {@link #MAX_GAP} chars after the cursor, or -1. */
+  private static int find(String word, String piece, int cursor) {
+    for (int start = cursor; start <= cursor + MAX_GAP; start++) {
+      // Ignoring case: jwordsplitter's exception list returns parts capitalised ("Brutto").
+      if (word.regionMatches(true, start, piece, 0, piece.length())) {
+        return start;
+      }
+    }
+    return -1;
+  }
+
+  private boolean isWord(String piece) {
+    return piece.codePointCount(0, piece.length()) >= MIN_PART_LENGTH
+        && dictionary.contains(piece.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * One part of a compound: its text as it appears in the word and its char offsets in the word.
+   *
+   * @param text the part, e.g. "forschung"
+   * @param start offset of its first char inside the word
+   * @param end offset after its last char inside the word
+   */
+  public record Part(String text, int start, int end) {}
+}
