@@ -1,0 +1,19 @@
+package org.partnersearch.corpus;
+
+import java.util.List;
+
+/**
+ * The corpus minus its partners: what the searcher needs besides the documents. The indexer stores
+ * it inside each index generation, so a served index never depends on the corpus files as they are
+ * being edited.
+ */
+public record Vocabulary(Taxonomy taxonomy, List<PartnerType> types, List<GlossaryEntry> glossary) {
+  public Vocabulary {
+    types = List.copyOf(types);
+    glossary = List.copyOf(glossary);
+  }
+
+  public static Vocabulary of(Corpus corpus) {
+    return new Vocabulary(corpus.taxonomy(), corpus.types(), corpus.glossary());
+  }
+}
