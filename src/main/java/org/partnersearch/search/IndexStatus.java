@@ -1,0 +1,6 @@
+package org.partnersearch.search;
+
+import java.time.Instant;
+
+/** The served index generation, as health checks report it. */
+public record IndexStatus(int documents, Instant builtAt, long generation, boolean degraded) {}

@@ -1,0 +1,195 @@
+package org.partnersearch.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.partnersearch.corpus.Lang;
+import org.partnersearch.corpus.Partner;
+import org.partnersearch.corpus.ResearchArea;
+import org.partnersearch.index.IndexSchema;
+import org.partnersearch.index.JsonCodec;
+
+/**
+ * The search layer's entry point: ranked, highlighted, faceted search and partner lookups over the
+ * {@link LiveIndex}. Knows nothing of HTTP; the web layer, the CLI and tests call it alike.
+ */
+public final class PartnerSearcher {
+  private static final Sort BY_NAME = new Sort(new SortField(IndexSchema.NAME_SORT, SortField.Type.STRING));
+  /** Below this many hits a spelling correction is worth offering. */
+  private static final int FEW_HITS = 3;
+
+  private final LiveIndex index;
+  private final IndexSchema schema;
+  private final JsonCodec json;
+  private final UserQueryParser parser = new UserQueryParser();
+  private final QueryFactory queries;
+  private final HitHighlighter highlighter;
+  private final SpellingCorrector spelling;
+  private final MatchExplainer explainer;
+  private final FacetCounter facets = new FacetCounter();
+  private final RequestLimits limits = new RequestLimits();
+
+  public PartnerSearcher(LiveIndex index, IndexSchema schema, JsonCodec json, QueryFactory queries,
+      Analyzer indexAnalyzer, Analyzer queryAnalyzer) {
+    this.index = index;
+    this.schema = schema;
+    this.json = json;
+    this.queries = queries;
+    this.highlighter = new HitHighlighter(indexAnalyzer);
+    this.spelling = new SpellingCorrector(queryAnalyzer);
+    this.explainer = new MatchExplainer(queries);
+  }
+
+  public SearchResponse search(SearchRequest request) {
+    long start = System.nanoTime();
+    limits.checkPaging(request);
+    UserQuery query = parser.parse(request.q());
+    limits.checkClauses(query);
+    return withSnapshot(snapshot -> {
+      limits.checkFilters(request, snapshot);
+      boolean browse = query.isEmpty();
+      Query base = browse ? new MatchAllDocsQuery() : queries.build(query, snapshot.glossary(), false);
+      DrillSideways.DrillSidewaysResult result = run(snapshot, base, request, browse);
+      boolean relaxed = false;
+      if (result.hits.totalHits.value == 0 && query.required().size() > 1) {
+        base = queries.build(query, snapshot.glossary(), true);
+        result = run(snapshot, base, request, false);
+        relaxed = result.hits.totalHits.value > 0;
+      }
+      long total = result.hits.totalHits.value;
+      List<SearchHit> hits = hits(snapshot, base, result.hits, request, browse ? null : query);
+      String didYouMean = browse || total >= FEW_HITS ? null : didYouMean(snapshot, query, request, total);
+      return new SearchResponse(request.q(), total, request.page(), request.size(),
+          (System.nanoTime() - start) / 1_000_000, hits,
+          facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed);
+    });
+  }
+
+  /** The research fields and areas in {@code lang}, in taxonomy order, each with its number of partners. */
+  public List<FacetResults.FacetValue> researchAreas(Lang lang) {
+    SearchRequest all = new SearchRequest("", 1, 1, List.of(), List.of(), List.of(), lang, false);
+    return withSnapshot(snapshot -> {
+      var result = run(snapshot, new MatchAllDocsQuery(), all, true);
+      return facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), all, true).area();
+    });
+  }
+
+  /** What the served index is: for health checks. */
+  public IndexStatus status() {
+    return withSnapshot(s -> new IndexStatus(s.documents(), s.builtAt(), s.generationNumber(), s.degraded()));
+  }
+
+  /** The whole record of one partner, if the index has it. */
+  public Optional<Partner> partner(String id) {
+    return withSnapshot(snapshot -> {
+      TopDocs top = snapshot.searcher().search(new TermQuery(new Term(IndexSchema.ID, id)), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(source(snapshot, top.scoreDocs[0].doc));
+    });
+  }
+
+  private DrillSideways.DrillSidewaysResult run(IndexSnapshot snapshot, Query base, SearchRequest request,
+      boolean browse) throws IOException {
+    DrillDownQuery drillDown = new DrillDownQuery(schema.facetsConfig(), base);
+    for (String area : request.areas()) {
+      Optional<ResearchArea> leaf = snapshot.vocabulary().taxonomy().area(area);
+      if (leaf.isPresent()) {
+        drillDown.add(IndexSchema.FACET_AREA, leaf.get().fieldId(), area);
+      } else {
+        drillDown.add(IndexSchema.FACET_AREA, area);
+      }
+    }
+    request.types().forEach(t -> drillDown.add(IndexSchema.FACET_TYPE, t));
+    request.cities().forEach(c -> drillDown.add(IndexSchema.FACET_CITY, c));
+    DrillSideways sideways = new DrillSideways(snapshot.searcher(), schema.facetsConfig(), snapshot.facetState());
+    int topN = request.page() * request.size();
+    return browse
+        ? sideways.search(drillDown, null, null, topN, BY_NAME, false)
+        : sideways.search(drillDown, topN);
+  }
+
+  /** One page of hits; {@code userQuery} is null when browsing. */
+  private List<SearchHit> hits(IndexSnapshot snapshot, Query query, TopDocs top, SearchRequest request,
+      UserQuery userQuery) throws IOException {
+    boolean browse = userQuery == null;
+    int from = (request.page() - 1) * request.size();
+    ScoreDoc[] page = from >= top.scoreDocs.length
+        ? new ScoreDoc[0]
+        : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+    int[] docIds = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
+    List<Partner> partners = new ArrayList<>();
+    for (int doc : docIds) {
+      partners.add(source(snapshot, doc));
+    }
+    List<SearchHit.Highlight> marked = highlighter.highlight(snapshot.searcher(), query, docIds, partners, request.lang());
+    List<SearchHit> hits = new ArrayList<>();
+    for (int i = 0; i < page.length; i++) {
+      Partner p = partners.get(i);
+      float score = browse || Float.isNaN(page[i].score) ? 0f : page[i].score;
+      List<MatchReason> reasons = request.explain() && !browse
+          ? explainer.explain(snapshot.searcher(), docIds[i], userQuery, snapshot.glossary())
+          : null;
+      hits.add(new SearchHit(p.id(), p.name(), p.nameEn(), p.type(), p.city(), areas(snapshot, p, request.lang()),
+          score, marked.get(i), reasons));
+    }
+    return hits;
+  }
+
+  private String didYouMean(IndexSnapshot snapshot, UserQuery query, SearchRequest request, long total)
+      throws IOException {
+    Optional<String> corrected = spelling.correct(snapshot.reader(), query);
+    if (corrected.isEmpty()) {
+      return null;
+    }
+    Query q = queries.build(parser.parse(corrected.get()), snapshot.glossary(), false);
+    long correctedTotal = run(snapshot, q, request, false).hits.totalHits.value;
+    return correctedTotal > total ? corrected.get() : null;
+  }
+
+  private static List<SearchHit.AreaRef> areas(IndexSnapshot snapshot, Partner p, Lang lang) {
+    return p.researchAreas().stream()
+        .map(id -> new SearchHit.AreaRef(id,
+            snapshot.vocabulary().taxonomy().area(id).map(a -> a.label().get(lang)).orElse(id)))
+        .toList();
+  }
+
+  private Partner source(IndexSnapshot snapshot, int doc) throws IOException {
+    String stored = snapshot.searcher().storedFields().document(doc).get(IndexSchema.SOURCE);
+    return json.read(stored, Partner.class);
+  }
+
+  /** Work done with an index snapshot that is acquired and released around it. */
+  @FunctionalInterface
+  interface SnapshotWork<T> {
+    T apply(IndexSnapshot snapshot) throws IOException;
+  }
+
+  <T> T withSnapshot(SnapshotWork<T> work) {
+    try {
+      IndexSnapshot snapshot = index.acquire();
+      try {
+        return work.apply(snapshot);
+      } finally {
+        index.release(snapshot);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package org.partnersearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.spell.CombineSuggestion;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.spell.WordBreakSpellChecker;
+import org.partnersearch.index.IndexSchema;
+
+/**
+ * "Did you mean" from the index's own vocabulary, compound-aware: adjacent words that form an
+ * indexed word are joined ({@code Kompetenz verbund} → {@code Kompetenzverbund}), then each word the
+ * index does not know is replaced by its nearest known spelling ({@code Kernteknik} → {@code
+ * Kerntechnik}).
+ */
+final class SpellingCorrector {
+  private final Analyzer queryAnalyzer;
+  private final DirectSpellChecker spelling = new DirectSpellChecker();
+  private final WordBreakSpellChecker wordBreaks = new WordBreakSpellChecker();
+
+  SpellingCorrector(Analyzer queryAnalyzer) {
+    this.queryAnalyzer = queryAnalyzer;
+    wordBreaks.setMaxChanges(1);
+  }
+
+  /** A corrected query, or empty when every word is known or no correction was found. */
+  Optional<String> correct(IndexReader reader, UserQuery query) throws IOException {
+    List<String> typed = new ArrayList<>();
+    for (UserQuery.Group g : query.required()) {
+      for (UserQuery.Term t : g.alternatives()) {
+        if (!t.phrase()) {
+          typed.add(t.text());
+        }
+      }
+    }
+    List<String> words = new ArrayList<>();
+    for (String w : typed) {
+      List<String> tokens = GlossaryKeys.tokens(queryAnalyzer, IndexSchema.SPELL, w);
+      if (tokens.size() != 1) {
+        return Optional.empty(); // acronyms with punctuation and the like are left as typed
+      }
+      words.add(tokens.get(0));
+    }
+    if (words.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> corrected = joinWords(reader, words, typed);
+    boolean changed = corrected.size() != words.size();
+    for (int i = 0; i < corrected.size(); i++) {
+      String w = corrected.get(i);
+      if (reader.docFreq(new Term(IndexSchema.SPELL, w)) == 0) {
+        SuggestWord[] similar = spelling.suggestSimilar(
+            new Term(IndexSchema.SPELL, w), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        if (similar.length > 0) {
+          corrected.set(i, similar[0].string);
+          changed = true;
+        }
+      }
+    }
+    if (!changed) {
+      return Optional.empty();
+    }
+    List<String> cased = new ArrayList<>();
+    for (int i = 0; i < corrected.size(); i++) {
+      String original = i < typed.size() ? typed.get(i) : corrected.get(i);
+      cased.add(capitalizeLike(original, corrected.get(i)));
+    }
+    return Optional.of(String.join(" ", cased));
+  }
+
+  private List<String> joinWords(IndexReader reader, List<String> words, List<String> typed) throws IOException {
+    Term[] terms = words.stream().map(w -> new Term(IndexSchema.SPELL, w)).toArray(Term[]::new);
+    CombineSuggestion[] combos = wordBreaks.suggestWordCombinations(terms, 1, reader,
+        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+    List<String> out = new ArrayList<>(words);
+    if (combos.length > 0) {
+      CombineSuggestion best = combos[0];
+      int first = best.originalTermIndexes[0];
+      int last = best.originalTermIndexes[best.originalTermIndexes.length - 1];
+      out.subList(first, last + 1).clear();
+      out.add(first, best.suggestion.string);
+      typed.subList(first + 1, last + 1).clear();
+    }
+    return out;
+  }
+
+  private static String capitalizeLike(String typed, String word) {
+    if (!typed.isEmpty() && Character.isUpperCase(typed.codePointAt(0)) && !word.isEmpty()) {
+      return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    }
+    return word;
+  }
+}
