@@ -1,5 +1,37 @@
 package org.partnersearch.cli;
 
-public final class Main {
-  public static void main(String[] args) {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code partner-search} command: one subcommand per job on the data path. */
+@Command(
+    name = "partner-search",
+    mixinStandardHelpOptions = true,
+    version = "partner-search 0.1.0",
+    description = "German/English search over the research centre's cooperation partners.",
+    subcommands = {
+      ServeCommand.class,
+      IndexCommand.class,
+      ValidateCommand.class,
+      SearchCommand.class,
+      AnalyzeCommand.class
+    })
+public final class Main implements Runnable {
+  /** Exit code for a corpus with problems. */
+  static final int CORPUS_ERROR = 1;
+  /** Exit code for wrong arguments (picocli's usage error code). */
+  static final int USAGE_ERROR = 2;
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new Main()); // picocli exits with USAGE_ERROR (2) on wrong arguments
+  }
 }

@@ -1,0 +1,80 @@
+package org.partnersearch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.lucene.analysis.Analyzer;
+import org.partnersearch.analysis.Analyzers;
+import org.partnersearch.analysis.GermanDecompounder;
+import org.partnersearch.corpus.Corpus;
+import org.partnersearch.corpus.CorpusException;
+import org.partnersearch.corpus.CorpusLoader;
+import org.partnersearch.index.BuildReport;
+import org.partnersearch.index.IndexBuilder;
+import org.partnersearch.index.IndexGenerations;
+import org.partnersearch.index.IndexSchema;
+import org.partnersearch.index.JsonCodec;
+import org.partnersearch.search.GlossaryFactory;
+import org.partnersearch.search.LiveIndex;
+import org.partnersearch.search.PartnerSearcher;
+import org.partnersearch.search.QueryFactory;
+import org.partnersearch.search.SnapshotOpener;
+
+/**
+ * The composition root: builds the parts of the data path once (corpus loader, analysis, schema,
+ * indexer, searcher) and hands them to the CLI, the web server and tests. The German dictionary
+ * and the analyzers are loaded here once per process.
+ */
+public final class PartnerSearch implements Closeable {
+  private final GermanDecompounder decompounder;
+  private final Analyzers analyzers;
+  private final Analyzer indexAnalyzer;
+  private final Analyzer queryAnalyzer;
+  private final JsonCodec json;
+  private final IndexSchema schema;
+  private final CorpusLoader corpusLoader = new CorpusLoader();
+
+  public PartnerSearch() {
+    this.decompounder = new GermanDecompounder();
+    this.analyzers = new Analyzers(decompounder);
+    this.indexAnalyzer = IndexSchema.indexAnalyzer(analyzers);
+    this.queryAnalyzer = IndexSchema.queryAnalyzer(analyzers);
+    this.json = new JsonCodec(new ObjectMapper());
+    this.schema = new IndexSchema(json);
+  }
+
+  public Analyzers analyzers() {
+    return analyzers;
+  }
+
+  public Corpus loadCorpus(Path corpusDir) throws CorpusException {
+    return corpusLoader.load(corpusDir);
+  }
+
+  /** Validates the corpus and builds a new published generation; the old one stays if anything fails. */
+  public BuildReport index(Path corpusDir, Path indexDir) throws CorpusException, IOException {
+    Corpus corpus = loadCorpus(corpusDir);
+    return new IndexBuilder(schema, indexAnalyzer, json, Clock.systemUTC()).build(corpus, new IndexGenerations(indexDir));
+  }
+
+  public boolean hasIndex(Path indexDir) {
+    return new IndexGenerations(indexDir).current().isPresent();
+  }
+
+  /** Opens the published generation of {@code indexDir}; the caller closes the returned index. */
+  public LiveIndex openIndex(Path indexDir) throws IOException {
+    return new LiveIndex(new IndexGenerations(indexDir), new SnapshotOpener(schema, json, new GlossaryFactory(analyzers)));
+  }
+
+  public PartnerSearcher searcher(LiveIndex index) {
+    return new PartnerSearcher(index, schema, json, new QueryFactory(queryAnalyzer, decompounder), indexAnalyzer,
+        queryAnalyzer);
+  }
+
+  @Override
+  public void close() {
+    analyzers.close();
+  }
+}

@@ -1,0 +1,59 @@
+package org.partnersearch.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.partnersearch.analysis.Analyzers;
+import org.partnersearch.analysis.Chain;
+import org.partnersearch.analysis.GermanDecompounder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+    description = "Print the tokens a chain makes of a text, with positions and offsets, for debugging the analysis.")
+final class AnalyzeCommand implements Callable<Integer> {
+  @Option(names = "--lang", description = "de (German chain) or en (English chain); shortcut for --chain.")
+  String lang;
+
+  @Option(names = "--chain", description = "One of: ${COMPLETION-CANDIDATES} (default GERMAN).")
+  Chain chain;
+
+  @Option(names = "--query", description = "Analyse as a query (no compound parts) instead of as indexed text.")
+  boolean query;
+
+  @Parameters(paramLabel = "TEXT", description = "The text to analyse.")
+  String text;
+
+  @Override
+  public Integer call() throws Exception {
+    Chain selected = chain != null ? chain
+        : "en".equalsIgnoreCase(lang) ? Chain.ENGLISH : Chain.GERMAN;
+    if (lang != null && !lang.toLowerCase(Locale.ROOT).matches("de|en")) {
+      System.err.println("--lang must be de or en");
+      return Main.USAGE_ERROR;
+    }
+    try (Analyzers analyzers = new Analyzers(new GermanDecompounder())) {
+      Analyzer analyzer = query ? analyzers.query(selected) : analyzers.index(selected);
+      System.out.printf("%-4s %-28s %s%n", "pos", "token", "offsets");
+      try (TokenStream ts = analyzer.tokenStream("text", text)) {
+        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+        OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+        PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+        ts.reset();
+        int position = -1;
+        while (ts.incrementToken()) {
+          position += inc.getPositionIncrement();
+          System.out.printf("%-4d %-28s %d-%d  \"%s\"%n", position, term, offset.startOffset(), offset.endOffset(),
+              text.substring(offset.startOffset(), offset.endOffset()));
+        }
+        ts.end();
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,11 @@
+package org.partnersearch.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The corpus and index folders, shared by the subcommands that use them. */
+final class CorpusOption {
+  @Option(names = "--corpus", defaultValue = "${env:PARTNER_SEARCH_CORPUS:-corpus}",
+      description = "Corpus folder (env PARTNER_SEARCH_CORPUS, default: ${DEFAULT-VALUE}).")
+  Path corpus;
+}
