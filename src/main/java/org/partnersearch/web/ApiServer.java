@@ -1,0 +1,106 @@
+package org.partnersearch.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.regex.Pattern;
+import org.partnersearch.corpus.Lang;
+import org.partnersearch.search.IndexStatus;
+import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.search.PartnerSearcher;
+import org.partnersearch.search.SearchRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API: translates requests into calls of the {@link PartnerSearcher} and its records into
+ * JSON. Every error, ours or Javalin's, leaves as {@link ApiError} JSON, never as HTML or a trace.
+ */
+public final class ApiServer {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9-]{1,64}");
+  private static final String HANDLED = "partnersearch.errorHandled";
+
+  private final PartnerSearcher searcher;
+
+  public ApiServer(PartnerSearcher searcher) {
+    this.searcher = searcher;
+  }
+
+  public Javalin create() {
+    return Javalin.create(config -> {
+      config.jsonMapper(new JavalinJackson(JsonMappers.api(), false));
+      config.http.defaultContentType = "application/json";
+      config.startup.showJavalinBanner = false;
+      config.routes.get("/api/search", this::search);
+      config.routes.get("/api/partners/{id}", this::partner);
+      config.routes.get("/api/research-areas", this::researchAreas);
+      config.routes.get("/api/health", this::health);
+      config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.code(), e.getMessage()));
+      config.routes.exception(HttpResponseException.class,
+          (e, ctx) -> error(ctx, e.getStatus(), codeOf(e.getStatus()), e.getMessage()));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+        error(ctx, 500, "internal_error", "the server could not answer this request; it has been logged");
+      });
+      config.routes.error(404, ctx -> unlessHandled(ctx, 404, "not_found", "no such endpoint: " + ctx.path()));
+      config.routes.error(405, ctx -> unlessHandled(ctx, 405, "method_not_allowed", "the API is read-only: use GET"));
+    });
+  }
+
+  private void search(Context ctx) {
+    SearchRequest request = new SearchRequest(
+        ctx.queryParamMap().containsKey("q") ? ctx.queryParam("q") : "",
+        QueryParams.integer(ctx, "page", 1),
+        QueryParams.integer(ctx, "size", SearchRequest.DEFAULT_SIZE),
+        QueryParams.all(ctx, "area"),
+        QueryParams.all(ctx, "type"),
+        QueryParams.all(ctx, "city"),
+        QueryParams.lang(ctx),
+        QueryParams.flag(ctx, "explain"));
+    ctx.json(searcher.search(request));
+  }
+
+  private void partner(Context ctx) {
+    String id = ctx.pathParam("id");
+    var partner = PARTNER_ID.matcher(id).matches() ? searcher.partner(id) : java.util.Optional.empty();
+    if (partner.isEmpty()) {
+      error(ctx, 404, "partner_not_found", "no partner with id '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id) + "'");
+      return;
+    }
+    ctx.json(partner.get());
+  }
+
+  private void researchAreas(Context ctx) {
+    Lang lang = QueryParams.lang(ctx);
+    ctx.json(new ResearchAreasResponse(lang.code(), searcher.researchAreas(lang)));
+  }
+
+  private void health(Context ctx) {
+    IndexStatus s = searcher.status();
+    ctx.json(new HealthResponse("UP", s.documents(), s.builtAt(), s.generation(), s.degraded()));
+  }
+
+  private static void error(Context ctx, int status, String code, String message) {
+    ctx.attribute(HANDLED, Boolean.TRUE);
+    ctx.status(status).json(ApiError.of(status, code, message));
+  }
+
+  /** Javalin's status handlers also run after our own errors; those already have their body. */
+  private static void unlessHandled(Context ctx, int status, String code, String message) {
+    if (ctx.attribute(HANDLED) == null) {
+      error(ctx, status, code, message);
+    }
+  }
+
+  private static String codeOf(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "request_too_large";
+      default -> "http_" + status;
+    };
+  }
+}

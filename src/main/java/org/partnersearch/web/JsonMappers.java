@@ -1,0 +1,46 @@
+package org.partnersearch.web;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The ObjectMapper of the API. */
+public final class JsonMappers {
+  private JsonMappers() {}
+
+  /**
+   * Dates as ISO-8601 strings, and {@code < > & '} written as {@code \u003C}-style escapes: the
+   * values clients parse are unchanged, but no response body ever carries raw markup, even where
+   * it echoes what a visitor typed.
+   */
+  public static ObjectMapper api() {
+    ObjectMapper mapper = new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+    return mapper;
+  }
+
+  private static final class HtmlSafeEscapes extends CharacterEscapes {
+    private final int[] escapes;
+
+    HtmlSafeEscapes() {
+      escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+      for (char c : new char[] {'<', '>', '&', '\''}) {
+        escapes[c] = CharacterEscapes.ESCAPE_STANDARD;
+      }
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return escapes;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return null;
+    }
+  }
+}
