@@ -12,13 +12,26 @@ import org.partnersearch.search.LiveIndex;
 import org.partnersearch.web.ApiServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve the search API and page; builds the index from the corpus first if there is none.")
 final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
   @Mixin CorpusOption corpus;
@@ -44,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
           app.index(corpus.corpus, index.index);
         } catch (CorpusException e) {
-          System.err.println(e.getMessage());
+          err().println(e.getMessage());
           return Main.CORPUS_ERROR;
         }
       }
