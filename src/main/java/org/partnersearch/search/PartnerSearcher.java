@@ -72,7 +72,7 @@ public final class PartnerSearcher {
       }
       long total = result.hits.totalHits.value;
       List<SearchHit> hits = hits(snapshot, base, result.hits, request, browse ? null : query);
-      String didYouMean = browse || total >= FEW_HITS ? null : didYouMean(snapshot, query, request, total);
+      String didYouMean = browse || total >= FEW_HITS ? null : didYouMean(snapshot, query, request);
       return new SearchResponse(request.q(), total, request.page(), request.size(),
           (System.nanoTime() - start) / 1_000_000, hits,
           facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed);
@@ -151,15 +151,15 @@ public final class PartnerSearcher {
     return hits;
   }
 
-  private String didYouMean(IndexSnapshot snapshot, UserQuery query, SearchRequest request, long total)
-      throws IOException {
+  /** A corrected query, offered only when it finds something itself. */
+  private String didYouMean(IndexSnapshot snapshot, UserQuery query, SearchRequest request) throws IOException {
     Optional<String> corrected = spelling.correct(snapshot.reader(), query);
     if (corrected.isEmpty()) {
       return null;
     }
     Query q = queries.build(parser.parse(corrected.get()), snapshot.glossary(), false);
     long correctedTotal = run(snapshot, q, request, false).hits.totalHits.value;
-    return correctedTotal > total ? corrected.get() : null;
+    return correctedTotal > 0 ? corrected.get() : null;
   }
 
   private static List<SearchHit.AreaRef> areas(IndexSnapshot snapshot, Partner p, Lang lang) {
