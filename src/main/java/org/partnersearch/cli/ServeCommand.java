@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.search.LiveIndex;
+import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.web.ApiServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +69,9 @@ final class ServeCommand implements Callable<Integer> {
           return t;
         });
         refresher.scheduleWithFixedDelay(() -> refresh(live), refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
-        Javalin server = new ApiServer(app.searcher(live)).create().start(host, port);
+        PartnerSearcher searcher = app.searcher(live);
+        searcher.warmUp();
+        Javalin server = new ApiServer(searcher).create().start(host, port);
         LOG.info("partner-search listening on http://{}:{}/", host, server.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

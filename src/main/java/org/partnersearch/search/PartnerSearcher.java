@@ -79,6 +79,20 @@ public final class PartnerSearcher {
     });
   }
 
+  /**
+   * Runs a few searches of every kind (words, a compound, a typo, a phrase, filters, browse) so the
+   * JIT has compiled the query path before the first visitor waits for it.
+   */
+  public void warmUp() {
+    List<String> warmUpQueries = List.of("Forschung", "Endlagerforschung", "Kernteknik", "\"research centre\"",
+        "Universitaet -x", "Krebs OR cancer", "zzzzqqqq", "");
+    for (int round = 0; round < 3; round++) {
+      for (String q : warmUpQueries) {
+        search(new SearchRequest(q, 1, 10, List.of(), List.of(), List.of(), round % 2 == 0 ? Lang.EN : Lang.DE, true));
+      }
+    }
+  }
+
   /** The research fields and areas in {@code lang}, in taxonomy order, each with its number of partners. */
   public List<FacetResults.FacetValue> researchAreas(Lang lang) {
     SearchRequest all = new SearchRequest("", 1, 1, List.of(), List.of(), List.of(), lang, false);

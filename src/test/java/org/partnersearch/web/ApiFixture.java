@@ -22,6 +22,7 @@ final class ApiFixture implements AutoCloseable {
 
   ApiFixture(Path indexDir) throws Exception {
     corpus = RealCorpus.indexInto(indexDir);
+    corpus.searcher.warmUp(); // as `serve` does before it listens
     server = new ApiServer(corpus.searcher).create().start("127.0.0.1", 0);
   }
 
