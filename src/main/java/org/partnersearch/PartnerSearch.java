@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.lucene.analysis.Analyzer;
 import org.partnersearch.analysis.Analyzers;
 import org.partnersearch.analysis.GermanDecompounder;
@@ -68,9 +69,16 @@ public final class PartnerSearch implements Closeable {
     return new LiveIndex(new IndexGenerations(indexDir), new SnapshotOpener(schema, json, new GlossaryFactory(analyzers)));
   }
 
+  /** The default time budget of one search inside Lucene. */
+  public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMillis(500);
+
   public PartnerSearcher searcher(LiveIndex index) {
+    return searcher(index, DEFAULT_TIME_BUDGET);
+  }
+
+  public PartnerSearcher searcher(LiveIndex index, Duration timeBudget) {
     return new PartnerSearcher(index, schema, json, new QueryFactory(queryAnalyzer, decompounder), indexAnalyzer,
-        queryAnalyzer);
+        queryAnalyzer, timeBudget);
   }
 
   @Override

@@ -14,7 +14,6 @@ import org.partnersearch.corpus.Vocabulary;
  *
  * @param facetDims the facet dimensions some document has (Lucene refuses to count others)
  * @param cities every city in the index, the values the city filter accepts
- * @param degraded true when this is not the published generation (the published one could not be opened)
  */
 public record IndexSnapshot(
     Path generation,
@@ -25,8 +24,7 @@ public record IndexSnapshot(
     Set<String> cities,
     Vocabulary vocabulary,
     Glossary glossary,
-    Instant builtAt,
-    boolean degraded) {
+    Instant builtAt) {
 
   public long generationNumber() {
     return org.partnersearch.index.IndexGenerations.number(generation);

@@ -32,6 +32,11 @@ public final class LiveIndex extends ReferenceManager<IndexSnapshot> {
     return generations;
   }
 
+  /** True while the served generation is not the published one (it could not be opened). */
+  public boolean isDegraded(IndexSnapshot served) {
+    return !generations.current().map(served.generation()::equals).orElse(false);
+  }
+
   @Override
   protected IndexSnapshot refreshIfNeeded(IndexSnapshot old) throws IOException {
     Optional<Path> published = generations.current();
@@ -50,7 +55,7 @@ public final class LiveIndex extends ReferenceManager<IndexSnapshot> {
         break;
       }
       try {
-        IndexSnapshot snapshot = opener.open(generation, !first);
+        IndexSnapshot snapshot = opener.open(generation);
         if (!first) {
           LOG.warn("serving {} because newer generations failed to open: {}", generation, failures);
         }

@@ -2,6 +2,7 @@ package org.partnersearch.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -43,9 +47,16 @@ public final class PartnerSearcher {
   private final FacetCounter facets = new FacetCounter();
   private final RequestLimits limits = new RequestLimits();
 
+  private final Duration timeBudget;
+
+  /**
+   * @param timeBudget how long one search may take inside Lucene; past it the hits found so far are
+   *     returned with {@code partial: true}
+   */
   public PartnerSearcher(LiveIndex index, IndexSchema schema, JsonCodec json, QueryFactory queries,
-      Analyzer indexAnalyzer, Analyzer queryAnalyzer) {
+      Analyzer indexAnalyzer, Analyzer queryAnalyzer, Duration timeBudget) {
     this.index = index;
+    this.timeBudget = timeBudget;
     this.schema = schema;
     this.json = json;
     this.queries = queries;
@@ -61,21 +72,27 @@ public final class PartnerSearcher {
     limits.checkClauses(query);
     return withSnapshot(snapshot -> {
       limits.checkFilters(request, snapshot);
+      IndexSearcher searcher = snapshot.searcher();
+      QueryTimeout budget = new QueryTimeoutImpl(timeBudget.toMillis());
       boolean browse = query.isEmpty();
       Query base = browse ? new MatchAllDocsQuery() : queries.build(query, snapshot.glossary(), false);
-      DrillSideways.DrillSidewaysResult result = run(snapshot, base, request, browse);
+      TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
+      DrillSideways.DrillSidewaysResult result = run(snapshot, searcher, timed, request, browse);
       boolean relaxed = false;
-      if (result.hits.totalHits.value == 0 && query.required().size() > 1) {
+      if (result.hits.totalHits.value == 0 && query.required().size() > 1 && !timed.timedOut()) {
         base = queries.build(query, snapshot.glossary(), true);
-        result = run(snapshot, base, request, false);
+        timed = new TimeLimitedQuery(base, budget);
+        result = run(snapshot, searcher, timed, request, false);
         relaxed = result.hits.totalHits.value > 0;
       }
       long total = result.hits.totalHits.value;
-      List<SearchHit> hits = hits(snapshot, base, result.hits, request, browse ? null : query);
-      String didYouMean = browse || total >= FEW_HITS ? null : didYouMean(snapshot, query, request);
+      List<SearchHit> hits = hits(snapshot, searcher, base, result.hits, request, browse ? null : query);
+      String didYouMean = browse || total >= FEW_HITS || timed.timedOut()
+          ? null : didYouMean(snapshot, searcher, query, request);
       return new SearchResponse(request.q(), total, request.page(), request.size(),
           (System.nanoTime() - start) / 1_000_000, hits,
-          facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed);
+          facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed,
+          timed.timedOut());
     });
   }
 
@@ -97,14 +114,14 @@ public final class PartnerSearcher {
   public List<FacetResults.FacetValue> researchAreas(Lang lang) {
     SearchRequest all = new SearchRequest("", 1, 1, List.of(), List.of(), List.of(), lang, false);
     return withSnapshot(snapshot -> {
-      var result = run(snapshot, new MatchAllDocsQuery(), all, true);
+      var result = run(snapshot, snapshot.searcher(), new MatchAllDocsQuery(), all, true);
       return facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), all, true).area();
     });
   }
 
   /** What the served index is: for health checks. */
   public IndexStatus status() {
-    return withSnapshot(s -> new IndexStatus(s.documents(), s.builtAt(), s.generationNumber(), s.degraded()));
+    return withSnapshot(s -> new IndexStatus(s.documents(), s.builtAt(), s.generationNumber(), index.isDegraded(s)));
   }
 
   /** The whole record of one partner, if the index has it. */
@@ -118,8 +135,8 @@ public final class PartnerSearcher {
     });
   }
 
-  private DrillSideways.DrillSidewaysResult run(IndexSnapshot snapshot, Query base, SearchRequest request,
-      boolean browse) throws IOException {
+  private DrillSideways.DrillSidewaysResult run(IndexSnapshot snapshot, IndexSearcher searcher, Query base,
+      SearchRequest request, boolean browse) throws IOException {
     DrillDownQuery drillDown = new DrillDownQuery(schema.facetsConfig(), base);
     for (String area : request.areas()) {
       Optional<ResearchArea> leaf = snapshot.vocabulary().taxonomy().area(area);
@@ -131,7 +148,7 @@ public final class PartnerSearcher {
     }
     request.types().forEach(t -> drillDown.add(IndexSchema.FACET_TYPE, t));
     request.cities().forEach(c -> drillDown.add(IndexSchema.FACET_CITY, c));
-    DrillSideways sideways = new DrillSideways(snapshot.searcher(), schema.facetsConfig(), snapshot.facetState());
+    DrillSideways sideways = new DrillSideways(searcher, schema.facetsConfig(), snapshot.facetState());
     int topN = request.page() * request.size();
     return browse
         ? sideways.search(drillDown, null, null, topN, BY_NAME, false)
@@ -139,8 +156,8 @@ public final class PartnerSearcher {
   }
 
   /** One page of hits; {@code userQuery} is null when browsing. */
-  private List<SearchHit> hits(IndexSnapshot snapshot, Query query, TopDocs top, SearchRequest request,
-      UserQuery userQuery) throws IOException {
+  private List<SearchHit> hits(IndexSnapshot snapshot, IndexSearcher searcher, Query query, TopDocs top,
+      SearchRequest request, UserQuery userQuery) throws IOException {
     boolean browse = userQuery == null;
     int from = (request.page() - 1) * request.size();
     ScoreDoc[] page = from >= top.scoreDocs.length
@@ -151,13 +168,13 @@ public final class PartnerSearcher {
     for (int doc : docIds) {
       partners.add(source(snapshot, doc));
     }
-    List<SearchHit.Highlight> marked = highlighter.highlight(snapshot.searcher(), query, docIds, partners, request.lang());
+    List<SearchHit.Highlight> marked = highlighter.highlight(searcher, query, docIds, partners, request.lang());
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Partner p = partners.get(i);
       float score = browse || Float.isNaN(page[i].score) ? 0f : page[i].score;
       List<MatchReason> reasons = request.explain() && !browse
-          ? explainer.explain(snapshot.searcher(), docIds[i], userQuery, snapshot.glossary())
+          ? explainer.explain(searcher, docIds[i], userQuery, snapshot.glossary())
           : null;
       hits.add(new SearchHit(p.id(), p.name(), p.nameEn(), p.type(), p.city(), areas(snapshot, p, request.lang()),
           score, marked.get(i), reasons));
@@ -166,13 +183,14 @@ public final class PartnerSearcher {
   }
 
   /** A corrected query, offered only when it finds something itself. */
-  private String didYouMean(IndexSnapshot snapshot, UserQuery query, SearchRequest request) throws IOException {
+  private String didYouMean(IndexSnapshot snapshot, IndexSearcher searcher, UserQuery query, SearchRequest request)
+      throws IOException {
     Optional<String> corrected = spelling.correct(snapshot.reader(), query);
     if (corrected.isEmpty()) {
       return null;
     }
     Query q = queries.build(parser.parse(corrected.get()), snapshot.glossary(), false);
-    long correctedTotal = run(snapshot, q, request, false).hits.totalHits.value;
+    long correctedTotal = run(snapshot, searcher, q, request, false).hits.totalHits.value;
     return correctedTotal > 0 ? corrected.get() : null;
   }
 

@@ -2,7 +2,12 @@ package org.partnersearch.search;
 
 import java.util.List;
 
-/** The answer to a {@link SearchRequest}; its JSON form is the public API contract. */
+/**
+ * The answer to a {@link SearchRequest}; its JSON form is the public API contract.
+ *
+ * @param relaxed not every word matched: these are the best partial matches
+ * @param partial the time budget ran out: the hits and counts found so far
+ */
 public record SearchResponse(
     String query,
     long total,
@@ -12,4 +17,5 @@ public record SearchResponse(
     List<SearchHit> hits,
     FacetResults facets,
     String didYouMean,
-    boolean relaxed) {}
+    boolean relaxed,
+    boolean partial) {}

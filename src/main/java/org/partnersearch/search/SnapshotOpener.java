@@ -29,7 +29,7 @@ public final class SnapshotOpener {
     this.glossaries = glossaries;
   }
 
-  public IndexSnapshot open(Path generation, boolean degraded) throws IOException {
+  public IndexSnapshot open(Path generation) throws IOException {
     DirectoryReader reader = DirectoryReader.open(FSDirectory.open(generation));
     try {
       Map<String, String> meta = reader.getIndexCommit().getUserData();
@@ -50,7 +50,7 @@ public final class SnapshotOpener {
         }
       }
       return new IndexSnapshot(generation, reader, searcher, facetState, Set.copyOf(dims), Set.copyOf(cities), vocabulary,
-          glossaries.create(vocabulary.glossary()), Instant.parse(meta.get(IndexSchema.META_BUILT_AT)), degraded);
+          glossaries.create(vocabulary.glossary()), Instant.parse(meta.get(IndexSchema.META_BUILT_AT)));
     } catch (IOException | RuntimeException e) {
       reader.close();
       throw e;

@@ -85,7 +85,8 @@ public final class ApiServer {
 
   private void health(Context ctx) {
     IndexStatus s = searcher.status();
-    ctx.json(new HealthResponse("UP", s.documents(), s.builtAt(), s.generation(), s.degraded()));
+    ctx.json(new HealthResponse(s.degraded() ? "DEGRADED" : "UP", s.documents(), s.builtAt(), s.generation(),
+        s.degraded()));
   }
 
   private static void error(Context ctx, int status, String code, String message) {

@@ -1,0 +1,56 @@
+package org.partnersearch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantLock;
+import org.partnersearch.corpus.CorpusException;
+import org.partnersearch.index.BuildReport;
+import org.partnersearch.search.LiveIndex;
+
+/**
+ * Rebuilds the index from the corpus while the server answers from the current generation, then
+ * switches the server to the new one. One reindex at a time: a second one while the first runs is
+ * refused, not queued, so a burst of requests cannot pile up builds.
+ */
+public final class Reindexer {
+  private final PartnerSearch app;
+  private final Path corpusDir;
+  private final Path indexDir;
+  private final LiveIndex live;
+  private final ReentrantLock running = new ReentrantLock();
+
+  public Reindexer(PartnerSearch app, Path corpusDir, Path indexDir, LiveIndex live) {
+    this.app = app;
+    this.corpusDir = corpusDir;
+    this.indexDir = indexDir;
+    this.live = live;
+  }
+
+  /** Thrown when a reindex is asked for while one runs. */
+  public static final class AlreadyRunningException extends Exception {
+    public AlreadyRunningException() {
+      super("a reindex is already running; try again when it has finished");
+    }
+  }
+
+  /**
+   * Validates the corpus, builds and publishes a new generation and makes the server use it. A
+   * corpus with problems changes nothing and is reported with every problem.
+   */
+  public BuildReport reindex() throws AlreadyRunningException, CorpusException, IOException {
+    if (!running.tryLock()) {
+      throw new AlreadyRunningException();
+    }
+    try {
+      BuildReport report = app.index(corpusDir, indexDir);
+      live.maybeRefreshBlocking();
+      return report;
+    } finally {
+      running.unlock();
+    }
+  }
+
+  public boolean isRunning() {
+    return running.isLocked();
+  }
+}

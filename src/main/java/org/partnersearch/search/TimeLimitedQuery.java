@@ -1,0 +1,170 @@
+package org.partnersearch.search;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterWeight;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Stops matching documents once a request's time budget is spent: the hits found so far stand,
+ * and {@link #timedOut()} says the answer is partial. It works inside any scorer, including
+ * DrillSideways', which refuses the windowed scoring of {@code IndexSearcher.setTimeout}.
+ */
+final class TimeLimitedQuery extends Query {
+  /** Checking the clock costs little, but not nothing: once every this many documents. */
+  private static final int CHECK_EVERY = 256;
+
+  private final Query in;
+  private final QueryTimeout timeout;
+  private final AtomicBoolean timedOut;
+
+  TimeLimitedQuery(Query in, QueryTimeout timeout) {
+    this(in, timeout, new AtomicBoolean());
+  }
+
+  private TimeLimitedQuery(Query in, QueryTimeout timeout, AtomicBoolean timedOut) {
+    this.in = in;
+    this.timeout = timeout;
+    this.timedOut = timedOut;
+  }
+
+  boolean timedOut() {
+    return timedOut.get();
+  }
+
+  Query unwrap() {
+    return in;
+  }
+
+  @Override
+  public Query rewrite(IndexSearcher searcher) throws IOException {
+    Query rewritten = in.rewrite(searcher);
+    return rewritten == in ? this : new TimeLimitedQuery(rewritten, timeout, timedOut);
+  }
+
+  @Override
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+    Weight weight = in.createWeight(searcher, scoreMode, boost);
+    return new FilterWeight(this, weight) {
+      @Override
+      public Scorer scorer(LeafReaderContext context) throws IOException {
+        Scorer scorer = in.scorer(context);
+        return scorer == null ? null : new TimedScorer(this, scorer);
+      }
+    };
+  }
+
+  private final class TimedScorer extends Scorer {
+    private final Scorer in;
+    private final DocIdSetIterator iterator;
+
+    TimedScorer(Weight weight, Scorer in) {
+      super(weight);
+      this.in = in;
+      TwoPhaseIterator twoPhase = in.twoPhaseIterator();
+      this.iterator = new TimedIterator(twoPhase == null ? in.iterator() : TwoPhaseIterator.asDocIdSetIterator(twoPhase));
+    }
+
+    @Override
+    public DocIdSetIterator iterator() {
+      return iterator;
+    }
+
+    @Override
+    public int docID() {
+      return iterator.docID();
+    }
+
+    @Override
+    public float score() throws IOException {
+      return in.score();
+    }
+
+    @Override
+    public float getMaxScore(int upTo) throws IOException {
+      return in.getMaxScore(upTo);
+    }
+
+    @Override
+    public int advanceShallow(int target) throws IOException {
+      return in.advanceShallow(target);
+    }
+
+    @Override
+    public void setMinCompetitiveScore(float minScore) throws IOException {
+      in.setMinCompetitiveScore(minScore);
+    }
+  }
+
+  private final class TimedIterator extends DocIdSetIterator {
+    private final DocIdSetIterator in;
+    private int calls;
+    private int doc = -1;
+
+    TimedIterator(DocIdSetIterator in) {
+      this.in = in;
+    }
+
+    @Override
+    public int docID() {
+      return doc;
+    }
+
+    @Override
+    public int nextDoc() throws IOException {
+      return doc = expired() ? NO_MORE_DOCS : in.nextDoc();
+    }
+
+    @Override
+    public int advance(int target) throws IOException {
+      return doc = expired() ? NO_MORE_DOCS : in.advance(target);
+    }
+
+    @Override
+    public long cost() {
+      return in.cost();
+    }
+
+    private boolean expired() {
+      if (timedOut.get()) {
+        return true;
+      }
+      if (++calls % CHECK_EVERY == 1 && timeout.shouldExit()) {
+        timedOut.set(true);
+        return true;
+      }
+      return false;
+    }
+  }
+
+  @Override
+  public void visit(QueryVisitor visitor) {
+    in.visit(visitor.getSubVisitor(BooleanClause.Occur.MUST, this));
+  }
+
+  @Override
+  public String toString(String field) {
+    return "timeLimited(" + in.toString(field) + ")";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return sameClassAs(other) && in.equals(((TimeLimitedQuery) other).in) && timeout == ((TimeLimitedQuery) other).timeout;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(classHash(), in, System.identityHashCode(timeout));
+  }
+}
