@@ -1,0 +1,57 @@
+package org.partnersearch.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partnersearch.PartnerSearch;
+import org.partnersearch.RealCorpus;
+import org.partnersearch.search.IndexStatus;
+import org.partnersearch.search.LiveIndex;
+import org.partnersearch.search.SearchRequest;
+
+/** A corrupt newest generation: the server answers from the previous one and says it is degraded. */
+class DegradedStartTest {
+  @TempDir Path dir;
+
+  @Test
+  void aCorruptNewestGenerationFallsBackToThePreviousOneAndReportsDegraded() throws Exception {
+    Path index = dir.resolve("index");
+    try (PartnerSearch app = new PartnerSearch()) {
+      app.index(RealCorpus.CORPUS, index);
+      Path newest = app.index(RealCorpus.CORPUS, index).generation();
+      corrupt(newest);
+
+      try (LiveIndex live = app.openIndex(index)) {
+        IndexStatus status = app.searcher(live).status();
+        assertEquals(1, status.generation(), "served from the previous generation");
+        assertTrue(status.degraded());
+        assertEquals("daef", app.searcher(live).search(SearchRequest.of("Endlager")).hits().get(0).id());
+
+        app.index(RealCorpus.CORPUS, index); // an editor reindexes: the next generation is healthy
+        live.maybeRefreshBlocking();
+        assertFalse(app.searcher(live).status().degraded());
+        assertEquals(3, app.searcher(live).status().generation());
+      }
+    }
+  }
+
+  /** Overwrites the middle of every segment file, as a failing disk would. */
+  private static void corrupt(Path generation) throws IOException {
+    try (Stream<Path> files = Files.list(generation)) {
+      for (Path f : files.filter(p -> !p.getFileName().toString().equals("write.lock")).toList()) {
+        byte[] bytes = Files.readAllBytes(f);
+        for (int i = bytes.length / 4; i < bytes.length; i++) {
+          bytes[i] = (byte) 0x5A;
+        }
+        Files.write(f, bytes);
+      }
+    }
+  }
+}

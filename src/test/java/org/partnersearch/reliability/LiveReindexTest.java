@@ -1,0 +1,142 @@
+package org.partnersearch.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partnersearch.PartnerSearch;
+import org.partnersearch.RealCorpus;
+import org.partnersearch.Reindexer;
+import org.partnersearch.search.LiveIndex;
+import org.partnersearch.search.PartnerSearcher;
+import org.partnersearch.search.SearchRequest;
+import org.partnersearch.search.SearchResponse;
+
+/** Reindexing while visitors search: nothing fails, nothing comes back empty, old generations go. */
+class LiveReindexTest {
+  private static final List<String> QUERIES = List.of("Endlager", "Strahlenforschung", "Hochschule", "Kernteknik",
+      "\"proton therapy\"", "cancer", "Oeko-Institut", "ct.qmat", "");
+
+  @TempDir Path dir;
+
+  @Test
+  void threeReindexesUnderConcurrentSearchesFailNothingAndLoseNoHits() throws Exception {
+    Path index = dir.resolve("index");
+    try (PartnerSearch app = new PartnerSearch()) {
+      app.index(RealCorpus.CORPUS, index);
+      try (LiveIndex live = app.openIndex(index)) {
+        PartnerSearcher searcher = app.searcher(live, Duration.ofSeconds(5));
+        Map<String, Long> expectedTotals = new java.util.HashMap<>();
+        QUERIES.forEach(q -> expectedTotals.put(q, searcher.search(SearchRequest.of(q)).total()));
+        Reindexer reindexer = new Reindexer(app, RealCorpus.CORPUS, index, live);
+
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger requests = new AtomicInteger();
+        AtomicBoolean reindexing = new AtomicBoolean();
+        AtomicInteger duringReindex = new AtomicInteger();
+        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+          int offset = c;
+          running.add(clients.submit(() -> {
+            for (int i = offset; !stop.get(); i++) {
+              String q = QUERIES.get(i % QUERIES.size());
+              try {
+                SearchResponse r = searcher.search(SearchRequest.of(q));
+                requests.incrementAndGet();
+                if (reindexing.get()) {
+                  duringReindex.incrementAndGet();
+                }
+                if (r.total() != expectedTotals.get(q) || r.hits().isEmpty()) {
+                  problems.add(q + ": " + r.total() + " hits instead of " + expectedTotals.get(q));
+                }
+              } catch (RuntimeException e) {
+                problems.add(q + ": " + e);
+              }
+            }
+          }));
+        }
+        long firstGeneration = searcher.status().generation();
+        while (requests.get() < 4) {
+          Thread.sleep(10); // every client is warm and searching before the first reindex
+        }
+        reindexing.set(true);
+        for (int i = 0; i < 3; i++) {
+          reindexer.reindex();
+        }
+        reindexing.set(false);
+        stop.set(true);
+        for (Future<?> f : running) {
+          f.get(30, TimeUnit.SECONDS);
+        }
+        clients.shutdown();
+
+        assertEquals(List.of(), new ArrayList<>(problems));
+        assertTrue(duringReindex.get() > 0, "searches completed while reindexing: " + duringReindex.get());
+        assertEquals(firstGeneration + 3, searcher.status().generation(), "the server switched to the newest");
+        try (var folders = Files.list(index)) {
+          assertEquals(2, folders.filter(Files::isDirectory).count(), "only the newest and the previous remain");
+        }
+        try (CheckIndex check = new CheckIndex(FSDirectory.open(live.generations().current().orElseThrow()))) {
+          assertTrue(check.checkIndex().clean);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSecondReindexWhileOneRunsIsRefused() throws Exception {
+    Path index = dir.resolve("index");
+    try (PartnerSearch app = new PartnerSearch()) {
+      app.index(RealCorpus.CORPUS, index);
+      try (LiveIndex live = app.openIndex(index)) {
+        Reindexer reindexer = new Reindexer(app, RealCorpus.CORPUS, index, live);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        live.addListener(new org.apache.lucene.search.ReferenceManager.RefreshListener() {
+          @Override
+          public void beforeRefresh() throws java.io.IOException {
+            inside.countDown();
+            try {
+              release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+
+          @Override
+          public void afterRefresh(boolean didRefresh) {}
+        });
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        Future<?> running = first.submit(() -> {
+          reindexer.reindex();
+          return null;
+        });
+        assertTrue(inside.await(30, TimeUnit.SECONDS));
+        assertThrows(Reindexer.AlreadyRunningException.class, reindexer::reindex);
+        release.countDown();
+        running.get(30, TimeUnit.SECONDS);
+        first.shutdown();
+      }
+    }
+  }
+}
