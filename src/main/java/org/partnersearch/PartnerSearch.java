@@ -21,6 +21,7 @@ import org.partnersearch.search.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.QueryFactory;
 import org.partnersearch.search.SnapshotOpener;
+import org.partnersearch.suggest.SuggesterFactory;
 
 /**
  * The composition root: builds the parts of the data path once (corpus loader, analysis, schema,
@@ -65,7 +66,8 @@ public final class PartnerSearch implements Closeable {
 
   /** Opens the published generation of {@code indexDir}; the caller closes the returned index. */
   public LiveIndex openIndex(Path indexDir) throws IOException {
-    return new LiveIndex(new IndexGenerations(indexDir), new SnapshotOpener(schema, json, new GlossaryFactory(analyzers)));
+    return new LiveIndex(new IndexGenerations(indexDir),
+        new SnapshotOpener(schema, json, new GlossaryFactory(analyzers), new SuggesterFactory(analyzers, decompounder)));
   }
 
   public PartnerSearcher searcher(LiveIndex index) {

@@ -22,6 +22,8 @@ import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.ResearchArea;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.JsonCodec;
+import org.partnersearch.suggest.SuggestRequest;
+import org.partnersearch.suggest.SuggestResponse;
 
 /**
  * The search layer's entry point: ranked, highlighted, faceted search and partner lookups over the
@@ -77,6 +79,12 @@ public final class PartnerSearcher {
           (System.nanoTime() - start) / 1_000_000, hits,
           facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed);
     });
+  }
+
+  /** Autocomplete for what has been typed so far: partners, research areas and terms, best first. */
+  public SuggestResponse suggest(SuggestRequest request) {
+    limits.checkSuggest(request);
+    return withSnapshot(snapshot -> snapshot.suggester().suggest(request));
   }
 
   /** The research fields and areas in {@code lang}, in taxonomy order, each with its number of partners. */
