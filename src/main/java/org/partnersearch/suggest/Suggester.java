@@ -46,6 +46,8 @@ public final class Suggester implements Closeable {
   private final AnalyzingInfixSuggester infix;
   private final FuzzySuggester fuzzy;
   private final Function<String, List<String>> translations;
+  /** The keys of all entries: only typed text that is a whole known word or phrase is worth translating. */
+  private final Set<String> knownKeys;
 
   Suggester(WordAnalysis analysis, List<SuggestEntry> entries, AnalyzingInfixSuggester infix, FuzzySuggester fuzzy,
       Function<String, List<String>> translations) {
@@ -54,6 +56,7 @@ public final class Suggester implements Closeable {
     this.infix = infix;
     this.fuzzy = fuzzy;
     this.translations = translations;
+    this.knownKeys = entries.stream().map(SuggestEntry::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** How many entries (partners' names, labels, terms) the suggester holds. */
@@ -78,7 +81,7 @@ public final class Suggester implements Closeable {
       for (List<String> variant : TypedVariants.of(words)) {
         collect(ranking, variant, lastIsPrefix, Integer.MAX_VALUE, null);
       }
-      if (!ranking.full()) {
+      if (!ranking.full() && knownKeys.contains(String.join(" ", words))) {
         for (String translation : translations.apply(typed.strip()).stream().limit(MAX_TRANSLATIONS).toList()) {
           collect(ranking, analysis.typedWords(translation), false, Integer.MAX_VALUE, EntryMatcher.Tier.TRANSLATION);
         }

@@ -43,14 +43,16 @@ public final class SuggesterFactory {
       throws IOException {
     List<SuggestEntry> entries = SuggestEntries.collect(analysis, partners, vocabulary);
     // The index side of FOLDED adds compound parts; the query side matches whole typed words.
-    AnalyzingInfixSuggester infix = new AnalyzingInfixSuggester(new ByteBuffersDirectory(),
-        analyzers.index(Chain.FOLDED), analyzers.query(Chain.FOLDED), MIN_PREFIX_CHARS, false, true, false, true);
+    AnalyzingInfixSuggester infix = new EntryIndex(new ByteBuffersDirectory(),
+        analyzers.index(Chain.FOLDED), analyzers.query(Chain.FOLDED), MIN_PREFIX_CHARS);
     try {
       infix.build(new Entries(entries));
+      // Not unicode-aware: the words are folded, nearly all ASCII, and byte automata are much cheaper
+      // to build per lookup; an edit on a rare non-ASCII char then costs two edits.
       FuzzySuggester fuzzy = new FuzzySuggester(new ByteBuffersDirectory(), "fuzzy",
           analyzers.query(Chain.FOLDED), analyzers.query(Chain.FOLDED),
           AnalyzingSuggester.EXACT_FIRST | AnalyzingSuggester.PRESERVE_SEP, 256, -1, true,
-          1, true, 1, Suggester.MIN_TYPO_CHARS, true);
+          1, true, 1, Suggester.MIN_TYPO_CHARS, false);
       fuzzy.build(new Words(wordCounts(entries)));
       return new Suggester(analysis, entries, infix, fuzzy, translations);
     } catch (IOException | RuntimeException e) {
