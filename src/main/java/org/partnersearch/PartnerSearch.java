@@ -22,6 +22,7 @@ import org.partnersearch.search.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.QueryFactory;
 import org.partnersearch.search.SnapshotOpener;
+import org.partnersearch.suggest.SuggesterFactory;
 
 /**
  * The composition root: builds the parts of the data path once (corpus loader, analysis, schema,
@@ -66,7 +67,8 @@ public final class PartnerSearch implements Closeable {
 
   /** Opens the published generation of {@code indexDir}; the caller closes the returned index. */
   public LiveIndex openIndex(Path indexDir) throws IOException {
-    return new LiveIndex(new IndexGenerations(indexDir), new SnapshotOpener(schema, json, new GlossaryFactory(analyzers)));
+    return new LiveIndex(new IndexGenerations(indexDir),
+        new SnapshotOpener(schema, json, new GlossaryFactory(analyzers), new SuggesterFactory(analyzers, decompounder)));
   }
 
   /** The default time budget of one search inside Lucene. */

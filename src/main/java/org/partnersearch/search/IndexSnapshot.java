@@ -7,6 +7,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.partnersearch.corpus.Vocabulary;
+import org.partnersearch.suggest.Suggester;
 
 /**
  * One opened index generation and everything derived from it. Requests acquire a snapshot from
@@ -14,6 +15,7 @@ import org.partnersearch.corpus.Vocabulary;
  *
  * @param facetDims the facet dimensions some document has (Lucene refuses to count others)
  * @param cities every city in the index, the values the city filter accepts
+ * @param suggester autocomplete over this generation's partners and vocabulary; closed with the reader
  */
 public record IndexSnapshot(
     Path generation,
@@ -24,6 +26,7 @@ public record IndexSnapshot(
     Set<String> cities,
     Vocabulary vocabulary,
     Glossary glossary,
+    Suggester suggester,
     Instant builtAt) {
 
   public long generationNumber() {

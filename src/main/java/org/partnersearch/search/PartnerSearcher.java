@@ -26,6 +26,8 @@ import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.ResearchArea;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.JsonCodec;
+import org.partnersearch.suggest.SuggestRequest;
+import org.partnersearch.suggest.SuggestResponse;
 
 /**
  * The search layer's entry point: ranked, highlighted, faceted search and partner lookups over the
@@ -106,8 +108,17 @@ public final class PartnerSearcher {
     for (int round = 0; round < 3; round++) {
       for (String q : warmUpQueries) {
         search(new SearchRequest(q, 1, 10, List.of(), List.of(), List.of(), round % 2 == 0 ? Lang.EN : Lang.DE, true));
+        if (q.length() > 3) {
+          suggest(new SuggestRequest(q.substring(0, 4), SuggestRequest.DEFAULT_SIZE, Lang.DE));
+        }
       }
     }
+  }
+
+  /** Autocomplete for what has been typed so far: partners, research areas and terms, best first. */
+  public SuggestResponse suggest(SuggestRequest request) {
+    limits.checkSuggest(request);
+    return withSnapshot(snapshot -> snapshot.suggester().suggest(request));
   }
 
   /** The research fields and areas in {@code lang}, in taxonomy order, each with its number of partners. */

@@ -3,6 +3,8 @@ package org.partnersearch.search;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,22 +13,34 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.Vocabulary;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.JsonCodec;
+import org.partnersearch.suggest.Suggester;
+import org.partnersearch.suggest.SuggesterFactory;
 
-/** Opens an index generation folder into a searchable {@link IndexSnapshot}. */
+/**
+ * Opens an index generation folder into a searchable {@link IndexSnapshot}, including its
+ * suggester, which is built in memory from the generation's stored partners and vocabulary and
+ * closed when the snapshot's reader closes.
+ */
 public final class SnapshotOpener {
   private final IndexSchema schema;
   private final JsonCodec json;
   private final GlossaryFactory glossaries;
+  private final SuggesterFactory suggesters;
 
-  public SnapshotOpener(IndexSchema schema, JsonCodec json, GlossaryFactory glossaries) {
+  public SnapshotOpener(IndexSchema schema, JsonCodec json, GlossaryFactory glossaries, SuggesterFactory suggesters) {
     this.schema = schema;
     this.json = json;
     this.glossaries = glossaries;
+    this.suggesters = suggesters;
   }
 
   public IndexSnapshot open(Path generation) throws IOException {
@@ -49,11 +63,27 @@ public final class SnapshotOpener {
           cities.add(city.label);
         }
       }
+      Glossary glossary = glossaries.create(vocabulary.glossary());
+      Suggester suggester = suggesters.create(partners(reader), vocabulary, glossary::translations);
+      reader.getReaderCacheHelper().addClosedListener(key -> suggester.close());
       return new IndexSnapshot(generation, reader, searcher, facetState, Set.copyOf(dims), Set.copyOf(cities), vocabulary,
-          glossaries.create(vocabulary.glossary()), Instant.parse(meta.get(IndexSchema.META_BUILT_AT)));
+          glossary, suggester, Instant.parse(meta.get(IndexSchema.META_BUILT_AT)));
     } catch (IOException | RuntimeException e) {
       reader.close();
       throw e;
     }
+  }
+
+  /** Every partner stored in the generation. */
+  private List<Partner> partners(DirectoryReader reader) throws IOException {
+    List<Partner> partners = new ArrayList<>(reader.numDocs());
+    Bits live = MultiBits.getLiveDocs(reader);
+    StoredFields stored = reader.storedFields();
+    for (int doc = 0; doc < reader.maxDoc(); doc++) {
+      if (live == null || live.get(doc)) {
+        partners.add(json.read(stored.document(doc).get(IndexSchema.SOURCE), Partner.class));
+      }
+    }
+    return partners;
   }
 }

@@ -25,9 +25,11 @@ public final class ApiServer {
   private static final int MAX_HEADER_BYTES = 16 * 1024;
 
   private final PartnerSearcher searcher;
+  private final SuggestRoutes suggest;
 
   public ApiServer(PartnerSearcher searcher) {
     this.searcher = searcher;
+    this.suggest = new SuggestRoutes(searcher);
   }
 
   public Javalin create() {
@@ -43,6 +45,10 @@ public final class ApiServer {
       config.routes.get("/api/partners/{id}", this::partner);
       config.routes.get("/api/research-areas", this::researchAreas);
       config.routes.get("/api/health", this::health);
+      // Autocomplete and browser search-bar integration (see SuggestRoutes).
+      config.routes.get("/api/suggest", suggest::suggest);
+      config.routes.get("/api/ping", suggest::ping);
+      config.routes.get("/opensearch.xml", suggest::openSearch);
       config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.code(), e.getMessage()));
       config.routes.exception(HttpResponseException.class,
           (e, ctx) -> error(ctx, e.getStatus(), codeOf(e.getStatus()), e.getMessage()));

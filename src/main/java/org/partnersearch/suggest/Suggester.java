@@ -1,0 +1,206 @@
+package org.partnersearch.suggest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.lucene.search.suggest.Lookup.LookupResult;
+import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.search.suggest.analyzing.FuzzySuggester;
+import org.apache.lucene.util.BytesRef;
+import org.partnersearch.corpus.Lang;
+
+/**
+ * Autocomplete over one index generation. Lucene's {@link AnalyzingInfixSuggester} finds the entries
+ * in which every typed word starts a word or a compound part (FOLDED chain with compound parts, so
+ * umlauts, ß and compounds match); {@link EntryMatcher} ranks them; a {@link FuzzySuggester} over the
+ * entries' words corrects a typo in the last word when the exact matches do not fill the list.
+ * Thread-safe; closed with the snapshot it belongs to.
+ */
+public final class Suggester implements Closeable {
+  /** Typos are corrected only in a last word of at least this many letters. */
+  static final int MIN_TYPO_CHARS = 4;
+  /** Typed text with fewer letters gets no suggestions: too little to choose by. */
+  static final int MIN_LETTERS = 2;
+  /**
+   * Candidates per lookup, fetched by weight (partners and areas first, then terms by how many
+   * partners use them) and then ranked by how they match.
+   * NOTE: a prefix shared by more entries than this can lose rarer exact-prefix terms to more
+   * frequent infix ones; at 13 partners no two-letter prefix comes near.
+   */
+  static final int CANDIDATES = 256;
+  private static final int MAX_CORRECTIONS = 3;
+  private static final int MAX_TRANSLATIONS = 3;
+  private static final int MAX_WORDS = 8;
+
+  private final WordAnalysis analysis;
+  private final List<SuggestEntry> entries;
+  private final AnalyzingInfixSuggester infix;
+  private final FuzzySuggester fuzzy;
+  private final Function<String, List<String>> translations;
+  /** The keys of all entries: only typed text that is a whole known word or phrase is worth translating. */
+  private final Set<String> knownKeys;
+
+  Suggester(WordAnalysis analysis, List<SuggestEntry> entries, AnalyzingInfixSuggester infix, FuzzySuggester fuzzy,
+      Function<String, List<String>> translations) {
+    this.analysis = analysis;
+    this.entries = entries;
+    this.infix = infix;
+    this.fuzzy = fuzzy;
+    this.translations = translations;
+    this.knownKeys = entries.stream().map(SuggestEntry::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
+  /** How many entries (partners' names, labels, terms) the suggester holds. */
+  public int size() {
+    return entries.size();
+  }
+
+  /** Suggestions for what was typed, best first; empty for fewer than two letters. */
+  public SuggestResponse suggest(SuggestRequest request) {
+    String typed = request.typed();
+    if (typed.codePoints().filter(Character::isLetterOrDigit).count() < MIN_LETTERS) {
+      return new SuggestResponse(request.q(), List.of());
+    }
+    List<String> words = analysis.typedWords(typed);
+    if (words.isEmpty()) {
+      return new SuggestResponse(request.q(), List.of());
+    }
+    words = words.subList(Math.max(0, words.size() - MAX_WORDS), words.size());
+    boolean lastIsPrefix = !Character.isWhitespace(typed.charAt(typed.length() - 1));
+    try {
+      Ranking ranking = new Ranking(request.size(), request.lang());
+      for (List<String> variant : TypedVariants.of(words)) {
+        collect(ranking, variant, lastIsPrefix, Integer.MAX_VALUE, null);
+      }
+      if (!ranking.full() && knownKeys.contains(String.join(" ", words))) {
+        for (String translation : translations.apply(typed.strip()).stream().limit(MAX_TRANSLATIONS).toList()) {
+          collect(ranking, analysis.typedWords(translation), false, Integer.MAX_VALUE, EntryMatcher.Tier.TRANSLATION);
+        }
+      }
+      String last = words.get(words.size() - 1);
+      if (!ranking.full() && lastIsPrefix && last.length() >= MIN_TYPO_CHARS) {
+        for (String correction : corrections(last)) {
+          List<String> corrected = new ArrayList<>(words.subList(0, words.size() - 1));
+          corrected.add(correction);
+          collect(ranking, corrected, false, last.length(), EntryMatcher.Tier.TYPO);
+        }
+      }
+      return new SuggestResponse(request.q(), ranking.top());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Looks the words up and ranks each candidate; {@code tier} overrides how it matched, if given. */
+  private void collect(Ranking ranking, List<String> words, boolean lastIsPrefix, int markLast,
+      EntryMatcher.Tier tier) throws IOException {
+    if (words.isEmpty()) {
+      return;
+    }
+    String key = String.join(" ", words) + (lastIsPrefix ? "" : " ");
+    for (LookupResult hit : infix.lookup(key, (Set<BytesRef>) null, CANDIDATES, true, false)) {
+      SuggestEntry entry = entries.get(Integer.parseInt(hit.payload.utf8ToString()));
+      EntryMatcher.match(entry, words, lastIsPrefix, markLast).ifPresentOrElse(
+          m -> ranking.add(entry, tier == null ? m.tier() : tier, m.spans(), m.whole() && tier == null),
+          // Lucene matched a form the matcher does not split the same way (a catenation, say).
+          () -> ranking.add(entry, tier == null ? EntryMatcher.Tier.PART : tier, List.of(), false));
+    }
+  }
+
+  /** Known words within one edit of a prefix of {@code word} that {@code word} is not a prefix of. */
+  private List<String> corrections(String word) throws IOException {
+    List<String> found = new ArrayList<>();
+    for (LookupResult r : fuzzy.lookup(word, false, MAX_CORRECTIONS * 4)) {
+      String candidate = r.key.toString();
+      if (!candidate.startsWith(word) && found.size() < MAX_CORRECTIONS) {
+        found.add(candidate);
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public void close() throws IOException {
+    infix.close();
+  }
+
+  /**
+   * Ranks candidates: by match tier, partners and areas before terms, whole typed words before
+   * partial ones, the visitor's language, weight, shorter text.
+   */
+  private static final class Ranking {
+    private static final Comparator<Candidate> ORDER = Comparator
+        .comparing((Candidate c) -> c.tier)
+        .thenComparing(c -> c.entry.kind() == Suggestion.Kind.TERM)
+        .thenComparing(c -> !c.whole)
+        .thenComparingInt(c -> c.langRank)
+        .thenComparing(Comparator.comparingLong((Candidate c) -> c.entry.weight()).reversed())
+        .thenComparingInt(c -> c.entry.text().length())
+        .thenComparing(c -> c.entry.text());
+
+    private final int size;
+    private final Lang lang;
+    /** The best match of each entry so far, by identity (entries are built once per snapshot). */
+    private final Map<SuggestEntry, Candidate> best = new IdentityHashMap<>();
+
+    Ranking(int size, Lang lang) {
+      this.size = size;
+      this.lang = lang;
+    }
+
+    void add(SuggestEntry entry, EntryMatcher.Tier tier, List<Word.Span> spans, boolean whole) {
+      Candidate known = best.get(entry);
+      if (known == null || tier.compareTo(known.tier) < 0 || tier == known.tier && whole && !known.whole) {
+        int langRank = entry.lang() == null || entry.lang() == lang ? 0 : 1;
+        best.put(entry, new Candidate(entry, tier, spans, whole, langRank));
+      }
+    }
+
+    /** Whether the list is already full of distinct suggestions, so later tiers cannot enter it. */
+    boolean full() {
+      return distinct().size() >= size;
+    }
+
+    List<Suggestion> top() {
+      return distinct().stream().limit(size)
+          .map(c -> new Suggestion(c.entry.text(), SuggestionHighlighter.highlight(c.entry.text(), c.spans),
+              c.entry.kind(), c.entry.id()))
+          .toList();
+    }
+
+    /** Best first, one per partner or area and one per folded text. */
+    private List<Candidate> distinct() {
+      List<Candidate> sorted = new ArrayList<>(best.values());
+      sorted.sort(ORDER);
+      List<Candidate> out = new ArrayList<>();
+      Set<String> ids = new HashSet<>();
+      Set<String> texts = new HashSet<>();
+      for (Candidate c : sorted) {
+        String id = c.entry.id() == null ? null : c.entry.kind() + ":" + c.entry.id();
+        if ((id == null || !ids.contains(id)) && !texts.contains(c.entry.key())) {
+          out.add(c);
+          texts.add(c.entry.key());
+          if (id != null) {
+            ids.add(id);
+          }
+        }
+      }
+      return out;
+    }
+  }
+
+  private record Candidate(SuggestEntry entry, EntryMatcher.Tier tier, List<Word.Span> spans, boolean whole, int langRank) {}
+
+  static BytesRef payload(int index) {
+    return new BytesRef(Integer.toString(index).getBytes(StandardCharsets.US_ASCII));
+  }
+}

@@ -1,0 +1,178 @@
+package org.partnersearch.bench;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.HdrHistogram.Histogram;
+import org.apache.lucene.util.IOUtils;
+import org.partnersearch.RealCorpus;
+import org.partnersearch.corpus.Corpus;
+import org.partnersearch.corpus.Partner;
+import org.partnersearch.corpus.Vocabulary;
+import org.partnersearch.suggest.Suggester;
+import org.partnersearch.suggest.SuggesterFactory;
+import org.partnersearch.web.ApiServer;
+
+/**
+ * Suggest latency and throughput over HTTP, against {@code /api/ping} of the same server in the
+ * same run: N clients in a closed loop, each for a fixed time (and at most a fixed number of
+ * requests), loopback only. Also times building the suggester for about 10,000 entries. Not a test:
+ * run it by hand (see docs/benchmarks.md) and paste the figures there.
+ *
+ * <p>Arguments: {@code [clients=8] [seconds=10] [warmupSeconds=5]}.
+ */
+public final class SuggestBenchmark {
+  private static final long MAX_REQUESTS_PER_CLIENT = 5_000_000;
+  private static final int PREFIXES = 1000;
+
+  private SuggestBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    Path indexDir = Files.createTempDirectory("suggest-bench");
+    try (RealCorpus corpus = RealCorpus.indexInto(indexDir)) {
+      Corpus source = corpus.app.loadCorpus(RealCorpus.CORPUS);
+      buildCost(corpus, source);
+      Javalin server = new ApiServer(corpus.searcher).create().start("127.0.0.1", 0);
+      try {
+        String origin = "http://127.0.0.1:" + server.port();
+        List<String> suggestUrls = prefixes(source).stream()
+            .map(p -> origin + "/api/suggest?q=" + URLEncoder.encode(p, StandardCharsets.UTF_8)).toList();
+        List<String> pingUrls = List.of(origin + "/api/ping");
+        System.out.printf("clients %d, %d s per endpoint after %d s warm-up, %d suggest prefixes%n",
+            clients, seconds, warmup, suggestUrls.size());
+        run(pingUrls, clients, warmup);
+        run(suggestUrls, clients, warmup);
+        Result ping = run(pingUrls, clients, seconds);
+        Result suggest = run(suggestUrls, clients, seconds);
+        System.out.println(ping.line("/api/ping"));
+        System.out.println(suggest.line("/api/suggest"));
+        System.out.printf("suggest/ping: throughput %.2f (target >= 0.5), p99 %.2f (target <= 3)%n",
+            suggest.throughput() / ping.throughput(),
+            (double) suggest.histogram.getValueAtPercentile(99) / ping.histogram.getValueAtPercentile(99));
+      } finally {
+        server.stop();
+      }
+    } finally {
+      IOUtils.rm(indexDir);
+    }
+  }
+
+  /** Builds the suggester for the corpus copied until it has about 10,000 entries and reports the time. */
+  private static void buildCost(RealCorpus corpus, Corpus source) throws Exception {
+    SuggesterFactory factory = new SuggesterFactory(corpus.app.analyzers(), new org.partnersearch.analysis.GermanDecompounder());
+    Vocabulary vocabulary = Vocabulary.of(source);
+    for (int round = 0; round < 3; round++) {
+      List<Partner> partners = new ArrayList<>();
+      for (int copy = 0; copy < 500; copy++) {
+        for (Partner p : source.partners()) {
+          String suffix = " " + Integer.toString(copy, 36) + "x";
+          partners.add(new Partner(p.id() + "-" + copy, p.name() + suffix, p.nameEn() + suffix,
+              p.aliases().stream().map(a -> a + suffix).toList(), p.type(), p.city(), p.researchAreas(),
+              p.hzdrInstitutes(), p.contacts(), p.website(), p.description()));
+        }
+      }
+      long start = System.nanoTime();
+      try (Suggester s = factory.create(partners, vocabulary, text -> List.of())) {
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("suggester build: %d entries in %d ms (%.0f ms per 10,000 entries)%n",
+            s.size(), ms, ms * 10_000.0 / s.size());
+      }
+    }
+    long start = System.nanoTime();
+    try (Suggester s = factory.create(source.partners(), vocabulary, text -> List.of())) {
+      System.out.printf("suggester build, real corpus: %d entries in %d ms%n", s.size(),
+          (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /** Prefixes of 2 to 8 letters of the corpus's words, a fixed sample. */
+  private static List<String> prefixes(Corpus source) {
+    TreeSet<String> all = new TreeSet<>();
+    for (Partner p : source.partners()) {
+      String text = String.join(" ", p.name(), p.nameEn(), String.join(" ", p.aliases()),
+          p.description().de(), p.description().en());
+      for (String word : text.split("[^\\p{L}\\p{N}]+")) {
+        for (int n = 2; n <= Math.min(8, word.length()); n++) {
+          all.add(word.substring(0, n));
+        }
+      }
+    }
+    List<String> list = new ArrayList<>(all);
+    java.util.Collections.shuffle(list, new Random(42));
+    return list.subList(0, Math.min(PREFIXES, list.size()));
+  }
+
+  record Result(Histogram histogram, long requests, double seconds, long errors) {
+    double throughput() {
+      return requests / seconds;
+    }
+
+    String line(String name) {
+      return String.format("%-13s %8d requests, %8.0f req/s, p50 %6d µs, p99 %6d µs, p99.9 %6d µs, errors %d",
+          name, requests, throughput(), histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99),
+          histogram.getValueAtPercentile(99.9), errors);
+    }
+  }
+
+  /** {@code clients} threads, each sending the URLs round-robin (from its own offset) until the time is up. */
+  private static Result run(List<String> urls, int clients, int seconds) throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    List<URI> uris = urls.stream().map(URI::create).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    long started = System.nanoTime();
+    List<Future<long[]>> done = new ArrayList<>();
+    Histogram total = new Histogram(60_000_000L, 3);
+    List<Histogram> perClient = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      Histogram h = new Histogram(60_000_000L, 3);
+      perClient.add(h);
+      int offset = c * 7919;
+      done.add(pool.submit(() -> {
+        long count = 0;
+        long errors = 0;
+        while (System.nanoTime() < deadline && count < MAX_REQUESTS_PER_CLIENT) {
+          HttpRequest request = HttpRequest.newBuilder(uris.get((int) ((offset + count) % uris.size())))
+              .timeout(Duration.ofSeconds(10)).GET().build();
+          long t0 = System.nanoTime();
+          HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+          h.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+          if (r.statusCode() != 200) {
+            errors++;
+          }
+          count++;
+        }
+        return new long[] {count, errors};
+      }));
+    }
+    long requests = 0;
+    long errors = 0;
+    for (Future<long[]> f : done) {
+      long[] r = f.get();
+      requests += r[0];
+      errors += r[1];
+    }
+    double elapsed = (System.nanoTime() - started) / 1e9;
+    pool.shutdown();
+    perClient.forEach(total::add);
+    return new Result(total, requests, elapsed, errors);
+  }
+}
