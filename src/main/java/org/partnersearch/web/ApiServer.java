@@ -23,9 +23,15 @@ public final class ApiServer {
   private static final String HANDLED = "partnersearch.errorHandled";
 
   private final PartnerSearcher searcher;
+  private final WebConfig web;
 
   public ApiServer(PartnerSearcher searcher) {
+    this(searcher, WebConfig.DEFAULT);
+  }
+
+  public ApiServer(PartnerSearcher searcher, WebConfig web) {
     this.searcher = searcher;
+    this.web = web;
   }
 
   public Javalin create() {
@@ -33,6 +39,7 @@ public final class ApiServer {
       config.jsonMapper(new JavalinJackson(JsonMappers.api(), false));
       config.http.defaultContentType = "application/json";
       config.startup.showJavalinBanner = false;
+      WebAssets.install(config, web); // the page, widget.js, CORS for /api/*, security headers
       config.routes.get("/api/search", this::search);
       config.routes.get("/api/partners/{id}", this::partner);
       config.routes.get("/api/research-areas", this::researchAreas);
