@@ -10,13 +10,26 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.partnersearch.analysis.Analyzers;
 import org.partnersearch.analysis.Chain;
 import org.partnersearch.analysis.GermanDecompounder;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
     description = "Print the tokens a chain makes of a text, with positions and offsets, for debugging the analysis.")
 final class AnalyzeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   @Option(names = "--lang", description = "de (German chain) or en (English chain); shortcut for --chain.")
   String lang;
 
@@ -34,12 +47,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     Chain selected = chain != null ? chain
         : "en".equalsIgnoreCase(lang) ? Chain.ENGLISH : Chain.GERMAN;
     if (lang != null && !lang.toLowerCase(Locale.ROOT).matches("de|en")) {
-      System.err.println("--lang must be de or en");
+      err().println("--lang must be de or en");
       return Main.USAGE_ERROR;
     }
     try (Analyzers analyzers = new Analyzers(new GermanDecompounder())) {
       Analyzer analyzer = query ? analyzers.query(selected) : analyzers.index(selected);
-      System.out.printf("%-4s %-28s %s%n", "pos", "token", "offsets");
+      out().printf("%-4s %-28s %s%n", "pos", "token", "offsets");
       try (TokenStream ts = analyzer.tokenStream("text", text)) {
         CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
         OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
@@ -48,7 +61,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         int position = -1;
         while (ts.incrementToken()) {
           position += inc.getPositionIncrement();
-          System.out.printf("%-4d %-28s %d-%d  \"%s\"%n", position, term, offset.startOffset(), offset.endOffset(),
+          out().printf("%-4d %-28s %d-%d  \"%s\"%n", position, term, offset.startOffset(), offset.endOffset(),
               text.substring(offset.startOffset(), offset.endOffset()));
         }
         ts.end();

@@ -8,7 +8,10 @@ import org.partnersearch.search.LiveIndex;
 import org.partnersearch.search.SearchHit;
 import org.partnersearch.search.SearchRequest;
 import org.partnersearch.search.SearchResponse;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,6 +19,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = "Search the index and print ranked results with snippets, for editors checking a change.")
 final class SearchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   @Mixin IndexOption index;
 
   @Option(names = "--lang", defaultValue = "en", description = "Language of labels and snippets: en or de.")
@@ -36,16 +49,16 @@ final class SearchCommand implements Callable<Integer> {
     try (PartnerSearch app = new PartnerSearch(); LiveIndex live = app.openIndex(index.index)) {
       SearchResponse r = app.searcher(live).search(new SearchRequest(String.join(" ", words), 1, size, List.of(),
           List.of(), List.of(), language, explain));
-      System.out.printf("%d result(s) for \"%s\"%s%n", r.total(), r.query(), r.relaxed() ? " (not all words matched)" : "");
+      out().printf("%d result(s) for \"%s\"%s%n", r.total(), r.query(), r.relaxed() ? " (not all words matched)" : "");
       if (r.didYouMean() != null) {
-        System.out.println("did you mean: " + r.didYouMean());
+        out().println("did you mean: " + r.didYouMean());
       }
       int rank = 1;
       for (SearchHit hit : r.hits()) {
-        System.out.printf("%2d. %s  [%s]  %.2f%n", rank++, TerminalText.of(hit.highlight().name()), hit.id(), hit.score());
-        hit.highlight().snippets().forEach(s -> System.out.println("    " + TerminalText.of(s)));
+        out().printf("%2d. %s  [%s]  %.2f%n", rank++, TerminalText.of(hit.highlight().name()), hit.id(), hit.score());
+        hit.highlight().snippets().forEach(s -> out().println("    " + TerminalText.of(s)));
         if (hit.explain() != null) {
-          hit.explain().forEach(m -> System.out.printf("    - %s: %s in %s (%s)%n", m.word(), m.how(), m.field(), m.matched()));
+          hit.explain().forEach(m -> out().printf("    - %s: %s in %s (%s)%n", m.word(), m.how(), m.field(), m.matched()));
         }
       }
       return 0;

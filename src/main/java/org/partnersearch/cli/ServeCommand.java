@@ -9,17 +9,31 @@ import java.util.concurrent.TimeUnit;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.search.LiveIndex;
+import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.web.ApiServer;
 import org.partnersearch.web.WebConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve the search API and page; builds the index from the corpus first if there is none.")
 final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
   @Mixin CorpusOption corpus;
@@ -48,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       web = WebConfig.withCorsOrigins(corsOrigins);
     } catch (IllegalArgumentException e) {
-      System.err.println("--cors-origins: " + e.getMessage());
+      err().println("--cors-origins: " + e.getMessage());
       return Main.USAGE_ERROR;
     }
     try (PartnerSearch app = new PartnerSearch()) {
@@ -57,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
           app.index(corpus.corpus, index.index);
         } catch (CorpusException e) {
-          System.err.println(e.getMessage());
+          err().println(e.getMessage());
           return Main.CORPUS_ERROR;
         }
       }
@@ -68,7 +82,9 @@ final class ServeCommand implements Callable<Integer> {
           return t;
         });
         refresher.scheduleWithFixedDelay(() -> refresh(live), refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
-        Javalin server = new ApiServer(app.searcher(live), web).create().start(host, port);
+        PartnerSearcher searcher = app.searcher(live);
+        searcher.warmUp();
+        Javalin server = new ApiServer(searcher, web).create().start(host, port);
         LOG.info("partner-search listening on http://{}:{}/", host, server.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

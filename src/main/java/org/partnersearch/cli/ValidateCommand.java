@@ -4,23 +4,36 @@ import java.util.concurrent.Callable;
 import org.partnersearch.corpus.Corpus;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.corpus.CorpusLoader;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check the corpus (schema and cross-file checks) without indexing it.")
 final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
   @Mixin CorpusOption corpus;
 
   @Override
   public Integer call() {
     try {
       Corpus c = new CorpusLoader().load(corpus.corpus);
-      System.out.printf("corpus OK: %d partners, %d research areas, %d glossary entries%n", c.partners().size(),
+      out().printf("corpus OK: %d partners, %d research areas, %d glossary entries%n", c.partners().size(),
           c.taxonomy().fields().stream().mapToInt(f -> f.areas().size()).sum(), c.glossary().size());
       return 0;
     } catch (CorpusException e) {
-      System.err.println(e.getMessage());
+      err().println(e.getMessage());
       return Main.CORPUS_ERROR;
     }
   }

@@ -48,7 +48,7 @@ public final class IndexBuilder {
       long terms = verify(generation, corpus.partners().size());
       generations.publish(generation);
       published = true;
-      generations.removeOld(1);
+      generations.removeOld();
       return new BuildReport(generation, corpus.partners().size(), terms, sizeOf(generation),
           Duration.ofNanos(System.nanoTime() - start));
     } finally {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -17,8 +16,9 @@ import java.util.stream.Stream;
 import org.apache.lucene.util.IOUtils;
 
 /**
- * The on-disk layout of the index folder: one sub-folder per generation ({@code gen-000001}, ...)
- * and a {@code CURRENT} file naming the published one.
+ * The on-disk layout of the index folder: one sub-folder per generation ({@code gen-000001}, ...),
+ * a {@code CURRENT} file naming the published one and a {@code PREVIOUS} file naming the one
+ * published before it (the fallback).
  *
  * <p>A generation is built completely, committed and verified before {@code CURRENT} is replaced by
  * an atomic rename, so a crash at any moment leaves either the old or the new generation published,
@@ -27,6 +27,7 @@ import org.apache.lucene.util.IOUtils;
  */
 public final class IndexGenerations {
   static final String POINTER = "CURRENT";
+  static final String PREVIOUS = "PREVIOUS";
   private static final Pattern NAME = Pattern.compile("gen-(\\d{6,9})");
 
   private final Path root;
@@ -41,8 +42,17 @@ public final class IndexGenerations {
 
   /** The published generation, if any. */
   public Optional<Path> current() {
+    return pointed(POINTER);
+  }
+
+  /** The generation published before the current one, if it still exists. */
+  public Optional<Path> previous() {
+    return pointed(PREVIOUS);
+  }
+
+  private Optional<Path> pointed(String pointer) {
     try {
-      String name = Files.readString(root.resolve(POINTER), StandardCharsets.UTF_8).trim();
+      String name = Files.readString(root.resolve(pointer), StandardCharsets.UTF_8).trim();
       if (!NAME.matcher(name).matches() || !Files.isDirectory(root.resolve(name))) {
         return Optional.empty();
       }
@@ -50,24 +60,19 @@ public final class IndexGenerations {
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + root.resolve(POINTER), e);
+      throw new UncheckedIOException("cannot read " + root.resolve(pointer), e);
     }
   }
 
   /**
-   * Generations that may be served, newest first: the published one, then older complete ones (a
-   * fallback when the newest cannot be opened). Unpublished newer folders are never candidates.
+   * Generations that may be served, newest first: the published one, then the one published before
+   * it (a fallback when the newest cannot be opened). Unpublished folders are never candidates.
    */
   public List<Path> servable() {
-    Optional<Path> current = current();
-    if (current.isEmpty()) {
-      return List.of();
-    }
-    long published = number(current.get());
-    return generations().stream()
-        .filter(g -> number(g) <= published)
-        .sorted(Comparator.comparingLong(IndexGenerations::number).reversed())
-        .toList();
+    List<Path> servable = new java.util.ArrayList<>();
+    current().ifPresent(servable::add);
+    previous().filter(p -> !servable.contains(p)).ifPresent(servable::add);
+    return servable;
   }
 
   /** Creates the folder for a new generation, numbered above every existing one. */
@@ -84,35 +89,40 @@ public final class IndexGenerations {
     }
   }
 
-  /** Atomically makes {@code generation} the published one. */
+  /**
+   * Atomically makes {@code generation} the published one, remembering the one it replaces. A
+   * crash between the two renames leaves both pointers naming the old generation, which is safe.
+   */
   public void publish(Path generation) throws IOException {
-    Path tmp = root.resolve(POINTER + ".tmp");
+    Optional<Path> replaced = current();
+    if (replaced.isPresent() && !replaced.get().equals(generation)) {
+      writePointer(PREVIOUS, replaced.get());
+    }
+    writePointer(POINTER, generation);
+  }
+
+  private void writePointer(String pointer, Path generation) throws IOException {
+    Path tmp = root.resolve(pointer + ".tmp");
     Files.writeString(tmp, generation.getFileName().toString() + "\n", StandardCharsets.UTF_8);
     IOUtils.fsync(tmp, false);
-    Files.move(tmp, root.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(tmp, root.resolve(pointer), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     IOUtils.fsync(root, true);
   }
 
   /**
-   * Deletes generations older than the published one, except the {@code keepPrevious} newest of
-   * them (a server may still be answering from the previous generation, and it is the fallback).
+   * Deletes every generation below the published one except the previous published one (a server
+   * may still answer from it, and it is the fallback). Folders above the published number may be
+   * builds in progress and are left alone.
    */
-  public void removeOld(int keepPrevious) throws IOException {
+  public void removeOld() throws IOException {
     Optional<Path> current = current();
     if (current.isEmpty()) {
       return;
     }
     long published = number(current.get());
-    List<Path> older = generations().stream()
-        .filter(g -> number(g) != published)
-        .sorted(Comparator.comparingLong(IndexGenerations::number).reversed())
-        .toList();
-    int kept = 0;
-    for (Path g : older) {
-      boolean completeAndOlder = number(g) < published;
-      if (completeAndOlder && kept < keepPrevious) {
-        kept++;
-      } else if (number(g) < published) {
+    Optional<Path> previous = previous();
+    for (Path g : generations()) {
+      if (number(g) < published && !previous.equals(Optional.of(g))) {
         IOUtils.rm(g);
       }
     }

@@ -3,6 +3,7 @@ package org.partnersearch.search;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,8 @@ final class HitHighlighter {
       if (snippet == null) {
         snippet = Html.escape(summary(p.description().get(lang), lang));
       }
-      result.add(new SearchHit.Highlight(name, List.of(snippet.split(PASSAGE_SEPARATOR))));
+      List<String> snippets = Arrays.stream(snippet.split(PASSAGE_SEPARATOR)).map(String::strip).toList();
+      result.add(new SearchHit.Highlight(name, snippets));
     }
     return result;
   }

@@ -72,11 +72,25 @@ public final class PartnerSearcher {
       }
       long total = result.hits.totalHits.value;
       List<SearchHit> hits = hits(snapshot, base, result.hits, request, browse ? null : query);
-      String didYouMean = browse || total >= FEW_HITS ? null : didYouMean(snapshot, query, request, total);
+      String didYouMean = browse || total >= FEW_HITS ? null : didYouMean(snapshot, query, request);
       return new SearchResponse(request.q(), total, request.page(), request.size(),
           (System.nanoTime() - start) / 1_000_000, hits,
           facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed);
     });
+  }
+
+  /**
+   * Runs a few searches of every kind (words, a compound, a typo, a phrase, filters, browse) so the
+   * JIT has compiled the query path before the first visitor waits for it.
+   */
+  public void warmUp() {
+    List<String> warmUpQueries = List.of("Forschung", "Endlagerforschung", "Kernteknik", "\"research centre\"",
+        "Universitaet -x", "Krebs OR cancer", "zzzzqqqq", "");
+    for (int round = 0; round < 3; round++) {
+      for (String q : warmUpQueries) {
+        search(new SearchRequest(q, 1, 10, List.of(), List.of(), List.of(), round % 2 == 0 ? Lang.EN : Lang.DE, true));
+      }
+    }
   }
 
   /** The research fields and areas in {@code lang}, in taxonomy order, each with its number of partners. */
@@ -151,15 +165,15 @@ public final class PartnerSearcher {
     return hits;
   }
 
-  private String didYouMean(IndexSnapshot snapshot, UserQuery query, SearchRequest request, long total)
-      throws IOException {
+  /** A corrected query, offered only when it finds something itself. */
+  private String didYouMean(IndexSnapshot snapshot, UserQuery query, SearchRequest request) throws IOException {
     Optional<String> corrected = spelling.correct(snapshot.reader(), query);
     if (corrected.isEmpty()) {
       return null;
     }
     Query q = queries.build(parser.parse(corrected.get()), snapshot.glossary(), false);
     long correctedTotal = run(snapshot, q, request, false).hits.totalHits.value;
-    return correctedTotal > total ? corrected.get() : null;
+    return correctedTotal > 0 ? corrected.get() : null;
   }
 
   private static List<SearchHit.AreaRef> areas(IndexSnapshot snapshot, Partner p, Lang lang) {

@@ -17,6 +17,9 @@ public final class UserQueryParser {
     List<UserQuery.Term> pendingOr = null;
     boolean orNext = false;
     for (Chunk chunk : chunks(input == null ? "" : input)) {
+      if (!chunk.quoted() && chunk.text().equals("-")) {
+        continue; // a lone minus excludes nothing
+      }
       if (!chunk.quoted() && chunk.text().equals("OR") && !chunk.negated()) {
         orNext = pendingOr != null;
         continue;

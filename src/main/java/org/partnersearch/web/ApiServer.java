@@ -1,5 +1,6 @@
 package org.partnersearch.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -21,6 +22,7 @@ public final class ApiServer {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final Pattern PARTNER_ID = Pattern.compile("[a-z0-9-]{1,64}");
   private static final String HANDLED = "partnersearch.errorHandled";
+  private static final int MAX_HEADER_BYTES = 16 * 1024;
 
   private final PartnerSearcher searcher;
   private final WebConfig web;
@@ -35,8 +37,12 @@ public final class ApiServer {
   }
 
   public Javalin create() {
+    ObjectMapper mapper = JsonMappers.api();
     return Javalin.create(config -> {
-      config.jsonMapper(new JavalinJackson(JsonMappers.api(), false));
+      config.jsonMapper(new JavalinJackson(mapper, false));
+      // Long enough for a query of the maximum length, percent-encoded, to reach our own check.
+      config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
       config.http.defaultContentType = "application/json";
       config.startup.showJavalinBanner = false;
       WebAssets.install(config, web); // the page, widget.js, CORS for /api/*, security headers

@@ -53,6 +53,7 @@ final class WebFixture implements AutoCloseable {
     RealCorpus corpus = RealCorpus.indexInto(indexDir);
     HttpServer hostSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     String hostOrigin = "http://127.0.0.1:" + hostSite.getAddress().getPort();
+    corpus.searcher.warmUp(); // as `serve` does before it listens
     Javalin service = new ApiServer(corpus.searcher, new WebConfig(List.of(hostOrigin))).create().start("127.0.0.1", 0);
     byte[] page = HOST_PAGE.formatted("http://127.0.0.1:" + service.port()).getBytes(StandardCharsets.UTF_8);
     hostSite.createContext("/", exchange -> {

@@ -1,0 +1,104 @@
+package org.partnersearch.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.partnersearch.RealCorpus;
+
+/** The real corpus behind the real HTTP server on a random port, and a real HTTP client. */
+final class ApiFixture implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final RealCorpus corpus;
+  final Javalin server;
+  final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  ApiFixture(Path indexDir) throws Exception {
+    corpus = RealCorpus.indexInto(indexDir);
+    corpus.searcher.warmUp(); // as `serve` does before it listens
+    server = new ApiServer(corpus.searcher).create().start("127.0.0.1", 0);
+  }
+
+  record Response(int status, String body, JsonNode json, String contentType, long millis) {}
+
+  Response get(String pathAndQuery) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+  }
+
+  Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    JsonNode json = null;
+    try {
+      json = JSON.readTree(r.body());
+    } catch (IOException notJson) {
+      // left null: tests that expect JSON fail on it with the body in the message
+    }
+    return new Response(r.statusCode(), r.body(), json, r.headers().firstValue("content-type").orElse(""), millis);
+  }
+
+  /**
+   * Sends a request line exactly as given over a plain socket, for what a well-behaved client
+   * refuses to send (invalid percent-encoding, odd paths).
+   */
+  Response raw(String pathAndQuery) throws IOException {
+    long start = System.nanoTime();
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(5000);
+      String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      int status = Integer.parseInt(answer.substring(9, 12));
+      int split = answer.indexOf("\r\n\r\n");
+      String head = answer.substring(0, split);
+      String body = answer.substring(split + 4);
+      if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+        body = dechunk(body);
+      }
+      JsonNode json = null;
+      try {
+        json = JSON.readTree(body);
+      } catch (IOException notJson) {
+        // left null
+      }
+      String type = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+          .map(l -> l.substring(13).trim()).findFirst().orElse("");
+      return new Response(status, body, json, type, millis);
+    }
+  }
+
+  private static String dechunk(String chunked) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < chunked.length()) {
+      int eol = chunked.indexOf("\r\n", i);
+      int size = Integer.parseInt(chunked.substring(i, eol).trim(), 16);
+      if (size == 0) {
+        break;
+      }
+      out.append(chunked, eol + 2, eol + 2 + size);
+      i = eol + 2 + size + 2;
+    }
+    return out.toString();
+  }
+
+  URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+    corpus.close();
+  }
+}

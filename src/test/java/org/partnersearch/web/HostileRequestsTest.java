@@ -1,0 +1,136 @@
+package org.partnersearch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Malformed and hostile requests: each gets a 2xx or 4xx JSON answer within a second, with no
+ * stack trace, no exception name and no raw markup, and the server stays healthy.
+ */
+class HostileRequestsTest {
+  @TempDir static Path indexDir;
+  static ApiFixture api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    api = new ApiFixture(indexDir);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    api.close();
+  }
+
+  static String q(String raw) {
+    return "/api/search?q=" + URLEncoder.encode(raw, StandardCharsets.UTF_8);
+  }
+
+  /** The request and the status it must get (0: any 2xx or 4xx). */
+  static Stream<Arguments> requests() {
+    return Stream.of(
+        Arguments.of(q("\"unbalanced quote"), 200),
+        Arguments.of(q("((((Endlager"), 200),
+        Arguments.of(q("Endlager)))]]}}"), 200),
+        Arguments.of(q("OR"), 200),
+        Arguments.of(q("AND NOT"), 200),
+        Arguments.of(q("-"), 200),
+        Arguments.of(q("*"), 200),
+        Arguments.of(q("?"), 200),
+        Arguments.of(q("Endl*"), 200),
+        Arguments.of(q("*lager"), 200),
+        Arguments.of(q("/reg.*ex/"), 200),
+        Arguments.of(q("Endlager~2"), 200),
+        Arguments.of(q("Endlager^100"), 200),
+        Arguments.of(q("name:Endlager"), 200),
+        Arguments.of(q("\\"), 200),
+        Arguments.of(q("a".repeat(10_000)), 400),
+        Arguments.of(q("a".repeat(20_000)), 414),
+        Arguments.of(q("a ".repeat(200)), 400),
+        Arguments.of(q("Endlager\u0000\u0001\u0007\u001b[31m"), 200),
+        Arguments.of(q("<script>alert(1)</script>"), 200),
+        Arguments.of(q("<img src=x onerror=alert(1)>"), 200),
+        Arguments.of(q("\"><img src=x onerror=alert(1)> Endlager"), 200),
+        Arguments.of(q("(".repeat(500)), 200),
+        Arguments.of(q("😀 \u202E\u200B\uFEFF Öko"), 200),
+        Arguments.of(q("\"a\" OR \"b\" -\"c\" OR"), 200),
+        Arguments.of(q("<b>Endlager</b>") + "&explain=true", 200),
+        Arguments.of("/api/search?q=x&page=0", 400),
+        Arguments.of("/api/search?q=x&page=-1", 400),
+        Arguments.of("/api/search?q=x&page=abc", 400),
+        Arguments.of("/api/search?q=x&size=0", 400),
+        Arguments.of("/api/search?q=x&size=51", 400),
+        Arguments.of("/api/search?q=x&size=99999999999", 400),
+        Arguments.of("/api/search?q=x&page=1000&size=50", 400),
+        Arguments.of("/api/search?q=x&page=2147483647&size=50", 400),
+        Arguments.of("/api/search?area=no-such-area", 400),
+        Arguments.of("/api/search?type=%3Cscript%3E", 400),
+        Arguments.of("/api/search?" + "area=health&".repeat(11), 400),
+        Arguments.of("/api/search?lang=fr", 400),
+        Arguments.of("/api/search?q=%ZZ", 0),
+        Arguments.of("/api/search?q=%", 0),
+        Arguments.of("/api/search?q=%C0%AF", 0),
+        Arguments.of("/api/../../etc/passwd", 0),
+        Arguments.of("/api/search?q=%00", 200),
+        Arguments.of("/api/partners/%3Cscript%3E", 404),
+        Arguments.of("/api/partners/..%2F..%2Fetc%2Fpasswd", 404),
+        Arguments.of("/api/research-areas?lang=xx", 400),
+        Arguments.of("/api/%3Cscript%3E", 404));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource("requests")
+  void isAnsweredWithSafeJsonWithinASecond(String request, int expectedStatus) throws Exception {
+    ApiFixture.Response r = api.raw(request);
+    if (expectedStatus != 0) {
+      assertEquals(expectedStatus, r.status(), r.body());
+    }
+    assertTrue(r.status() >= 200 && r.status() < 500, "status " + r.status());
+    assertNotNull(r.json(), "JSON body: " + r.body());
+    assertTrue(r.millis() < 1000, "answered in " + r.millis() + " ms");
+    assertFalse(r.body().contains("<"), "no raw markup: " + r.body());
+    for (String leak : new String[] {"Exception", "\tat ", "java.", "org.apache", "org.partnersearch"}) {
+      assertFalse(r.body().contains(leak), "no internals (" + leak + "): " + r.body());
+    }
+    if (r.status() >= 400) {
+      JsonNode error = r.json().get("error");
+      assertEquals(r.status(), error.get("status").asInt());
+      assertFalse(error.get("code").asText().isBlank());
+      assertFalse(error.get("message").asText().isBlank());
+    } else if (r.json().has("hits")) {
+      for (JsonNode hit : r.json().get("hits")) {
+        assertOnlyMarkTags(hit.get("highlight").get("name").asText());
+        hit.get("highlight").get("snippets").forEach(s -> assertOnlyMarkTags(s.asText()));
+      }
+    }
+  }
+
+  private static void assertOnlyMarkTags(String html) {
+    assertFalse(html.replace("<mark>", "").replace("</mark>", "").contains("<"), html);
+  }
+
+  @Test
+  void theServerIsHealthyAfterwards() throws Exception {
+    for (Arguments a : requests().toList()) {
+      api.raw((String) a.get()[0]);
+    }
+    ApiFixture.Response health = api.get("/api/health");
+    assertEquals(200, health.status());
+    assertEquals("UP", health.json().get("status").asText());
+    assertEquals("daef", api.get("/api/search?q=Endlager").json().get("hits").get(0).get("id").asText());
+  }
+}

@@ -1,0 +1,167 @@
+package org.partnersearch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The public API's contract over real HTTP: names and shapes clients rely on. */
+class SearchApiTest {
+  @TempDir static Path indexDir;
+  static ApiFixture api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    api = new ApiFixture(indexDir);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    api.close();
+  }
+
+  @Test
+  void endlagerFindsDaefFirstWithOnlyThePartMarkedInsideTheCompound() throws Exception {
+    ApiFixture.Response r = api.get("/api/search?q=Endlager");
+    assertEquals(200, r.status());
+    assertTrue(r.contentType().startsWith("application/json"), r.contentType());
+    JsonNode first = r.json().get("hits").get(0);
+    assertEquals("daef", first.get("id").asText());
+    assertEquals("Deutsche Arbeitsgemeinschaft <mark>Endlager</mark>forschung",
+        first.get("highlight").get("name").asText());
+    assertTrue(first.get("highlight").get("snippets").get(0).asText().contains("<mark>Endlager</mark>forschung"));
+    for (String key : List.of("query", "total", "page", "size", "tookMs", "hits", "facets", "didYouMean", "relaxed")) {
+      assertTrue(r.json().has(key), "response has " + key);
+    }
+    for (String key : List.of("id", "name", "nameEn", "type", "city", "researchAreas", "score", "highlight")) {
+      assertTrue(first.has(key), "hit has " + key);
+    }
+    assertFalse(first.has("explain"), "explain only when asked for");
+    assertEquals("repository-research", first.get("researchAreas").get(0).get("id").asText());
+    assertEquals("Repository research", first.get("researchAreas").get(0).get("label").asText());
+  }
+
+  @Test
+  void snippetsComeFromTheRequestedLanguageFirst() throws Exception {
+    JsonNode de = api.get("/api/search?q=Endlager&lang=de").json();
+    String snippet = de.get("hits").get(0).get("highlight").get("snippets").get(0).asText();
+    assertTrue(snippet.startsWith("Die Deutsche Arbeitsgemeinschaft"), snippet);
+    assertEquals("Endlagerforschung", de.get("hits").get(0).get("researchAreas").get(0).get("label").asText());
+  }
+
+  @Test
+  void anEmptyQueryBrowsesAllPartnersByNameWithFacets() throws Exception {
+    JsonNode r = api.get("/api/search?q=&size=50").json();
+    assertEquals(13, r.get("total").asInt());
+    List<String> names = new ArrayList<>();
+    r.get("hits").forEach(h -> names.add(h.get("name").asText()));
+    List<String> sorted = new ArrayList<>(names);
+    sorted.sort(String.CASE_INSENSITIVE_ORDER);
+    assertEquals(sorted, names);
+    assertTrue(r.get("facets").get("area").size() >= 4);
+    assertEquals(13, api.get("/api/search").json().get("total").asInt(), "q may be left out");
+  }
+
+  @Test
+  void facetsAreDisjunctiveWithinAFacetAndConjunctiveAcross() throws Exception {
+    JsonNode all = api.get("/api/search").json();
+    JsonNode oneArea = api.get("/api/search?area=cancer-research").json();
+    assertEquals(all.get("facets").get("area"), unselect(oneArea.get("facets").get("area")),
+        "the area facet's counts ignore the area selection");
+    oneArea.get("hits").forEach(h -> assertTrue(h.get("researchAreas").toString().contains("cancer-research")));
+    JsonNode twoAreas = api.get("/api/search?area=cancer-research&area=materials-research").json();
+    assertEquals(oneArea.get("total").asInt() + 1, twoAreas.get("total").asInt(), "OR within a facet");
+    JsonNode withType = api.get("/api/search?area=cancer-research&type=hospital").json();
+    assertEquals(1, withType.get("total").asInt(), "AND across facets");
+    assertEquals("ukd", withType.get("hits").get(0).get("id").asText());
+  }
+
+  private static JsonNode unselect(JsonNode facet) {
+    String text = facet.toString().replace("\"selected\":true", "\"selected\":false");
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void explainSaysHowEachWordMatched() throws Exception {
+    JsonNode hit = api.get("/api/search?q=Endlager%20Juelich&explain=true").json().get("hits").get(0);
+    assertEquals("daef", hit.get("id").asText());
+    JsonNode reasons = hit.get("explain");
+    assertEquals("Endlager", reasons.get(0).get("word").asText());
+    assertEquals("compound part", reasons.get(0).get("how").asText());
+    assertEquals("Juelich", reasons.get(1).get("word").asText());
+    assertEquals("folding", reasons.get(1).get("how").asText());
+    assertEquals("Jülich", reasons.get(1).get("matched").asText());
+  }
+
+  @Test
+  void typosAreFoundAndCorrectedCompoundAware() throws Exception {
+    JsonNode typo = api.get("/api/search?q=Kernteknik").json();
+    assertEquals("kompetenzverbund-kerntechnik", typo.get("hits").get(0).get("id").asText());
+    assertEquals("Kerntechnik", typo.get("didYouMean").asText());
+    assertEquals("Kompetenzverbund", api.get("/api/search?q=Kompetenz%20verbund").json().get("didYouMean").asText());
+    assertTrue(api.get("/api/search?q=Endlager").json().get("didYouMean").isNull(), "no correction for known words");
+  }
+
+  @Test
+  void whenNotEveryWordMatchesTheBestPartialMatchesComeBackRelaxed() throws Exception {
+    JsonNode r = api.get("/api/search?q=Endlager%20Quantencomputerzauberei").json();
+    assertTrue(r.get("relaxed").asBoolean());
+    assertEquals("daef", r.get("hits").get(0).get("id").asText());
+    assertFalse(api.get("/api/search?q=Endlager").json().get("relaxed").asBoolean());
+  }
+
+  @Test
+  void aPartnerRecordIsServedWholeAndUnknownIdsAre404Json() throws Exception {
+    JsonNode daef = api.get("/api/partners/daef").json();
+    assertEquals("Deutsche Arbeitsgemeinschaft Endlagerforschung", daef.get("name").asText());
+    assertTrue(daef.get("description").get("de").asText().startsWith("Die Deutsche"));
+    for (String id : List.of("nope", "DAEF", "..%2F..%2Fetc", "a".repeat(65))) {
+      ApiFixture.Response r = api.get("/api/partners/" + id);
+      assertEquals(404, r.status(), id);
+      assertEquals(404, r.json().get("error").get("status").asInt());
+      assertNotNull(r.json().get("error").get("code"));
+    }
+  }
+
+  @Test
+  void researchAreasListTheWholeTaxonomyWithCountsInTheRequestedLanguage() throws Exception {
+    JsonNode r = api.get("/api/research-areas?lang=de").json();
+    JsonNode health = r.get("fields").get(0);
+    assertEquals("Gesundheit", health.get("label").asText());
+    assertEquals("Krebsforschung", health.get("children").get(0).get("label").asText());
+    assertEquals(4, health.get("children").get(0).get("count").asInt());
+  }
+
+  @Test
+  void healthReportsTheServedIndex() throws Exception {
+    JsonNode r = api.get("/api/health").json();
+    assertEquals("UP", r.get("status").asText());
+    assertEquals(13, r.get("documents").asInt());
+    assertTrue(r.get("indexBuiltAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+  }
+
+  @Test
+  void unknownRoutesAndWritesAreJsonErrors() throws Exception {
+    ApiFixture.Response missing = api.get("/api/nothing");
+    assertEquals(404, missing.status());
+    assertEquals("not_found", missing.json().get("error").get("code").asText());
+    ApiFixture.Response post = api.send(HttpRequest.newBuilder(api.uri("/api/search"))
+        .POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertTrue(post.status() == 404 || post.status() == 405, "status " + post.status());
+    assertNotNull(post.json(), post.body());
+  }
+}
