@@ -27,19 +27,25 @@ final class WebAssets {
   private WebAssets() {}
 
   static void install(JavalinConfig config, WebConfig web) {
+    // NOTE: "/public" holds index.html, so GET / is the search page.
     config.staticFiles.add("/public", Location.CLASSPATH);
-    if (!web.corsOrigins().isEmpty()) {
-      config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-        // NOTE: only the API; the page itself is never meant to be fetched by other sites' scripts.
-        rule.path = "/api/*";
-        if (web.corsOrigins().contains(WebConfig.ANY_ORIGIN)) {
-          rule.anyHost();
-        } else {
-          web.corsOrigins().forEach(origin -> rule.allowHost(origin));
-        }
-      }));
-    }
     config.routes.before(WebAssets::securityHeaders);
+    if (!web.corsOrigins().isEmpty()) {
+      config.routes.before("/api/*", ctx -> allowOrigin(ctx, web));
+    }
+  }
+
+  /**
+   * CORS for the public read-only API: the widget only sends simple GETs, so no preflight is needed.
+   * NOTE: our own handler, not Javalin's CORS plugin, which answers 400 to an unlisted origin; an
+   * unlisted origin simply gets no header and the browser keeps the answer from its page.
+   */
+  private static void allowOrigin(Context ctx, WebConfig web) {
+    String origin = ctx.header("Origin");
+    ctx.header("Vary", "Origin");
+    if (origin != null && (web.corsOrigins().contains(WebConfig.ANY_ORIGIN) || web.corsOrigins().contains(origin))) {
+      ctx.header("Access-Control-Allow-Origin", origin);
+    }
   }
 
   private static void securityHeaders(Context ctx) {
