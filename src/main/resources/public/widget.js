@@ -204,7 +204,10 @@
             class: 'psw-option psw-option--' + kind,
             'aria-selected': 'false',
           });
-          node.appendChild(typeof s.highlighted === 'string' ? markedFragment(s.highlighted) : typedPrefixFragment(String(s.text), typed));
+          // One span, so the text and its <mark> stay one line of text inside the flex row.
+          const text = el('span', { class: 'psw-text' });
+          text.appendChild(typeof s.highlighted === 'string' ? markedFragment(s.highlighted) : typedPrefixFragment(String(s.text), typed));
+          node.appendChild(text);
           const index = options.length;
           // mousedown would blur the input and close the list before the click lands.
           node.addEventListener('mousedown', (e) => e.preventDefault());

@@ -53,7 +53,8 @@ class SearchPageBrowserTest {
     Assumptions.assumeTrue(web.suggestAvailable(), "/api/suggest answers 404: it is not merged into this branch yet");
     page.open(web.page("/?lang=de"));
     page.searchInput().sendKeys("endl");
-    browser.waiting().withMessage("no suggestion Endlagerforschung for 'endl'").until(d ->
+    browser.waiting().withMessage(() -> "no suggestion Endlagerforschung for 'endl' in "
+        + browser.js("return document.querySelector('#search-box [role=listbox]').outerHTML;")).until(d ->
         d.findElements(By.cssSelector("#search-box [role='option']")).stream()
             .anyMatch(o -> o.getText().equals("Endlagerforschung")));
     List<WebElement> options = browser.driver.findElements(By.cssSelector("#search-box [role='option']"));
