@@ -11,6 +11,7 @@ import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.search.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.web.ApiServer;
+import org.partnersearch.web.WebConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.io.PrintWriter;
@@ -50,8 +51,20 @@ final class ServeCommand implements Callable<Integer> {
       description = "How often to look for a newer index generation published by the index command.")
   int refreshSeconds;
 
+  @Option(names = "--cors-origins", defaultValue = "${env:PARTNER_SEARCH_CORS_ORIGINS:-}",
+      description = "Comma-separated origins (https://example.org) whose pages may call the API, e.g. to embed "
+          + "widget.js; * allows all (env PARTNER_SEARCH_CORS_ORIGINS, default: none).")
+  String corsOrigins;
+
   @Override
   public Integer call() throws Exception {
+    WebConfig web;
+    try {
+      web = WebConfig.withCorsOrigins(corsOrigins);
+    } catch (IllegalArgumentException e) {
+      err().println("--cors-origins: " + e.getMessage());
+      return Main.USAGE_ERROR;
+    }
     try (PartnerSearch app = new PartnerSearch()) {
       if (!app.hasIndex(index.index)) {
         LOG.info("no index in {}: building it from {}", index.index, corpus.corpus);
@@ -71,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         refresher.scheduleWithFixedDelay(() -> refresh(live), refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
         PartnerSearcher searcher = app.searcher(live);
         searcher.warmUp();
-        Javalin server = new ApiServer(searcher).create().start(host, port);
+        Javalin server = new ApiServer(searcher, web).create().start(host, port);
         LOG.info("partner-search listening on http://{}:{}/", host, server.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -26,10 +26,16 @@ public final class ApiServer {
 
   private final PartnerSearcher searcher;
   private final SuggestRoutes suggest;
+  private final WebConfig web;
 
   public ApiServer(PartnerSearcher searcher) {
+    this(searcher, WebConfig.DEFAULT);
+  }
+
+  public ApiServer(PartnerSearcher searcher, WebConfig web) {
     this.searcher = searcher;
     this.suggest = new SuggestRoutes(searcher);
+    this.web = web;
   }
 
   public Javalin create() {
@@ -41,6 +47,7 @@ public final class ApiServer {
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
       config.http.defaultContentType = "application/json";
       config.startup.showJavalinBanner = false;
+      WebAssets.install(config, web); // the page, widget.js, CORS for /api/*, security headers
       config.routes.get("/api/search", this::search);
       config.routes.get("/api/partners/{id}", this::partner);
       config.routes.get("/api/research-areas", this::researchAreas);

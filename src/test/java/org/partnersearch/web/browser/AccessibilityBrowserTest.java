@@ -1,0 +1,108 @@
+package org.partnersearch.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/** axe-core (from npm, see package.json) finds no serious or critical violation. */
+class AccessibilityBrowserTest {
+  static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
+  @TempDir static Path indexDir;
+  static WebFixture web;
+  static String axeSource;
+  Browser browser;
+  SearchPage page;
+
+  @BeforeAll
+  static void startService() throws Exception {
+    if (!Files.isRegularFile(AXE)) {
+      String message = AXE + " is missing: run npm ci (bash .ci/run does this)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail(message);
+      }
+      Assumptions.abort(message + "; skipping the accessibility tests outside CI");
+    }
+    axeSource = Files.readString(AXE);
+    web = WebFixture.start(indexDir);
+  }
+
+  @AfterAll
+  static void stopService() throws Exception {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    browser = Browser.start();
+    page = new SearchPage(browser);
+  }
+
+  @AfterEach
+  void closeBrowser() throws Exception {
+    browser.close();
+  }
+
+  /** The serious and critical violations, one readable line each. */
+  List<String> seriousViolations() throws Exception {
+    browser.js(axeSource);
+    String json = (String) browser.driver.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { resultTypes: ['violations'] })
+          .then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])));
+        """);
+    List<String> found = new ArrayList<>();
+    for (JsonNode v : new ObjectMapper().readTree(json)) {
+      String impact = v.path("impact").asText();
+      if (impact.equals("serious") || impact.equals("critical")) {
+        List<String> targets = new ArrayList<>();
+        v.path("nodes").forEach(n -> targets.add(n.path("target").toString()));
+        found.add(impact + " " + v.path("id").asText() + ": " + v.path("help").asText() + " at " + targets);
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void theResultsPageHasNoSeriousViolations() throws Exception {
+    page.open(web.page("/?lang=en&q=radiation&area=health"));
+    assertEquals(List.of(), seriousViolations());
+  }
+
+  @Test
+  void theGermanEmptyStateHasNoSeriousViolations() throws Exception {
+    page.open(web.page("/?lang=de&q=xyzzy"));
+    assertEquals(List.of(), seriousViolations());
+  }
+
+  @Test
+  void anOpenPartnerDetailHasNoSeriousViolations() throws Exception {
+    page.open(web.page("/?lang=en&partner=dktk"));
+    browser.waiting().until(d -> d.findElement(By.id("detail")).isDisplayed());
+    assertEquals(List.of(), seriousViolations());
+  }
+
+  @Test
+  void theOpenWidgetHasNoSeriousViolations() throws Exception {
+    Assumptions.assumeTrue(web.suggestAvailable(), "/api/suggest answers 404: it is not merged into this branch yet");
+    page.open(web.page("/?lang=en"));
+    page.searchInput().sendKeys("endl");
+    browser.waiting().until(d -> "true".equals(page.searchInput().getAttribute("aria-expanded")));
+    assertEquals(List.of(), seriousViolations());
+  }
+}

@@ -1,0 +1,182 @@
+package org.partnersearch.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+
+/** The search page in headless chromium against the real service over the shipped corpus. */
+class SearchPageBrowserTest {
+  @TempDir static Path indexDir;
+  static WebFixture web;
+  Browser browser;
+  SearchPage page;
+
+  @BeforeAll
+  static void startService() throws Exception {
+    web = WebFixture.start(indexDir);
+  }
+
+  @AfterAll
+  static void stopService() throws Exception {
+    web.close();
+  }
+
+  @BeforeEach
+  void startBrowser() throws Exception {
+    browser = Browser.start();
+    page = new SearchPage(browser);
+  }
+
+  @AfterEach
+  void closeBrowser() throws Exception {
+    browser.close();
+  }
+
+  @Test
+  void typingEndlOffersEndlagerforschungAndPickingItWithTheKeyboardPutsDaefFirstWithTheMatchMarked() throws Exception {
+    Assumptions.assumeTrue(web.suggestAvailable(), "/api/suggest answers 404: it is not merged into this branch yet");
+    page.open(web.page("/?lang=de"));
+    page.searchInput().sendKeys("endl");
+    browser.waiting().withMessage(() -> "no suggestion Endlagerforschung for 'endl' in "
+        + browser.js("return document.querySelector('#search-box [role=listbox]').outerHTML;")).until(d ->
+        d.findElements(By.cssSelector("#search-box [role='option']")).stream()
+            .anyMatch(o -> o.getText().equals("Endlagerforschung")));
+    List<WebElement> options = browser.driver.findElements(By.cssSelector("#search-box [role='option']"));
+    int target = 0;
+    while (!options.get(target).getText().equals("Endlagerforschung")) {
+      target++;
+    }
+    for (int i = 0; i <= target; i++) {
+      page.searchInput().sendKeys(Keys.ARROW_DOWN);
+    }
+    assertEquals(options.get(target).getAttribute("id"), page.searchInput().getAttribute("aria-activedescendant"));
+    page.searchInput().sendKeys(Keys.ENTER);
+
+    browser.waiting().until(d -> !page.hitIds().isEmpty() && page.hitIds().get(0).equals("daef"));
+    page.settled();
+    assertEquals("daef", page.hitIds().get(0));
+    List<String> marked = page.hit("daef").findElements(By.tagName("mark")).stream().map(WebElement::getText).toList();
+    assertTrue(marked.contains("Endlagerforschung"), "marked in DAEF's result: " + marked);
+  }
+
+  @Test
+  void selectingAResearchAreaChangesTheCountsAndTheResults() {
+    page.open(web.page("/?lang=en"));
+    assertEquals("All 13 partners", page.count());
+    assertEquals("5", page.facetCount("type", "network"));
+    assertEquals("6", page.facetCount("city", "Dresden"));
+
+    page.facetBox("area", "repository-research").click();
+
+    page.waitForHits("daef", "kompetenzverbund-kerntechnik");
+    assertEquals("2 partners", page.count());
+    assertEquals("2", page.facetCount("type", "network"));
+    assertTrue(browser.driver.findElements(By.cssSelector("#facet-city input")).isEmpty(), "neither has a city");
+    assertTrue(page.facetBox("area", "repository-research").isSelected());
+    assertEquals(List.of("Repository research"), page.selectedChips());
+    assertTrue(browser.driver.getCurrentUrl().contains("area=repository-research"), browser.driver.getCurrentUrl());
+  }
+
+  @Test
+  void reloadAndBackAndForwardRestoreTheSameView() {
+    page.open(web.page("/?lang=en"));
+    page.searchInput().sendKeys("cancer research", Keys.ENTER);
+    page.waitForHits("dktk", "oncoray", "kvsf", "nct", "ukd", "rotop");
+    page.facetBox("type", "hospital").click();
+    page.waitForHits("ukd");
+    String url = browser.driver.getCurrentUrl();
+
+    browser.driver.navigate().refresh();
+    page.settled().waitForHits("ukd");
+    assertEquals(url, browser.driver.getCurrentUrl());
+    assertTrue(page.facetBox("type", "hospital").isSelected());
+    assertEquals("cancer research", page.searchInput().getAttribute("value"));
+
+    browser.driver.navigate().back();
+    page.waitForHits("dktk", "oncoray", "kvsf", "nct", "ukd", "rotop");
+    assertFalse(page.facetBox("type", "hospital").isSelected());
+    browser.driver.navigate().forward();
+    page.waitForHits("ukd");
+
+    browser.driver.get(url); // a shared link
+    page.settled().waitForHits("ukd");
+  }
+
+  @Test
+  void aQueryWithMarkupShowsAsTextAndRunsNothing() {
+    String attack = "<img src=x onerror=alert(1)>";
+    page.open(web.page("/?lang=en"));
+    page.searchInput().sendKeys(attack, Keys.ENTER);
+    browser.waiting().until(d -> page.count().contains(attack));
+    page.settled();
+
+    assertEquals("0 partners for “" + attack + "”", page.count());
+    assertTrue(browser.driver.findElement(By.id("empty")).isDisplayed(), "the empty state is shown");
+    assertFalse(browser.driver.findElements(By.cssSelector("#facet-area input")).isEmpty(), "facets stay");
+    assertTrue(browser.driver.findElements(By.cssSelector("main img, #search-box img, .results-head img")).isEmpty());
+    assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
+    assertEquals(attack + " – Partner search", browser.driver.getTitle());
+  }
+
+  @Test
+  void aPartnersDetailOpensOnThePageAndSurvivesAReload() {
+    page.open(web.page("/?lang=en&q=Krause"));
+    page.waitForHits("dktk", "nct", "oncoray");
+    page.hit("dktk").findElement(By.cssSelector(".hit-link")).click();
+
+    WebElement dialog = browser.driver.findElement(By.id("detail"));
+    browser.waiting().until(d -> dialog.isDisplayed() && dialog.getText().contains("Prof. Mechthild Krause"));
+    assertTrue(dialog.getText().contains("Institute of Radiooncology – OncoRay"), dialog.getText());
+    assertEquals("https://dktk.dkfz.de/", dialog.findElement(By.linkText("dktk.dkfz.de")).getAttribute("href"));
+    assertTrue(browser.driver.getCurrentUrl().contains("partner=dktk"));
+
+    browser.driver.navigate().refresh();
+    browser.waiting().until(d -> d.findElement(By.id("detail")).isDisplayed());
+    browser.driver.findElement(By.id("detail-close")).click();
+    browser.waiting().until(d -> !d.findElement(By.id("detail")).isDisplayed());
+    assertFalse(browser.driver.getCurrentUrl().contains("partner="), browser.driver.getCurrentUrl());
+    assertEquals(List.of("dktk", "nct", "oncoray"), page.hitIds());
+  }
+
+  @Test
+  void theInterfaceSpeaksGermanWhenAskedAndOffersDidYouMean() {
+    page.open(web.page("/?lang=de&q=helth"));
+    assertEquals("Kooperationspartner finden", browser.driver.findElement(By.tagName("h1")).getText());
+    assertEquals("de", browser.driver.findElement(By.tagName("html")).getAttribute("lang"));
+    assertTrue(browser.driver.findElement(By.id("facet-area")).getText().contains("Gesundheit"));
+    WebElement didYouMean = browser.driver.findElement(By.cssSelector("#did-you-mean a"));
+    assertTrue(browser.driver.findElement(By.id("did-you-mean")).getText().startsWith("Meinten Sie"));
+    String suggestion = didYouMean.getText();
+    didYouMean.click();
+    browser.waiting().until(d -> page.count().contains("„" + suggestion + "“"));
+    assertEquals(suggestion, page.searchInput().getAttribute("value"));
+  }
+
+  @Test
+  void screenshotsOfThePageAtDesktopAndPhoneWidth() throws Exception {
+    page.open(web.page("/?lang=en&q=radiation&area=health"));
+    page.settled();
+    Path desktop = browser.screenshot("screenshot-desktop");
+    browser.viewport(Browser.PHONE);
+    page.open(web.page("/?lang=de"));
+    Path phone = browser.screenshot("screenshot-phone");
+    assertTrue(Files.size(desktop) > 10_000 && Files.size(phone) > 10_000);
+    assertEquals(List.of(390L, 844L), browser.js("return [window.innerWidth, window.innerHeight];"));
+  }
+}
