@@ -23,9 +23,40 @@ public final class RealCorpus implements AutoCloseable {
   }
 
   public static RealCorpus indexInto(Path indexDir) throws Exception {
+    return indexInto(indexDir, CORPUS);
+  }
+
+  /** Another corpus, e.g. one with a hostile partner. */
+  public static RealCorpus indexInto(Path indexDir, Path corpusDir) throws Exception {
     PartnerSearch app = new PartnerSearch();
-    app.index(CORPUS, indexDir);
+    app.index(corpusDir, indexDir);
     return new RealCorpus(app, app.openIndex(indexDir));
+  }
+
+  /**
+   * A copy of the shipped corpus in {@code target} plus the hostile partner of
+   * {@code src/test/resources/xss/evil-partner.yaml}, whose every text carries markup.
+   */
+  public static Path withHostilePartner(Path target) throws IOException {
+    copyTo(target);
+    java.nio.file.Files.copy(Path.of("src/test/resources/xss/evil-partner.yaml"),
+        target.resolve("partners/evil-partner.yaml"));
+    return target;
+  }
+
+  /** A copy of the shipped corpus, for tests that break or extend it. */
+  public static Path copyTo(Path target) throws IOException {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(CORPUS)) {
+      for (Path p : files.toList()) {
+        Path to = target.resolve(CORPUS.relativize(p).toString());
+        if (java.nio.file.Files.isDirectory(p)) {
+          java.nio.file.Files.createDirectories(to);
+        } else {
+          java.nio.file.Files.copy(p, to);
+        }
+      }
+    }
+    return target;
   }
 
   @Override

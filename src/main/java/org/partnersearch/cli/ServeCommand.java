@@ -6,7 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.partnersearch.PartnerSearch;
+import org.partnersearch.Reindexer;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.search.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
@@ -56,13 +58,34 @@ final class ServeCommand implements Callable<Integer> {
           + "widget.js; * allows all (env PARTNER_SEARCH_CORS_ORIGINS, default: none).")
   String corsOrigins;
 
+  @Option(names = "--rate-limit", defaultValue = "${env:PARTNER_SEARCH_RATE_LIMIT:-600}",
+      description = "Search and suggest requests per minute per client, 0 for none "
+          + "(env PARTNER_SEARCH_RATE_LIMIT, default: ${DEFAULT-VALUE}).")
+  int rateLimit;
+
+  @Option(names = "--trusted-proxies", defaultValue = "${env:PARTNER_SEARCH_TRUSTED_PROXIES:-}",
+      description = "Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed "
+          + "(env PARTNER_SEARCH_TRUSTED_PROXIES, default: none).")
+  String trustedProxies;
+
+  @Option(names = "--time-budget-ms", defaultValue = "${env:PARTNER_SEARCH_TIME_BUDGET_MS:-500}",
+      description = "How long one search may take inside Lucene before it answers partially "
+          + "(env PARTNER_SEARCH_TIME_BUDGET_MS, default: ${DEFAULT-VALUE}).")
+  long timeBudgetMs;
+
+  /** Read from the environment only: a token on the command line would show in every process list. */
+  static final String ADMIN_TOKEN_ENV = "PARTNER_SEARCH_ADMIN_TOKEN";
+
   @Override
   public Integer call() throws Exception {
     WebConfig web;
     try {
-      web = WebConfig.withCorsOrigins(corsOrigins);
+      web = WebConfig.withCorsOrigins(corsOrigins)
+          .withAdminToken(System.getenv(ADMIN_TOKEN_ENV))
+          .withRequestsPerMinute(rateLimit)
+          .withTrustedProxies(trustedProxies);
     } catch (IllegalArgumentException e) {
-      err().println("--cors-origins: " + e.getMessage());
+      err().println(e.getMessage());
       return Main.USAGE_ERROR;
     }
     try (PartnerSearch app = new PartnerSearch()) {
@@ -82,9 +105,13 @@ final class ServeCommand implements Callable<Integer> {
           return t;
         });
         refresher.scheduleWithFixedDelay(() -> refresh(live), refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
-        PartnerSearcher searcher = app.searcher(live);
+        PartnerSearcher searcher = app.searcher(live, Duration.ofMillis(timeBudgetMs));
         searcher.warmUp();
-        Javalin server = new ApiServer(searcher, web).create().start(host, port);
+        Reindexer reindexer = new Reindexer(app, corpus.corpus, index.index, live);
+        Javalin server = new ApiServer(searcher, web, reindexer).create().start(host, port);
+        if (web.adminToken().isEmpty()) {
+          LOG.info("admin routes are off: set {} to enable them", ADMIN_TOKEN_ENV);
+        }
         LOG.info("partner-search listening on http://{}:{}/", host, server.port());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

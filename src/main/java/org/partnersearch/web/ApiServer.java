@@ -2,6 +2,8 @@ package org.partnersearch.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.time.Duration;
+import org.partnersearch.Reindexer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -27,15 +29,26 @@ public final class ApiServer {
   private final PartnerSearcher searcher;
   private final SuggestRoutes suggest;
   private final WebConfig web;
+  private final Reindexer reindexer;
+  private final ClientAddress clients;
+  private final RateLimiter limiter;
 
   public ApiServer(PartnerSearcher searcher) {
-    this(searcher, WebConfig.DEFAULT);
+    this(searcher, WebConfig.DEFAULT, null);
   }
 
   public ApiServer(PartnerSearcher searcher, WebConfig web) {
+    this(searcher, web, null);
+  }
+
+  /** @param reindexer what {@code POST /api/admin/reindex} runs; null or no admin token: no admin routes */
+  public ApiServer(PartnerSearcher searcher, WebConfig web, Reindexer reindexer) {
     this.searcher = searcher;
     this.suggest = new SuggestRoutes(searcher);
     this.web = web;
+    this.reindexer = reindexer;
+    this.clients = new ClientAddress(web.trustedProxies());
+    this.limiter = web.requestsPerMinute() > 0 ? new RateLimiter(web.requestsPerMinute(), Duration.ofMinutes(1)) : null;
   }
 
   public Javalin create() {
@@ -48,6 +61,13 @@ public final class ApiServer {
       config.http.defaultContentType = "application/json";
       config.startup.showJavalinBanner = false;
       WebAssets.install(config, web); // the page, widget.js, CORS for /api/*, security headers
+      if (limiter != null) {
+        config.routes.before("/api/search", this::rateLimit);
+        config.routes.before("/api/suggest", this::rateLimit);
+      }
+      if (reindexer != null && web.adminToken().isPresent()) {
+        new AdminRoutes(web.adminToken().get(), reindexer, clients).install(config);
+      }
       config.routes.get("/api/search", this::search);
       config.routes.get("/api/partners/{id}", this::partner);
       config.routes.get("/api/research-areas", this::researchAreas);
@@ -57,6 +77,10 @@ public final class ApiServer {
       config.routes.get("/api/ping", suggest::ping);
       config.routes.get("/opensearch.xml", suggest::openSearch);
       config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.code(), e.getMessage()));
+      config.routes.exception(ApiException.class, (e, ctx) -> {
+        e.headers.forEach(ctx::header);
+        error(ctx, e.status, e.code, e.getMessage());
+      });
       config.routes.exception(HttpResponseException.class,
           (e, ctx) -> error(ctx, e.getStatus(), codeOf(e.getStatus()), e.getMessage()));
       config.routes.exception(Exception.class, (e, ctx) -> {
@@ -65,6 +89,12 @@ public final class ApiServer {
       });
       config.routes.error(404, ctx -> unlessHandled(ctx, 404, "not_found", "no such endpoint: " + ctx.path()));
       config.routes.error(405, ctx -> unlessHandled(ctx, 405, "method_not_allowed", "the API is read-only: use GET"));
+    });
+  }
+
+  private void rateLimit(Context ctx) {
+    limiter.take(clients.of(ctx)).ifPresent(wait -> {
+      throw ApiException.tooManyRequests(wait, "more than " + web.requestsPerMinute() + " requests a minute");
     });
   }
 

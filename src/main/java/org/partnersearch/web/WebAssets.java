@@ -41,6 +41,9 @@ final class WebAssets {
    * unlisted origin simply gets no header and the browser keeps the answer from its page.
    */
   private static void allowOrigin(Context ctx, WebConfig web) {
+    if (ctx.path().startsWith("/api/admin/")) {
+      return; // admin routes are for operators' tools, never for pages of other origins
+    }
     String origin = ctx.header("Origin");
     ctx.header("Vary", "Origin");
     if (origin != null && (web.corsOrigins().contains(WebConfig.ANY_ORIGIN) || web.corsOrigins().contains(origin))) {

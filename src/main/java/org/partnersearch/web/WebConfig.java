@@ -3,42 +3,81 @@ package org.partnersearch.web;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Settings of the web layer, read once at startup and passed to {@link ApiServer}.
  *
  * @param corsOrigins origins (scheme://host[:port]) whose pages may call the read-only {@code /api/*}
- *     with GET, e.g. a site that embeds {@code widget.js}; {@code *} allows every origin
+ *     with GET, e.g. a site that embeds {@code widget.js}; {@code *} allows every origin. Never for
+ *     admin routes.
+ * @param adminToken the bearer token admin routes require; empty: admin routes are off (404)
+ * @param requestsPerMinute search and suggest requests one client may make per minute; 0: no limit
+ * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed
  */
-public record WebConfig(List<String> corsOrigins) {
+public record WebConfig(List<String> corsOrigins, Optional<String> adminToken, int requestsPerMinute,
+    List<String> trustedProxies) {
   /** Allows any origin; sensible only because the API is public and read-only. */
   public static final String ANY_ORIGIN = "*";
+  /** Generous for a visitor typing with autocomplete (a request per keystroke), tight for a scraper. */
+  public static final int DEFAULT_REQUESTS_PER_MINUTE = 600;
 
-  /** No cross-origin calls: the page and the widget work only on this service's own origin. */
-  public static final WebConfig DEFAULT = new WebConfig(List.of());
+  /** No cross-origin calls, no admin routes, the default rate limit, no proxy. */
+  public static final WebConfig DEFAULT = new WebConfig(List.of(), Optional.empty(), DEFAULT_REQUESTS_PER_MINUTE,
+      List.of());
 
   private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
+  /** Short tokens can be guessed; a random 32-character token is what the README asks for. */
+  private static final int MIN_TOKEN_LENGTH = 16;
 
   public WebConfig {
     corsOrigins = List.copyOf(corsOrigins);
+    trustedProxies = List.copyOf(trustedProxies);
     for (String origin : corsOrigins) {
       if (!origin.equals(ANY_ORIGIN) && !(ORIGIN.matcher(origin).matches() && URI.create(origin).getHost() != null)) {
         throw new IllegalArgumentException(
             "not an origin: '" + origin + "' (expected scheme://host[:port] without a path, or *)");
       }
     }
+    adminToken = adminToken.filter(t -> !t.isBlank());
+    if (adminToken.isPresent() && adminToken.get().length() < MIN_TOKEN_LENGTH) {
+      throw new IllegalArgumentException("the admin token must have at least " + MIN_TOKEN_LENGTH + " characters");
+    }
+    if (requestsPerMinute < 0) {
+      throw new IllegalArgumentException("requests per minute must be 0 (no limit) or more");
+    }
+  }
+
+  public WebConfig(List<String> corsOrigins) {
+    this(corsOrigins, DEFAULT.adminToken(), DEFAULT.requestsPerMinute(), DEFAULT.trustedProxies());
   }
 
   /** Reads a comma-separated list of origins as given on the command line; blank means none. */
   public static WebConfig withCorsOrigins(String commaSeparated) {
+    return new WebConfig(origins(commaSeparated));
+  }
+
+  public WebConfig withAdminToken(String token) {
+    return new WebConfig(corsOrigins, Optional.ofNullable(token), requestsPerMinute, trustedProxies);
+  }
+
+  public WebConfig withRequestsPerMinute(int perMinute) {
+    return new WebConfig(corsOrigins, adminToken, perMinute, trustedProxies);
+  }
+
+  public WebConfig withTrustedProxies(String commaSeparated) {
+    return new WebConfig(corsOrigins, adminToken, requestsPerMinute, list(commaSeparated));
+  }
+
+  private static List<String> origins(String commaSeparated) {
+    return list(commaSeparated).stream().map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s).toList();
+  }
+
+  private static List<String> list(String commaSeparated) {
     if (commaSeparated == null || commaSeparated.isBlank()) {
-      return DEFAULT;
+      return List.of();
     }
-    return new WebConfig(Arrays.stream(commaSeparated.split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
-        .toList());
+    return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 }

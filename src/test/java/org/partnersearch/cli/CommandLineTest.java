@@ -61,7 +61,7 @@ class CommandLineTest {
 
   @Test
   void aBrokenCorpusExits1WithFileLineAndFieldAndLeavesTheIndexAsItWas() throws IOException {
-    Path corpus = copyOfRealCorpus();
+    Path corpus = org.partnersearch.RealCorpus.copyTo(dir.resolve("corpus"));
     String index = dir.resolve("index").toString();
     assertEquals(0, run("index", "--corpus", corpus.toString(), "--index", index).exit());
     String publishedBefore = Files.readString(dir.resolve("index/CURRENT"));
@@ -94,18 +94,4 @@ class CommandLineTest {
     assertEquals(2, run("analyze", "--lang", "fr", "x").exit());
   }
 
-  private Path copyOfRealCorpus() throws IOException {
-    Path target = dir.resolve("corpus");
-    try (Stream<Path> files = Files.walk(Path.of("corpus"))) {
-      for (Path p : files.toList()) {
-        Path to = target.resolve(Path.of("corpus").relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
-    return target;
-  }
 }

@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import org.partnersearch.RealCorpus;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.corpus.CorpusLoader;
 import org.partnersearch.corpus.CorpusProblem;
@@ -20,18 +20,7 @@ class CorpusFuzzTest {
 
   private static synchronized Path corpus() throws IOException {
     if (corpus == null) {
-      corpus = Files.createTempDirectory("fuzz-corpus");
-      Path source = Path.of("corpus");
-      try (Stream<Path> files = Files.walk(source)) {
-        for (Path p : files.toList()) {
-          Path to = corpus.resolve(source.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(p, to);
-          }
-        }
-      }
+      corpus = RealCorpus.copyTo(Files.createTempDirectory("fuzz-corpus"));
     }
     return corpus;
   }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.Reindexer;
 
 /** The real corpus behind the real HTTP server on a random port, and a real HTTP client. */
 final class ApiFixture implements AutoCloseable {
@@ -21,9 +22,15 @@ final class ApiFixture implements AutoCloseable {
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   ApiFixture(Path indexDir) throws Exception {
-    corpus = RealCorpus.indexInto(indexDir);
+    this(indexDir, WebConfig.DEFAULT, RealCorpus.CORPUS);
+  }
+
+  /** With web settings, and admin routes that reindex from {@code corpusDir} when a token is set. */
+  ApiFixture(Path indexDir, WebConfig web, Path corpusDir) throws Exception {
+    corpus = RealCorpus.indexInto(indexDir, corpusDir);
     corpus.searcher.warmUp(); // as `serve` does before it listens
-    server = new ApiServer(corpus.searcher).create().start("127.0.0.1", 0);
+    Reindexer reindexer = new Reindexer(corpus.app, corpusDir, indexDir, corpus.index);
+    server = new ApiServer(corpus.searcher, web, reindexer).create().start("127.0.0.1", 0);
   }
 
   record Response(int status, String body, JsonNode json, String contentType, long millis) {}
@@ -51,29 +58,40 @@ final class ApiFixture implements AutoCloseable {
    * refuses to send (invalid percent-encoding, odd paths).
    */
   Response raw(String pathAndQuery) throws IOException {
+    return raw("GET", pathAndQuery, java.util.Map.of(), "");
+  }
+
+  /** A whole request as given: method, target, extra headers and a body. */
+  Response raw(String method, String target, java.util.Map<String, String> headers, String body) throws IOException {
     long start = System.nanoTime();
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(5000);
-      String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      StringBuilder lines = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+      headers.forEach((k, v) -> lines.append(k).append(": ").append(v).append("\r\n"));
+      byte[] payload = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      if (payload.length > 0) {
+        lines.append("Content-Length: ").append(payload.length).append("\r\n");
+      }
+      String request = lines + "\r\n" + body;
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       long millis = (System.nanoTime() - start) / 1_000_000;
       int status = Integer.parseInt(answer.substring(9, 12));
       int split = answer.indexOf("\r\n\r\n");
       String head = answer.substring(0, split);
-      String body = answer.substring(split + 4);
+      String content = answer.substring(split + 4);
       if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
-        body = dechunk(body);
+        content = dechunk(content);
       }
       JsonNode json = null;
       try {
-        json = JSON.readTree(body);
+        json = JSON.readTree(content);
       } catch (IOException notJson) {
         // left null
       }
       String type = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
           .map(l -> l.substring(13).trim()).findFirst().orElse("");
-      return new Response(status, body, json, type, millis);
+      return new Response(status, content, json, type, millis);
     }
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,98 @@ class HostileRequestsTest {
 
   /** The request and the status it must get (0: any 2xx or 4xx). */
   static Stream<Arguments> requests() {
+    return Stream.concat(queries(), Stream.concat(suggestions(), pathsAndParameters()));
+  }
+
+  static String s(String raw) {
+    return "/api/suggest?q=" + URLEncoder.encode(raw, StandardCharsets.UTF_8);
+  }
+
+  static Stream<Arguments> suggestions() {
+    return Stream.of(
+        Arguments.of(s(""), 200),
+        Arguments.of(s("e"), 200),
+        Arguments.of(s("a".repeat(2000)), 400),
+        Arguments.of(s("<script>alert(1)</script>"), 200),
+        Arguments.of(s("\"><img src=x onerror=alert(1)>"), 200),
+        Arguments.of(s("endl\u0000\u0007\u001b"), 200),
+        Arguments.of(s("\u202Eendl\u200B"), 200),
+        Arguments.of(s("e\u0301".repeat(40)), 200),
+        Arguments.of(s("((((((((((endl"), 200),
+        Arguments.of(s("endl*"), 200),
+        Arguments.of(s("endl~"), 200),
+        Arguments.of(s("\uD83D\uDE00\uD83D\uDE00"), 200),
+        Arguments.of(s("endl") + "&size=0", 400),
+        Arguments.of(s("endl") + "&size=21", 400),
+        Arguments.of(s("endl") + "&size=abc", 400),
+        Arguments.of(s("endl") + "&lang=zz", 400),
+        Arguments.of(s("endl") + "&format=xml", 400),
+        Arguments.of(s("<b>endl</b>") + "&format=opensearch", 200),
+        Arguments.of("/api/suggest?q=%ED%A0%80endl", 0),
+        Arguments.of("/api/suggest?q=%FF%FE", 0));
+  }
+
+  static Stream<Arguments> pathsAndParameters() {
+    return Stream.of(
+        Arguments.of("/api/partners/daef%00", 0), // Jetty refuses a NUL in the path: 400
+        Arguments.of("/api/partners/daef%20", 404),
+        Arguments.of("/api/partners/daef/extra", 404),
+        Arguments.of("/api/partners/%2e%2e", 0),
+        Arguments.of("/api/partners/" + "a".repeat(5000), 404),
+        Arguments.of("/%2e%2e/%2e%2e/etc/passwd", 0),
+        Arguments.of("/../../../etc/passwd", 0),
+        Arguments.of("/widget.js%00.html", 0),
+        Arguments.of("/api/search?q=Endlager&q=Strahlen", 200),
+        Arguments.of("/api/search?q=x&page=1.5", 400),
+        Arguments.of("/api/search?q=x&size=1e3", 400),
+        Arguments.of("/api/search?q=x&page=%20", 200),
+        Arguments.of("/api/search?q=Endlager&explain=%3Cscript%3E", 200),
+        Arguments.of("/api/search?city=Atlantis", 400),
+        Arguments.of("/api/search?area=%3Cimg%20src%3Dx%3E", 400),
+        Arguments.of("/api/search?" + "type=network&".repeat(11), 400),
+        Arguments.of("/api/search?" + "x=1&".repeat(2000), 0),
+        Arguments.of("/api/search?q=" + "%E2%80%8B".repeat(300), 0),
+        Arguments.of("/api/search?q=" + "e%CC%81".repeat(150), 0),
+        Arguments.of("/api/research-areas?lang=%3Cscript%3E", 400),
+        Arguments.of("/api/health?x=%3Cscript%3E", 200),
+        Arguments.of("/api/admin/reindex", 404),
+        Arguments.of("/api/admin/analytics", 404),
+        Arguments.of("/api//search?q=x", 0),
+        Arguments.of("/API/SEARCH?q=x", 0));
+  }
+
+  /** Requests with other methods, content types, headers and bodies. */
+  static Stream<Arguments> otherRequests() {
+    return Stream.of(
+        Arguments.of("POST", "/api/search", Map.of("Content-Type", "application/json"), "{\"q\":\"Endlager\"}"),
+        Arguments.of("PUT", "/api/search?q=x", Map.of(), "x"),
+        Arguments.of("DELETE", "/api/partners/daef", Map.of(), ""),
+        Arguments.of("PATCH", "/api/partners/daef", Map.of("Content-Type", "application/json"), "{}"),
+        Arguments.of("POST", "/api/suggest?q=endl", Map.of("Content-Type", "text/xml"), "<x/>"),
+        Arguments.of("POST", "/api/admin/reindex", Map.of(), ""),
+        Arguments.of("POST", "/api/admin/reindex", Map.of("Authorization", "Bearer wrong"), ""),
+        Arguments.of("POST", "/api/admin/reindex", Map.of("Authorization", "Basic YWRtaW46YWRtaW4="), ""),
+        Arguments.of("DELETE", "/api/admin/reindex", Map.of(), ""),
+        Arguments.of("GET", "/api/search?q=x", Map.of("Cookie", "a=" + "b".repeat(20_000)), ""),
+        Arguments.of("GET", "/api/search?q=x", Map.of("Content-Type", "multipart/form-data; boundary=x"), "--x--"),
+        Arguments.of("GET", "/api/search?q=x", Map.of("Accept", "text/html"), ""),
+        Arguments.of("GET", "/api/search?q=x", Map.of("X-Forwarded-For", "<script>"), ""),
+        Arguments.of("GET", "/api/search?q=x", Map.of("Origin", "https://evil.example"), ""),
+        Arguments.of("GET", "/api/search?q=x", Map.of("Accept-Language", "<script>"), ""));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("otherRequests")
+  void otherMethodsContentTypesAndHeadersGetSafeJson(String method, String target, Map<String, String> headers,
+      String body) throws Exception {
+    ApiFixture.Response r = api.raw(method, target, headers, body);
+    assertSafe(r);
+    if (!method.equals("GET")) {
+      assertTrue(r.status() >= 400, "the public API is read-only: " + method + " got " + r.status());
+    }
+  }
+
+  static Stream<Arguments> queries() {
     return Stream.of(
         Arguments.of(q("\"unbalanced quote"), 200),
         Arguments.of(q("((((Endlager"), 200),
@@ -99,6 +192,10 @@ class HostileRequestsTest {
     if (expectedStatus != 0) {
       assertEquals(expectedStatus, r.status(), r.body());
     }
+    assertSafe(r);
+  }
+
+  private static void assertSafe(ApiFixture.Response r) {
     assertTrue(r.status() >= 200 && r.status() < 500, "status " + r.status());
     assertNotNull(r.json(), "JSON body: " + r.body());
     assertTrue(r.millis() < 1000, "answered in " + r.millis() + " ms");
@@ -127,6 +224,12 @@ class HostileRequestsTest {
   void theServerIsHealthyAfterwards() throws Exception {
     for (Arguments a : requests().toList()) {
       api.raw((String) a.get()[0]);
+    }
+    for (Arguments a : otherRequests().toList()) {
+      Object[] x = a.get();
+      @SuppressWarnings("unchecked")
+      Map<String, String> headers = (Map<String, String>) x[2];
+      api.raw((String) x[0], (String) x[1], headers, (String) x[3]);
     }
     ApiFixture.Response health = api.get("/api/health");
     assertEquals(200, health.status());

@@ -50,7 +50,11 @@ final class WebFixture implements AutoCloseable {
   }
 
   static WebFixture start(Path indexDir) throws Exception {
-    RealCorpus corpus = RealCorpus.indexInto(indexDir);
+    return start(indexDir, RealCorpus.CORPUS);
+  }
+
+  static WebFixture start(Path indexDir, Path corpusDir) throws Exception {
+    RealCorpus corpus = RealCorpus.indexInto(indexDir, corpusDir);
     HttpServer hostSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     String hostOrigin = "http://127.0.0.1:" + hostSite.getAddress().getPort();
     corpus.searcher.warmUp(); // as `serve` does before it listens

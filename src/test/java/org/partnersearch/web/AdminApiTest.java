@@ -1,0 +1,176 @@
+package org.partnersearch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partnersearch.RealCorpus;
+
+/** Admin routes over real HTTP: off without a token, bearer auth, slow-down, reindex under load. */
+class AdminApiTest {
+  private static final String TOKEN = "s3cret-admin-token-for-tests-0123456789";
+
+  @TempDir Path dir;
+
+  private ApiFixture api(WebConfig web, Path corpus) throws Exception {
+    return new ApiFixture(dir.resolve("index"), web, corpus);
+  }
+
+  private static WebConfig withToken() {
+    // 127.0.0.1 is trusted as a proxy so tests can act as several clients through X-Forwarded-For.
+    return WebConfig.withCorsOrigins("*").withAdminToken(TOKEN).withTrustedProxies("127.0.0.1");
+  }
+
+  private static HttpRequest.Builder post(ApiFixture api, String path, Map<String, String> headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(api.uri(path)).POST(HttpRequest.BodyPublishers.noBody());
+    headers.forEach(b::header);
+    return b;
+  }
+
+  @Test
+  void withoutAConfiguredTokenAdminRoutesDoNotExist() throws Exception {
+    try (ApiFixture api = api(WebConfig.DEFAULT, Path.of("corpus"))) {
+      ApiFixture.Response r = api.send(post(api, "/api/admin/reindex", Map.of("Authorization", "Bearer " + TOKEN)));
+      assertEquals(404, r.status());
+      assertEquals(404, r.json().get("error").get("status").asInt());
+    }
+  }
+
+  @Test
+  void aMissingOrWrongTokenIs401AndRepeatedFailuresAreSlowedDownPerClient() throws Exception {
+    try (ApiFixture api = api(withToken(), Path.of("corpus"))) {
+      ApiFixture.Response none = api.send(post(api, "/api/admin/reindex", Map.of()));
+      assertEquals(401, none.status());
+      assertEquals("unauthorized", none.json().get("error").get("code").asText());
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < AdminRoutes.FAILURES_PER_MINUTE + 1; i++) {
+        statuses.add(api.send(post(api, "/api/admin/reindex",
+            Map.of("Authorization", "Bearer wrong-" + i, "X-Forwarded-For", "203.0.113.7"))).status());
+      }
+      assertEquals(401, statuses.get(0));
+      assertEquals(429, statuses.get(statuses.size() - 1), statuses.toString());
+      ApiFixture.Response slowed = api.send(post(api, "/api/admin/reindex",
+          Map.of("Authorization", "Bearer " + TOKEN, "X-Forwarded-For", "203.0.113.7")));
+      assertEquals(429, slowed.status(), "a client that guessed too often waits, even with the right token");
+      assertTrue(slowed.body().contains("too_many_requests"));
+      ApiFixture.Response other = api.send(post(api, "/api/admin/reindex",
+          Map.of("Authorization", "Bearer " + TOKEN, "X-Forwarded-For", "198.51.100.1", "Origin", "https://evil.example")));
+      assertEquals(200, other.status(), other.body());
+      assertEquals(13, other.json().get("documents").asInt());
+      assertEquals(2, other.json().get("generation").asInt());
+      assertTrue(api.client.send(HttpRequest.newBuilder(api.uri("/api/admin/reindex"))
+              .header("Origin", "https://evil.example").header("Authorization", "Bearer " + TOKEN)
+              .POST(HttpRequest.BodyPublishers.noBody()).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).headers()
+          .firstValue("Access-Control-Allow-Origin").isEmpty(), "no CORS on admin routes");
+    }
+  }
+
+  @Test
+  void aBrokenCorpusIs422WithEveryProblemAndTheServedIndexStays() throws Exception {
+    Path corpus = RealCorpus.copyTo(dir.resolve("corpus"));
+    try (ApiFixture api = api(withToken(), corpus)) {
+      Path daef = corpus.resolve("partners/daef.yaml");
+      Files.writeString(daef, Files.readString(daef).replace("type: network", "type: netwerk"));
+      ApiFixture.Response r = api.send(post(api, "/api/admin/reindex", Map.of("Authorization", "Bearer " + TOKEN)));
+      assertEquals(422, r.status(), r.body());
+      assertEquals("corpus_invalid", r.json().get("error").get("code").asText());
+      assertTrue(r.json().get("problems").get(0).asText().contains("daef.yaml:10: type: unknown type 'netwerk'"),
+          r.body());
+      assertEquals(1, api.get("/api/health").json().get("generation").asInt());
+      assertEquals("daef", api.get("/api/search?q=Endlager").json().get("hits").get(0).get("id").asText());
+    }
+  }
+
+  @Test
+  void threeReindexesWhileSeveralHttpClientsSearchFailNothingAndLoseNoHits() throws Exception {
+    try (ApiFixture api = api(withToken(), Path.of("corpus"))) {
+      List<String> queries = List.of("Endlager", "Hochschule", "Kernteknik", "cancer", "ct.qmat", "Strahlen");
+      Map<String, Integer> totals = new java.util.HashMap<>();
+      for (String q : queries) {
+        totals.put(q, api.get("/api/search?q=" + q).json().get("total").asInt());
+      }
+      AtomicBoolean stop = new AtomicBoolean();
+      AtomicInteger requests = new AtomicInteger();
+      ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+      ExecutorService clients = Executors.newFixedThreadPool(4);
+      List<Future<?>> running = new ArrayList<>();
+      for (int c = 0; c < 4; c++) {
+        int offset = c;
+        running.add(clients.submit(() -> {
+          for (int i = offset; !stop.get() || i < offset + queries.size(); i++) {
+            String q = queries.get(i % queries.size());
+            try {
+              ApiFixture.Response r = api.get("/api/search?q=" + q);
+              requests.incrementAndGet();
+              if (r.status() != 200 || r.json().get("total").asInt() != totals.get(q)) {
+                problems.add(q + ": " + r.status() + " " + r.body());
+              }
+            } catch (Exception e) {
+              problems.add(q + ": " + e);
+            }
+          }
+        }));
+      }
+      for (int i = 0; i < 3; i++) {
+        ApiFixture.Response r = api.send(post(api, "/api/admin/reindex", Map.of("Authorization", "Bearer " + TOKEN)));
+        assertEquals(200, r.status(), r.body());
+      }
+      stop.set(true);
+      for (Future<?> f : running) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      clients.shutdown();
+      assertEquals(List.of(), new ArrayList<>(problems));
+      assertEquals(4, api.get("/api/health").json().get("generation").asInt());
+      assertFalse(requests.get() < 24, "requests: " + requests.get());
+    }
+  }
+
+  @Test
+  void searchAndSuggestAreRateLimitedPerClientWith429AndRetryAfter() throws Exception {
+    WebConfig web = WebConfig.DEFAULT.withRequestsPerMinute(5).withTrustedProxies("127.0.0.1");
+    try (ApiFixture api = api(web, Path.of("corpus"))) {
+      for (int i = 0; i < 5; i++) {
+        assertEquals(200, api.send(HttpRequest.newBuilder(api.uri("/api/search?q=Endlager"))
+            .header("X-Forwarded-For", "192.0.2.1")).status());
+      }
+      ApiFixture.Response limited = api.send(HttpRequest.newBuilder(api.uri("/api/suggest?q=endl"))
+          .header("X-Forwarded-For", "192.0.2.1"));
+      assertEquals(429, limited.status());
+      assertEquals("too_many_requests", limited.json().get("error").get("code").asText());
+      assertEquals(200, api.send(HttpRequest.newBuilder(api.uri("/api/search?q=Endlager"))
+          .header("X-Forwarded-For", "192.0.2.2")).status(), "another client is not affected");
+      assertEquals(200, api.get("/api/health").status(), "health is not rate limited");
+    }
+  }
+
+  @Test
+  void forwardedForFromAnUntrustedPeerIsIgnored() throws Exception {
+    WebConfig web = WebConfig.DEFAULT.withRequestsPerMinute(3);
+    try (ApiFixture api = api(web, Path.of("corpus"))) {
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        statuses.add(api.send(HttpRequest.newBuilder(api.uri("/api/search?q=x"))
+            .header("X-Forwarded-For", "192.0.2." + i)).status());
+      }
+      assertEquals(List.of(200, 200, 200, 429), statuses, "a spoofed header does not buy fresh buckets");
+    }
+  }
+
+}
