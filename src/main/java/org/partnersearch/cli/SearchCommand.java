@@ -1,5 +1,6 @@
 package org.partnersearch.cli;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.partnersearch.PartnerSearch;
@@ -40,6 +41,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "Show why each result matched.")
   boolean explain;
 
+  @Option(names = "--time-budget-ms", defaultValue = "10000",
+      description = "How long the search may take; an editor's one-off search in a cold JVM gets more than a server's.")
+  long timeBudgetMs;
+
   @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to search for.")
   List<String> words;
 
@@ -47,9 +52,12 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Lang language = Lang.parse(lang);
     try (PartnerSearch app = new PartnerSearch(); LiveIndex live = app.openIndex(index.index)) {
-      SearchResponse r = app.searcher(live).search(new SearchRequest(String.join(" ", words), 1, size, List.of(),
+      SearchResponse r = app.searcher(live, Duration.ofMillis(timeBudgetMs)).search(new SearchRequest(String.join(" ", words), 1, size, List.of(),
           List.of(), List.of(), language, explain));
       out().printf("%d result(s) for \"%s\"%s%n", r.total(), r.query(), r.relaxed() ? " (not all words matched)" : "");
+      if (r.partial()) {
+        out().println("(partial: the time budget ran out; raise --time-budget-ms)");
+      }
       if (r.didYouMean() != null) {
         out().println("did you mean: " + r.didYouMean());
       }

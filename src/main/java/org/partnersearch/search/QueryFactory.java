@@ -31,7 +31,10 @@ public final class QueryFactory {
   private static final List<String> TYPO_FIELDS = List.of(
       IndexSchema.NAME.folded(), IndexSchema.NAME_EN.folded(), IndexSchema.ALIASES.folded(),
       IndexSchema.DESCRIPTION_DE.folded(), IndexSchema.DESCRIPTION_EN.folded());
-  private static final int TYPO_MAX_EXPANSIONS = 50;
+  /** Lucene's default: each near spelling expands to at most this many indexed words. */
+  private static final int TYPO_MAX_EXPANSIONS = FuzzyQuery.defaultMaxExpansions;
+  /** Near spellings are looked for in the first this many eligible words only: each one costs a term-dictionary walk. */
+  static final int MAX_TYPO_WORDS = 5;
 
   private final QueryBuilder builder;
   private final Analyzer queryAnalyzer;
@@ -52,7 +55,7 @@ public final class QueryFactory {
    */
   public Query build(UserQuery query, Glossary glossary, boolean relaxed) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    List<Clause> clauses = requiredClauses(query.required(), glossary);
+    List<Clause> clauses = requiredClauses(query.required(), glossary, new TypoBudget());
     boolean onlyStopWords = clauses.stream().allMatch(Clause::stopWord);
     int positives = 0;
     for (Clause c : clauses) {
@@ -76,20 +79,29 @@ public final class QueryFactory {
 
   private record Clause(Query query, boolean stopWord) {}
 
-  private List<Clause> requiredClauses(List<UserQuery.Group> groups, Glossary glossary) {
+  /** How many more words of this query may look for near spellings. */
+  private static final class TypoBudget {
+    private int left = MAX_TYPO_WORDS;
+
+    boolean take() {
+      return left-- > 0;
+    }
+  }
+
+  private List<Clause> requiredClauses(List<UserQuery.Group> groups, Glossary glossary, TypoBudget typos) {
     List<Clause> clauses = new ArrayList<>();
     int i = 0;
     while (i < groups.size()) {
       int span = glossarySpan(groups, i, glossary);
       if (span > 1) {
-        clauses.add(new Clause(spanWithTranslation(groups.subList(i, i + span), glossary), false));
+        clauses.add(new Clause(spanWithTranslation(groups.subList(i, i + span), glossary, typos), false));
         i += span;
         continue;
       }
       UserQuery.Group group = groups.get(i++);
       List<Query> alternatives = new ArrayList<>();
       for (UserQuery.Term t : group.alternatives()) {
-        Query q = term(t, glossary);
+        Query q = term(t, glossary, typos);
         if (q != null) {
           alternatives.add(q);
         }
@@ -117,10 +129,10 @@ public final class QueryFactory {
     return 1;
   }
 
-  private Query spanWithTranslation(List<UserQuery.Group> span, Glossary glossary) {
+  private Query spanWithTranslation(List<UserQuery.Group> span, Glossary glossary, TypoBudget typos) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (UserQuery.Group g : span) {
-      Query q = term(g.alternatives().get(0), glossary);
+      Query q = term(g.alternatives().get(0), glossary, typos);
       if (q != null) {
         words.add(q, Occur.MUST);
       }
@@ -133,7 +145,7 @@ public final class QueryFactory {
   }
 
   /** One word or phrase: every way it can match, the best one counting. Null if it analyses to nothing. */
-  private Query term(UserQuery.Term t, Glossary glossary) {
+  private Query term(UserQuery.Term t, Glossary glossary, TypoBudget typos) {
     Query asTyped = fields(t.text());
     if (asTyped == null) {
       return null;
@@ -141,7 +153,10 @@ public final class QueryFactory {
     List<Query> alternatives = new ArrayList<>(List.of(asTyped));
     if (!t.phrase()) {
       add(alternatives, compoundParts(t.text()), FieldWeights.COMPOUND_PARTS);
-      add(alternatives, typo(t.text()), FieldWeights.TYPO);
+      Query typo = typo(t.text());
+      if (typo != null && typos.take()) {
+        add(alternatives, typo, FieldWeights.TYPO);
+      }
     }
     for (String translation : glossary.translations(t.text())) {
       add(alternatives, fields(translation), FieldWeights.SYNONYM);

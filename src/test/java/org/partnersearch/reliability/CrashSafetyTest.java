@@ -62,7 +62,7 @@ class CrashSafetyTest {
     }
     try (LiveIndex live = app.openIndex(index)) {
       assertEquals(13, app.searcher(live).status().documents(), when);
-      assertEquals("daef", app.searcher(live).search(SearchRequest.of("Endlager")).hits().get(0).id(), when);
+      assertEquals("daef", app.searcher(live, RealCorpus.TEST_TIME_BUDGET).search(SearchRequest.of("Endlager")).hits().get(0).id(), when);
     }
   }
 

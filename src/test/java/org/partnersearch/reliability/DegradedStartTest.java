@@ -32,7 +32,7 @@ class DegradedStartTest {
         IndexStatus status = app.searcher(live).status();
         assertEquals(1, status.generation(), "served from the previous generation");
         assertTrue(status.degraded());
-        assertEquals("daef", app.searcher(live).search(SearchRequest.of("Endlager")).hits().get(0).id());
+        assertEquals("daef", app.searcher(live, RealCorpus.TEST_TIME_BUDGET).search(SearchRequest.of("Endlager")).hits().get(0).id());
 
         app.index(RealCorpus.CORPUS, index); // an editor reindexes: the next generation is healthy
         live.maybeRefreshBlocking();

@@ -1,0 +1,66 @@
+package org.partnersearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.partnersearch.analysis.Analyzers;
+import org.partnersearch.analysis.GermanDecompounder;
+import org.partnersearch.index.IndexSchema;
+
+/** Query building limits that protect the server, checked on the built Lucene query. */
+class QueryFactoryTest {
+  static Analyzers analyzers;
+  static QueryFactory queries;
+  static Glossary noGlossary;
+
+  @BeforeAll
+  static void build() {
+    GermanDecompounder decompounder = new GermanDecompounder();
+    analyzers = new Analyzers(decompounder);
+    queries = new QueryFactory(IndexSchema.queryAnalyzer(analyzers), decompounder);
+    noGlossary = new GlossaryFactory(analyzers).create(List.of());
+  }
+
+  @AfterAll
+  static void close() {
+    analyzers.close();
+  }
+
+  private static int fuzzyWords(Query q) {
+    java.util.Set<String> words = new java.util.HashSet<>();
+    q.visit(new QueryVisitor() {
+      @Override
+      public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+
+      @Override
+      public void consumeTermsMatching(Query query, String field, java.util.function.Supplier<ByteRunAutomaton> automaton) {
+        if (query instanceof FuzzyQuery fuzzy) {
+          words.add(fuzzy.getTerm().text());
+        }
+      }
+    });
+    return words.size();
+  }
+
+  @Test
+  void nearSpellingsAreLookedForInAtMostFiveWords() {
+    String many = "Endlagerung Strahlenforschung Kerntechnik Beschleuniger Universitaet Werkstoffe Rohstoffe Tumoren";
+    Query q = queries.build(new UserQueryParser().parse(many), noGlossary, false);
+    assertEquals(QueryFactory.MAX_TYPO_WORDS, fuzzyWords(q));
+  }
+
+  @Test
+  void shortWordsAndAcronymsGetNoNearSpellings() {
+    assertEquals(0, fuzzyWords(queries.build(new UserQueryParser().parse("HZDR DAEF ct.qmat KIT Ulm OncoRay"), noGlossary, false)));
+    assertEquals(1, fuzzyWords(queries.build(new UserQueryParser().parse("Kernteknik"), noGlossary, false)));
+  }
+}
