@@ -11,6 +11,7 @@ import org.partnersearch.search.IndexStatus;
 import org.partnersearch.search.InvalidRequestException;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.SearchRequest;
+import org.partnersearch.search.SearchResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,18 +25,27 @@ public final class ApiServer {
   private static final String HANDLED = "partnersearch.errorHandled";
   private static final int MAX_HEADER_BYTES = 16 * 1024;
 
-  private final PartnerSearcher searcher;
   private final SuggestRoutes suggest;
   private final WebConfig web;
+  private final OpsRoutes ops; // health probes, metrics, access log, OpenAPI, analytics
 
   public ApiServer(PartnerSearcher searcher) {
     this(searcher, WebConfig.DEFAULT);
   }
 
   public ApiServer(PartnerSearcher searcher, WebConfig web) {
-    this.searcher = searcher;
-    this.suggest = new SuggestRoutes(searcher);
+    this(web, OpsRoutes.standalone(searcher));
+  }
+
+  /** A server whose searcher may still be starting: API requests get 503 until it is ready. */
+  public ApiServer(WebConfig web, OpsRoutes ops) {
+    this.suggest = new SuggestRoutes(ops);
     this.web = web;
+    this.ops = ops;
+  }
+
+  private PartnerSearcher searcher() {
+    return ops.readiness().searcher();
   }
 
   public Javalin create() {
@@ -48,6 +58,7 @@ public final class ApiServer {
       config.http.defaultContentType = "application/json";
       config.startup.showJavalinBanner = false;
       WebAssets.install(config, web); // the page, widget.js, CORS for /api/*, security headers
+      ops.install(config); // /livez /readyz /metrics /openapi.yaml /docs, access log, analytics
       config.routes.get("/api/search", this::search);
       config.routes.get("/api/partners/{id}", this::partner);
       config.routes.get("/api/research-areas", this::researchAreas);
@@ -78,12 +89,15 @@ public final class ApiServer {
         QueryParams.all(ctx, "city"),
         QueryParams.lang(ctx),
         QueryParams.flag(ctx, "explain"));
-    ctx.json(searcher.search(request));
+    long start = System.nanoTime();
+    SearchResponse response = searcher().search(request);
+    ops.searched(request, response, System.nanoTime() - start);
+    ctx.json(response);
   }
 
   private void partner(Context ctx) {
     String id = ctx.pathParam("id");
-    var partner = PARTNER_ID.matcher(id).matches() ? searcher.partner(id) : java.util.Optional.empty();
+    var partner = PARTNER_ID.matcher(id).matches() ? searcher().partner(id) : java.util.Optional.empty();
     if (partner.isEmpty()) {
       error(ctx, 404, "partner_not_found", "no partner with id '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id) + "'");
       return;
@@ -93,11 +107,11 @@ public final class ApiServer {
 
   private void researchAreas(Context ctx) {
     Lang lang = QueryParams.lang(ctx);
-    ctx.json(new ResearchAreasResponse(lang.code(), searcher.researchAreas(lang)));
+    ctx.json(new ResearchAreasResponse(lang.code(), searcher().researchAreas(lang)));
   }
 
   private void health(Context ctx) {
-    IndexStatus s = searcher.status();
+    IndexStatus s = searcher().status();
     ctx.json(new HealthResponse(s.degraded() ? "DEGRADED" : "UP", s.documents(), s.builtAt(), s.generation(),
         s.degraded()));
   }
@@ -119,7 +133,9 @@ public final class ApiServer {
       case 400 -> "bad_request";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
+      case 401 -> "unauthorized";
       case 413 -> "request_too_large";
+      case 503 -> "not_ready";
       default -> "http_" + status;
     };
   }

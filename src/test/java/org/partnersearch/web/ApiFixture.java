@@ -21,9 +21,15 @@ final class ApiFixture implements AutoCloseable {
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   ApiFixture(Path indexDir) throws Exception {
+    this(indexDir, ApiServer::new);
+  }
+
+  /** With a server made by {@code server}, e.g. one with an admin token. */
+  ApiFixture(Path indexDir, java.util.function.Function<org.partnersearch.search.PartnerSearcher, ApiServer> server)
+      throws Exception {
     corpus = RealCorpus.indexInto(indexDir);
     corpus.searcher.warmUp(); // as `serve` does before it listens
-    server = new ApiServer(corpus.searcher).create().start("127.0.0.1", 0);
+    this.server = server.apply(corpus.searcher).create().start("127.0.0.1", 0);
   }
 
   record Response(int status, String body, JsonNode json, String contentType, long millis) {}
