@@ -267,6 +267,15 @@
       location.assign(url.href);
     }
 
+    // Tells the service which suggestion was chosen, for the editors' analytics (no personal data).
+    // sendBeacon survives the navigation that follows and never delays it.
+    function reportPick(s) {
+      if (navigator.sendBeacon) {
+        const pick = s.kind === 'term' ? { kind: 'term', text: s.text } : { kind: s.kind, id: s.id };
+        navigator.sendBeacon(endpoint + '/api/suggest/picks', JSON.stringify(pick));
+      }
+    }
+
     function choose(index) {
       const s = options[index].suggestion;
       close();
@@ -275,6 +284,7 @@
         input.value = s.text;
       }
       const proceed = host.dispatchEvent(new CustomEvent('partnersearch:select', { detail, bubbles: true, cancelable: true }));
+      reportPick(s);
       if (proceed) {
         go(s.kind === 'partner' ? { partner: s.id } : s.kind === 'area' ? { area: s.id } : { q: s.text });
       }

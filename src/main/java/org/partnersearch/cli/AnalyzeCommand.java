@@ -30,13 +30,17 @@ final class AnalyzeCommand implements Callable<Integer> {
     return spec.commandLine().getErr();
   }
 
-  @Option(names = "--lang", description = "de (German chain) or en (English chain); shortcut for --chain.")
+  @Option(names = "--lang", defaultValue = "${env:PARTNER_SEARCH_ANALYZE_LANG}",
+      description = "de (German chain) or en (English chain); shortcut for --chain (env PARTNER_SEARCH_ANALYZE_LANG).")
   String lang;
 
-  @Option(names = "--chain", description = "One of: ${COMPLETION-CANDIDATES} (default GERMAN).")
+  @Option(names = "--chain", defaultValue = "${env:PARTNER_SEARCH_ANALYZE_CHAIN}",
+      description = "One of: ${COMPLETION-CANDIDATES} (env PARTNER_SEARCH_ANALYZE_CHAIN, default GERMAN).")
   Chain chain;
 
-  @Option(names = "--query", description = "Analyse as a query (no compound parts) instead of as indexed text.")
+  @Option(names = "--query", defaultValue = "${env:PARTNER_SEARCH_ANALYZE_QUERY:-false}", arity = "0..1",
+      description = "Analyse as a query (no compound parts) instead of as indexed text "
+          + "(env PARTNER_SEARCH_ANALYZE_QUERY, default: ${DEFAULT-VALUE}).")
   boolean query;
 
   @Parameters(paramLabel = "TEXT", description = "The text to analyse.")

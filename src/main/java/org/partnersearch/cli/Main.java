@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       ValidateCommand.class,
       SearchCommand.class,
+      SuggestCommand.class,
       AnalyzeCommand.class
     })
 public final class Main implements Runnable {

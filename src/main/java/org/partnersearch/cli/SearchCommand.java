@@ -32,16 +32,19 @@ final class SearchCommand implements Callable<Integer> {
 
   @Mixin IndexOption index;
 
-  @Option(names = "--lang", defaultValue = "en", description = "Language of labels and snippets: en or de.")
+  @Option(names = "--lang", defaultValue = "${env:PARTNER_SEARCH_LANG:-en}",
+      description = "Language of labels and snippets: en or de (env PARTNER_SEARCH_LANG, default: ${DEFAULT-VALUE}).")
   String lang;
 
-  @Option(names = "--size", defaultValue = "10", description = "How many results (1-50).")
+  @Option(names = "--size", defaultValue = "${env:PARTNER_SEARCH_SIZE:-10}",
+      description = "How many results (1-50) (env PARTNER_SEARCH_SIZE, default: ${DEFAULT-VALUE}).")
   int size;
 
-  @Option(names = "--explain", description = "Show why each result matched.")
+  @Option(names = "--explain", defaultValue = "${env:PARTNER_SEARCH_EXPLAIN:-false}", arity = "0..1",
+      description = "Show why each result matched (env PARTNER_SEARCH_EXPLAIN, default: ${DEFAULT-VALUE}).")
   boolean explain;
 
-  @Option(names = "--time-budget-ms", defaultValue = "10000",
+  @Option(names = "--time-budget-ms", defaultValue = "${env:PARTNER_SEARCH_SEARCH_TIME_BUDGET_MS:-10000}",
       description = "How long the search may take; an editor's one-off search in a cold JVM gets more than a server's.")
   long timeBudgetMs;
 

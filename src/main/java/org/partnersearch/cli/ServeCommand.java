@@ -1,56 +1,50 @@
 package org.partnersearch.cli;
 
-import io.javalin.Javalin;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.time.Duration;
-import org.partnersearch.PartnerSearch;
-import org.partnersearch.Reindexer;
-import org.partnersearch.corpus.CorpusException;
-import org.partnersearch.search.LiveIndex;
-import org.partnersearch.search.PartnerSearcher;
-import org.partnersearch.web.ApiServer;
-import org.partnersearch.web.WebConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import static org.partnersearch.config.ServiceConfig.DEFAULT_ANALYTICS_DAYS;
+import static org.partnersearch.config.ServiceConfig.DEFAULT_HOST;
+import static org.partnersearch.config.ServiceConfig.DEFAULT_PORT;
+import static org.partnersearch.config.ServiceConfig.DEFAULT_REFRESH_SECONDS;
+import static org.partnersearch.config.ServiceConfig.DEFAULT_SHUTDOWN_SECONDS;
+
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.partnersearch.PartnerSearchService;
+import org.partnersearch.config.ServiceConfig;
+import org.partnersearch.corpus.CorpusException;
+import org.partnersearch.ops.LogSetup;
+import org.partnersearch.web.WebConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve the search API and page; builds the index from the corpus first if there is none.")
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  private PrintWriter out() {
-    return spec.commandLine().getOut();
-  }
-
   private PrintWriter err() {
     return spec.commandLine().getErr();
   }
 
-  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
-
   @Mixin CorpusOption corpus;
   @Mixin IndexOption index;
 
-  @Option(names = "--port", defaultValue = "${env:PARTNER_SEARCH_PORT:-7070}",
-      description = "HTTP port (env PARTNER_SEARCH_PORT, default: ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "${env:PARTNER_SEARCH_PORT:-" + DEFAULT_PORT + "}",
+      description = "HTTP port; 0 picks a free one (env PARTNER_SEARCH_PORT, default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", defaultValue = "${env:PARTNER_SEARCH_HOST:-0.0.0.0}",
+  @Option(names = "--host", defaultValue = "${env:PARTNER_SEARCH_HOST:-" + DEFAULT_HOST + "}",
       description = "Address to listen on (env PARTNER_SEARCH_HOST, default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--refresh-seconds", defaultValue = "${env:PARTNER_SEARCH_REFRESH_SECONDS:-2}",
-      description = "How often to look for a newer index generation published by the index command.")
+  @Option(names = "--refresh-seconds",
+      defaultValue = "${env:PARTNER_SEARCH_REFRESH_SECONDS:-" + DEFAULT_REFRESH_SECONDS + "}",
+      description = "How often to look for a newer index generation published by the index command "
+          + "(env PARTNER_SEARCH_REFRESH_SECONDS, default: ${DEFAULT-VALUE}).")
   int refreshSeconds;
 
   @Option(names = "--cors-origins", defaultValue = "${env:PARTNER_SEARCH_CORS_ORIGINS:-}",
@@ -68,68 +62,62 @@ final class ServeCommand implements Callable<Integer> {
           + "(env PARTNER_SEARCH_TRUSTED_PROXIES, default: none).")
   String trustedProxies;
 
-  @Option(names = "--time-budget-ms", defaultValue = "${env:PARTNER_SEARCH_TIME_BUDGET_MS:-500}",
-      description = "How long one search may take inside Lucene before it answers partially "
-          + "(env PARTNER_SEARCH_TIME_BUDGET_MS, default: ${DEFAULT-VALUE}).")
-  long timeBudgetMs;
+  @Option(names = "--log-format", defaultValue = "${env:PARTNER_SEARCH_LOG_FORMAT:-text}",
+      description = "text (readable lines) or json (one JSON object a line) (env PARTNER_SEARCH_LOG_FORMAT, "
+          + "default: ${DEFAULT-VALUE}).")
+  String logFormat;
 
-  /** Read from the environment only: a token on the command line would show in every process list. */
-  static final String ADMIN_TOKEN_ENV = "PARTNER_SEARCH_ADMIN_TOKEN";
+  @Option(names = "--log-client-address", defaultValue = "${env:PARTNER_SEARCH_LOG_CLIENT_ADDRESS:-false}",
+      arity = "0..1", description = "Write the client's IP address into the access log; personal data "
+          + "(env PARTNER_SEARCH_LOG_CLIENT_ADDRESS, default: ${DEFAULT-VALUE}).")
+  boolean logClientAddress;
+
+  @Option(names = "--admin-token", defaultValue = "${env:PARTNER_SEARCH_ADMIN_TOKEN:-}",
+      description = "Bearer token of /api/admin/*, at least 16 characters; without one those routes are off. "
+          + "Prefer the environment: options show in the process list (env PARTNER_SEARCH_ADMIN_TOKEN, "
+          + "default: none).")
+  String adminToken;
+
+  @Option(names = "--shutdown-seconds",
+      defaultValue = "${env:PARTNER_SEARCH_SHUTDOWN_SECONDS:-" + DEFAULT_SHUTDOWN_SECONDS + "}",
+      description = "On SIGTERM, how long requests in flight may take to finish "
+          + "(env PARTNER_SEARCH_SHUTDOWN_SECONDS, default: ${DEFAULT-VALUE}).")
+  int shutdownSeconds;
+
+  @Option(names = "--analytics-days",
+      defaultValue = "${env:PARTNER_SEARCH_ANALYTICS_DAYS:-" + DEFAULT_ANALYTICS_DAYS + "}",
+      description = "Days of search analytics to keep (env PARTNER_SEARCH_ANALYTICS_DAYS, default: ${DEFAULT-VALUE}).")
+  int analyticsDays;
+
+  /** The one configuration object of the process, built once from the options. */
+  ServiceConfig config() {
+    return new ServiceConfig(host, port, index.index, corpus.corpus, Duration.ofSeconds(refreshSeconds),
+        WebConfig.withCorsOrigins(corsOrigins).withAdminToken(adminToken).withRequestsPerMinute(rateLimit)
+            .withTrustedProxies(trustedProxies), ServiceConfig.LogFormat.parse(logFormat), logClientAddress,
+        Optional.of(adminToken), Duration.ofSeconds(shutdownSeconds), analyticsDays);
+  }
 
   @Override
   public Integer call() throws Exception {
-    WebConfig web;
+    ServiceConfig config;
     try {
-      web = WebConfig.withCorsOrigins(corsOrigins)
-          .withAdminToken(System.getenv(ADMIN_TOKEN_ENV))
-          .withRequestsPerMinute(rateLimit)
-          .withTrustedProxies(trustedProxies);
+      config = config();
     } catch (IllegalArgumentException e) {
-      err().println(e.getMessage());
+      err().println("serve: " + e.getMessage());
       return Main.USAGE_ERROR;
     }
-    try (PartnerSearch app = new PartnerSearch()) {
-      if (!app.hasIndex(index.index)) {
-        LOG.info("no index in {}: building it from {}", index.index, corpus.corpus);
-        try {
-          app.index(corpus.corpus, index.index);
-        } catch (CorpusException e) {
-          err().println(e.getMessage());
-          return Main.CORPUS_ERROR;
-        }
-      }
-      try (LiveIndex live = app.openIndex(index.index)) {
-        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-          Thread t = new Thread(r, "index-refresh");
-          t.setDaemon(true);
-          return t;
-        });
-        refresher.scheduleWithFixedDelay(() -> refresh(live), refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
-        PartnerSearcher searcher = app.searcher(live, Duration.ofMillis(timeBudgetMs));
-        searcher.warmUp();
-        Reindexer reindexer = new Reindexer(app, corpus.corpus, index.index, live);
-        Javalin server = new ApiServer(searcher, web, reindexer).create().start(host, port);
-        if (web.adminToken().isEmpty()) {
-          LOG.info("admin routes are off: set {} to enable them", ADMIN_TOKEN_ENV);
-        }
-        LOG.info("partner-search listening on http://{}:{}/", host, server.port());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          server.stop();
-          refresher.shutdownNow();
-          stopped.countDown();
-        }, "shutdown"));
-        stopped.await();
-      }
-    }
-    return 0;
-  }
-
-  private static void refresh(LiveIndex live) {
+    LogSetup.apply(config.logFormat());
+    PartnerSearchService service = new PartnerSearchService(config).listen();
+    // SIGTERM (docker stop, systemctl stop) and Ctrl-C: drain, then close the index.
+    Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "shutdown"));
     try {
-      live.maybeRefresh();
-    } catch (Exception e) {
-      LOG.error("could not switch to the newest index generation", e);
+      service.prepare();
+    } catch (CorpusException e) {
+      err().println(e.getMessage());
+      service.stop();
+      return Main.CORPUS_ERROR;
     }
+    service.awaitStop();
+    return 0;
   }
 }

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.partnersearch.Reindexer;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.corpus.CorpusProblem;
@@ -23,11 +24,11 @@ final class AdminRoutes {
   static final int FAILURES_PER_MINUTE = 5;
 
   private final byte[] tokenDigest;
-  private final Reindexer reindexer;
+  private final Supplier<Reindexer> reindexer;
   private final ClientAddress clients;
   private final RateLimiter failures = new RateLimiter(FAILURES_PER_MINUTE, Duration.ofMinutes(1));
 
-  AdminRoutes(String token, Reindexer reindexer, ClientAddress clients) {
+  AdminRoutes(String token, Supplier<Reindexer> reindexer, ClientAddress clients) {
     this.tokenDigest = sha256(token);
     this.reindexer = reindexer;
     this.clients = clients;
@@ -55,7 +56,11 @@ final class AdminRoutes {
 
   private void reindex(Context ctx) throws Exception {
     try {
-      BuildReport report = reindexer.reindex();
+      Reindexer current = reindexer.get();
+      if (current == null) {
+        throw new ApiException(503, "not_ready", "the index is still being opened; try again shortly", Map.of());
+      }
+      BuildReport report = current.reindex();
       ctx.json(new ReindexResponse(report.documents(), report.terms(),
           IndexGenerations.number(report.generation()), report.took().toMillis()));
     } catch (Reindexer.AlreadyRunningException e) {

@@ -3,6 +3,7 @@ package org.partnersearch.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.partnersearch.Reindexer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -13,6 +14,7 @@ import org.partnersearch.search.IndexStatus;
 import org.partnersearch.search.InvalidRequestException;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.SearchRequest;
+import org.partnersearch.search.SearchResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +28,12 @@ public final class ApiServer {
   private static final String HANDLED = "partnersearch.errorHandled";
   private static final int MAX_HEADER_BYTES = 16 * 1024;
 
-  private final PartnerSearcher searcher;
   private final SuggestRoutes suggest;
   private final WebConfig web;
-  private final Reindexer reindexer;
+  private final Supplier<Reindexer> reindexer;
   private final ClientAddress clients;
   private final RateLimiter limiter;
+  private final OpsRoutes ops; // health probes, metrics, access log, OpenAPI, analytics
 
   public ApiServer(PartnerSearcher searcher) {
     this(searcher, WebConfig.DEFAULT, null);
@@ -43,12 +45,29 @@ public final class ApiServer {
 
   /** @param reindexer what {@code POST /api/admin/reindex} runs; null or no admin token: no admin routes */
   public ApiServer(PartnerSearcher searcher, WebConfig web, Reindexer reindexer) {
-    this.searcher = searcher;
-    this.suggest = new SuggestRoutes(searcher);
+    this(web, OpsRoutes.standalone(searcher), reindexer == null ? null : () -> reindexer);
+  }
+
+  /** A server whose searcher may still be starting: API requests get 503 until it is ready. */
+  public ApiServer(WebConfig web, OpsRoutes ops) {
+    this(web, ops, null);
+  }
+
+  /**
+   * @param reindexer gives the reindexer once the index is open (null until then: 503); null
+   *     supplier or no admin token: no admin routes
+   */
+  public ApiServer(WebConfig web, OpsRoutes ops, Supplier<Reindexer> reindexer) {
+    this.suggest = new SuggestRoutes(ops);
     this.web = web;
+    this.ops = ops;
     this.reindexer = reindexer;
     this.clients = new ClientAddress(web.trustedProxies());
     this.limiter = web.requestsPerMinute() > 0 ? new RateLimiter(web.requestsPerMinute(), Duration.ofMinutes(1)) : null;
+  }
+
+  private PartnerSearcher searcher() {
+    return ops.readiness().searcher();
   }
 
   public Javalin create() {
@@ -61,6 +80,7 @@ public final class ApiServer {
       config.http.defaultContentType = "application/json";
       config.startup.showJavalinBanner = false;
       WebAssets.install(config, web); // the page, widget.js, CORS for /api/*, security headers
+      ops.install(config); // /livez /readyz /metrics /openapi.yaml /docs, access log, analytics
       if (limiter != null) {
         config.routes.before("/api/search", this::rateLimit);
         config.routes.before("/api/suggest", this::rateLimit);
@@ -108,12 +128,15 @@ public final class ApiServer {
         QueryParams.all(ctx, "city"),
         QueryParams.lang(ctx),
         QueryParams.flag(ctx, "explain"));
-    ctx.json(searcher.search(request));
+    long start = System.nanoTime();
+    SearchResponse response = searcher().search(request);
+    ops.searched(request, response, System.nanoTime() - start);
+    ctx.json(response);
   }
 
   private void partner(Context ctx) {
     String id = ctx.pathParam("id");
-    var partner = PARTNER_ID.matcher(id).matches() ? searcher.partner(id) : java.util.Optional.empty();
+    var partner = PARTNER_ID.matcher(id).matches() ? searcher().partner(id) : java.util.Optional.empty();
     if (partner.isEmpty()) {
       error(ctx, 404, "partner_not_found", "no partner with id '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id) + "'");
       return;
@@ -123,11 +146,11 @@ public final class ApiServer {
 
   private void researchAreas(Context ctx) {
     Lang lang = QueryParams.lang(ctx);
-    ctx.json(new ResearchAreasResponse(lang.code(), searcher.researchAreas(lang)));
+    ctx.json(new ResearchAreasResponse(lang.code(), searcher().researchAreas(lang)));
   }
 
   private void health(Context ctx) {
-    IndexStatus s = searcher.status();
+    IndexStatus s = searcher().status();
     ctx.json(new HealthResponse(s.degraded() ? "DEGRADED" : "UP", s.documents(), s.builtAt(), s.generation(),
         s.degraded()));
   }
@@ -149,7 +172,9 @@ public final class ApiServer {
       case 400 -> "bad_request";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
+      case 401 -> "unauthorized";
       case 413 -> "request_too_large";
+      case 503 -> "not_ready";
       default -> "http_" + status;
     };
   }

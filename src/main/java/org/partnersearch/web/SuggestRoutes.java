@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.partnersearch.search.InvalidRequestException;
-import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.suggest.SuggestRequest;
 import org.partnersearch.suggest.SuggestResponse;
 import org.partnersearch.suggest.Suggestion;
@@ -22,10 +21,10 @@ final class SuggestRoutes {
   /** A host name, IPv4 or bracketed IPv6 address, with an optional port: all a Host header may be here. */
   private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])(?::\\d{1,5})?");
 
-  private final PartnerSearcher searcher;
+  private final OpsRoutes ops;
 
-  SuggestRoutes(PartnerSearcher searcher) {
-    this.searcher = searcher;
+  SuggestRoutes(OpsRoutes ops) {
+    this.ops = ops;
   }
 
   /** {@code ["typed", ["suggestion", …]]}: the array shape the OpenSearch suggestions extension defines. */
@@ -42,14 +41,21 @@ final class SuggestRoutes {
         QueryParams.lang(ctx));
     String format = ctx.queryParam("format");
     if (format == null || format.isBlank() || format.equals("json")) {
-      ctx.json(searcher.suggest(request));
+      ctx.json(suggest(request));
     } else if (format.equals("opensearch")) {
-      SuggestResponse response = searcher.suggest(request);
+      SuggestResponse response = suggest(request);
       ctx.json(new OpenSearchSuggestions(request.q(), response.suggestions().stream().map(Suggestion::text).toList()));
       ctx.contentType(OPENSEARCH_SUGGESTIONS + "; charset=utf-8");
     } else {
       throw new InvalidRequestException("invalid_format", "format must be json or opensearch");
     }
+  }
+
+  private SuggestResponse suggest(SuggestRequest request) {
+    long start = System.nanoTime();
+    SuggestResponse response = ops.readiness().searcher().suggest(request);
+    ops.suggested(System.nanoTime() - start);
+    return response;
   }
 
   void ping(Context ctx) {

@@ -33,6 +33,14 @@ final class ApiFixture implements AutoCloseable {
     server = new ApiServer(corpus.searcher, web, reindexer).create().start("127.0.0.1", 0);
   }
 
+  /** With a server made by {@code server}, e.g. one with an admin token. */
+  ApiFixture(Path indexDir, java.util.function.Function<org.partnersearch.search.PartnerSearcher, ApiServer> server)
+      throws Exception {
+    corpus = RealCorpus.indexInto(indexDir);
+    corpus.searcher.warmUp(); // as `serve` does before it listens
+    this.server = server.apply(corpus.searcher).create().start("127.0.0.1", 0);
+  }
+
   record Response(int status, String body, JsonNode json, String contentType, long millis) {}
 
   Response get(String pathAndQuery) throws IOException, InterruptedException {

@@ -1,0 +1,96 @@
+package org.partnersearch.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import org.partnersearch.web.WebConfig;
+
+/**
+ * Everything {@code serve} is configured with, read once at start from the command line and the
+ * environment (picocli fills the options, {@code ${env:…}} defaults included) and passed down. The
+ * defaults are named here; the option declarations and the README table use the same values.
+ *
+ * @param adminToken the bearer token of {@code /api/admin/*}; empty turns those routes off (404)
+ * @param logClientAddress whether the access log names the client's IP address (personal data: off by default)
+ * @param shutdownTimeout how long in-flight requests may take to finish after SIGTERM
+ * @param analyticsDays how many days of search analytics are kept (and the longest window asked for)
+ */
+public record ServiceConfig(
+    String host,
+    int port,
+    Path indexDir,
+    Path corpusDir,
+    Duration refreshInterval,
+    WebConfig web,
+    LogFormat logFormat,
+    boolean logClientAddress,
+    Optional<String> adminToken,
+    Duration shutdownTimeout,
+    int analyticsDays) {
+
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final int DEFAULT_PORT = 7070;
+  public static final String DEFAULT_INDEX = "index";
+  public static final String DEFAULT_CORPUS = "corpus";
+  public static final int DEFAULT_REFRESH_SECONDS = 2;
+  /** Below Docker's 10 s between SIGTERM and SIGKILL, so a drained shutdown is never cut short. */
+  public static final int DEFAULT_SHUTDOWN_SECONDS = 8;
+  public static final int DEFAULT_ANALYTICS_DAYS = 30;
+  /** Admin tokens shorter than this are refused: they could be guessed. */
+  public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
+
+  /** How log lines are written: {@code text} for people, {@code json} (one object a line) for collectors. */
+  public enum LogFormat {
+    TEXT,
+    JSON;
+
+    public static LogFormat parse(String text) {
+      try {
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("log format must be text or json, not '" + text + "'");
+      }
+    }
+  }
+
+  public ServiceConfig {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535");
+    }
+    if (refreshInterval.isNegative() || refreshInterval.isZero()) {
+      throw new IllegalArgumentException("refresh interval must be at least one second");
+    }
+    if (shutdownTimeout.isNegative()) {
+      throw new IllegalArgumentException("shutdown timeout must not be negative");
+    }
+    if (analyticsDays < 1 || analyticsDays > 366) {
+      throw new IllegalArgumentException("analytics days must be between 1 and 366");
+    }
+    adminToken = adminToken.filter(t -> !t.isBlank());
+    if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN_LENGTH) {
+      throw new IllegalArgumentException("the admin token must have at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
+    }
+  }
+
+  /** The defaults, as {@code serve} without options and environment uses them; for tests. */
+  public static ServiceConfig defaults() {
+    return new ServiceConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of(DEFAULT_INDEX), Path.of(DEFAULT_CORPUS),
+        Duration.ofSeconds(DEFAULT_REFRESH_SECONDS), WebConfig.DEFAULT, LogFormat.TEXT, false, Optional.empty(),
+        Duration.ofSeconds(DEFAULT_SHUTDOWN_SECONDS), DEFAULT_ANALYTICS_DAYS);
+  }
+
+  /** Search analytics live beside the generations, in the index folder (generation clean-up leaves it alone). */
+  public Path analyticsFile() {
+    return indexDir.resolve("analytics.json");
+  }
+
+  /** Never prints the admin token. */
+  @Override
+  public String toString() {
+    return "ServiceConfig[host=" + host + ", port=" + port + ", index=" + indexDir + ", corpus=" + corpusDir
+        + ", refresh=" + refreshInterval + ", corsOrigins=" + web.corsOrigins() + ", logFormat=" + logFormat
+        + ", logClientAddress=" + logClientAddress + ", admin=" + (adminToken.isPresent() ? "on" : "off")
+        + ", shutdownTimeout=" + shutdownTimeout + ", analyticsDays=" + analyticsDays + "]";
+  }
+}

@@ -1,0 +1,42 @@
+package org.partnersearch.ops;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import org.partnersearch.config.ServiceConfig.LogFormat;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Switches the console log to JSON lines when asked for; text lines (logback.xml) otherwise. Called
+ * once at start, before the first request.
+ */
+public final class LogSetup {
+  private LogSetup() {}
+
+  public static void apply(LogFormat format) {
+    if (format != LogFormat.JSON || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return;
+    }
+    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ConsoleAppender<ILoggingEvent> json = new ConsoleAppender<>();
+    json.setContext(context);
+    json.setName("JSON");
+    json.setTarget("System.err");
+    JsonEncoder encoder = new JsonEncoder();
+    encoder.setContext(context);
+    encoder.setWithSequenceNumber(false);
+    encoder.setWithContext(false);
+    encoder.setWithNanoseconds(false);
+    encoder.setWithMessage(false);
+    encoder.setWithArguments(false);
+    encoder.setWithFormattedMessage(true);
+    encoder.start();
+    json.setEncoder((Encoder<ILoggingEvent>) encoder);
+    json.start();
+    root.detachAndStopAllAppenders();
+    root.addAppender(json);
+  }
+}

@@ -1,0 +1,87 @@
+package org.partnersearch.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchAnalyticsTest {
+  @TempDir Path dir;
+  private Instant now = Instant.parse("2026-03-10T12:00:00Z");
+  private final Clock clock = new Clock() {
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  };
+
+  @Test
+  void zeroHitAndRelaxedQueriesAreCountedNormalisedAndSurviveARestart() throws Exception {
+    Path file = dir.resolve("index/analytics.json");
+    SearchAnalytics a = SearchAnalytics.persistent(file, clock, 30);
+    a.searched("Kernfusion", 0, false);
+    a.searched("  kernFUSION ", 0, false);
+    a.searched("Endlager Uber", 3, true);
+    a.searched("Endlager", 5, false);
+    a.searched("", 13, false); // browsing: not a query
+    a.picked("partner", "daef");
+    a.save();
+
+    AnalyticsReport r = SearchAnalytics.persistent(file, clock, 30).report(7, 10);
+    assertEquals(4, r.searches());
+    assertEquals(2, r.zeroHitSearches());
+    assertEquals(List.of(new AnalyticsReport.Count("kernfusion", 2)), r.zeroHitQueries());
+    assertEquals(List.of(new AnalyticsReport.Count("endlager uber", 1)), r.relaxedQueries());
+    assertEquals(List.of(new AnalyticsReport.Count("kernfusion", 2), new AnalyticsReport.Count("endlager", 1),
+        new AnalyticsReport.Count("endlager uber", 1)), r.topQueries());
+    assertEquals(List.of(new AnalyticsReport.Count("partner:daef", 1)), r.topPicks());
+  }
+
+  @Test
+  void theWindowCountsOnlyItsDaysAndOldDaysAreDropped() throws Exception {
+    SearchAnalytics a = SearchAnalytics.inMemory(clock, 30);
+    a.searched("alt", 0, false);
+    now = now.plus(Duration.ofDays(3));
+    a.searched("neu", 0, false);
+    assertEquals(List.of(new AnalyticsReport.Count("neu", 1)), a.report(1, 10).zeroHitQueries());
+    assertEquals(2, a.report(4, 10).zeroHitSearches());
+    now = now.plus(Duration.ofDays(40));
+    assertEquals(0, a.report(30, 10).searches());
+  }
+
+  @Test
+  void eMailAddressesAndLongNumbersAreNotKept() {
+    assertEquals(Optional.of("kontakt <email> tel <number>"),
+        SearchAnalytics.normalise("Kontakt jane.doe@example.org Tel 0351 260 1234"));
+    assertEquals(SearchAnalytics.MAX_TEXT, SearchAnalytics.normalise("x".repeat(500)).orElseThrow().length());
+  }
+
+  @Test
+  void anUnreadableFileIsSetAsideAndCountingStartsFromZero() throws Exception {
+    Path file = dir.resolve("analytics.json");
+    Files.writeString(file, "{not json");
+    SearchAnalytics a = SearchAnalytics.persistent(file, clock, 30);
+    assertEquals(0, a.report(7, 10).searches());
+    assertTrue(Files.exists(dir.resolve("analytics.json.unreadable")));
+  }
+}

@@ -1,0 +1,77 @@
+package org.partnersearch.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partnersearch.PartnerSearchService;
+import org.partnersearch.RealCorpus;
+import org.partnersearch.config.ServiceConfig;
+import org.partnersearch.web.WebConfig;
+
+/** The serving process in-process: /readyz flips during start; analytics are saved on stop. */
+class ServiceLifecycleTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+  private final HttpClient client = HttpClient.newHttpClient();
+  private int port;
+
+  @Test
+  void readyzIs503WhileTheIndexIsBuiltAndOpenedThen200AndAnalyticsSurviveARestart() throws Exception {
+    ServiceConfig config = new ServiceConfig("127.0.0.1", 0, dir.resolve("index"), RealCorpus.CORPUS,
+        Duration.ofSeconds(2), WebConfig.DEFAULT, ServiceConfig.LogFormat.TEXT, false,
+        Optional.of("an-admin-token-for-tests"), Duration.ofSeconds(5), 30);
+    try (PartnerSearchService service = new PartnerSearchService(config).listen()) {
+      port = service.port();
+      assertEquals(200, get("/livez").statusCode(), "the process is up before the index is");
+      HttpResponse<String> starting = get("/readyz");
+      assertEquals(503, starting.statusCode());
+      assertEquals("STARTING", JSON.readTree(starting.body()).get("status").asText());
+      HttpResponse<String> search = get("/api/search?q=Endlager");
+      assertEquals(503, search.statusCode());
+      assertEquals("not_ready", JSON.readTree(search.body()).get("error").get("code").asText());
+
+      service.prepare(); // builds the index (there is none), opens and warms it up
+
+      assertEquals(200, get("/readyz").statusCode());
+      assertEquals(0, JSON.readTree(get("/api/search?q=Kernfusionzzz").body()).get("total").asInt());
+      String metrics = get("/metrics").body();
+      assertTrue(metrics.contains("partnersearch_index_generation 1.0"), metrics);
+      assertTrue(metrics.contains("partnersearch_index_documents 13.0"));
+      assertTrue(metrics.contains("jetty_threads_busy"), "Jetty's thread pool is bound");
+    }
+    assertThrows(ConnectException.class, () -> get("/livez"), "stopped");
+    assertTrue(Files.readString(config.analyticsFile()).contains("kernfusionzzz"), "saved beside the index on stop");
+
+    try (PartnerSearchService again = new PartnerSearchService(config).listen()) {
+      port = again.port();
+      again.prepare(); // the index exists now: only opened
+      HttpResponse<String> report = client.send(HttpRequest.newBuilder(uri("/api/admin/analytics"))
+          .header("Authorization", "Bearer an-admin-token-for-tests").build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(report.body().contains("\"zeroHitQueries\":[{\"text\":\"kernfusionzzz\",\"count\":1}]"),
+          report.body());
+    }
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+}
