@@ -77,12 +77,14 @@ public final class PartnerSearcher {
       IndexSearcher searcher = snapshot.searcher();
       QueryTimeout budget = new QueryTimeoutImpl(timeBudget.toMillis());
       boolean browse = query.isEmpty();
-      Query base = browse ? new MatchAllDocsQuery() : queries.build(query, snapshot.glossary(), false);
+      // Rewritten once here: the highlighter would otherwise rewrite the query (building every typo's
+      // Levenshtein automata) again for each highlighted field of each hit.
+      Query base = browse ? new MatchAllDocsQuery() : searcher.rewrite(queries.build(query, snapshot.glossary(), false));
       TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
       DrillSideways.DrillSidewaysResult result = run(snapshot, searcher, timed, request, browse);
       boolean relaxed = false;
       if (result.hits.totalHits.value == 0 && query.required().size() > 1 && !timed.timedOut()) {
-        base = queries.build(query, snapshot.glossary(), true);
+        base = searcher.rewrite(queries.build(query, snapshot.glossary(), true));
         timed = new TimeLimitedQuery(base, budget);
         result = run(snapshot, searcher, timed, request, false);
         relaxed = result.hits.totalHits.value > 0;
