@@ -12,6 +12,9 @@ import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.corpus.Corpus;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.corpus.CorpusLoader;
+import org.partnersearch.corpus.Partner;
+import org.partnersearch.corpus.Vocabulary;
+import org.partnersearch.index.BuildProgress;
 import org.partnersearch.index.BuildReport;
 import org.partnersearch.index.IndexBuilder;
 import org.partnersearch.index.IndexGenerations;
@@ -57,8 +60,23 @@ public final class PartnerSearch implements Closeable {
 
   /** Validates the corpus and builds a new published generation; the old one stays if anything fails. */
   public BuildReport index(Path corpusDir, Path indexDir) throws CorpusException, IOException {
+    return index(corpusDir, indexDir, BuildProgress.NONE);
+  }
+
+  /** As {@link #index(Path, Path)}, showing how far the build is on {@code progress}. */
+  public BuildReport index(Path corpusDir, Path indexDir, BuildProgress progress) throws CorpusException, IOException {
     Corpus corpus = loadCorpus(corpusDir);
-    return new IndexBuilder(schema, indexAnalyzer, json, Clock.systemUTC()).build(corpus, new IndexGenerations(indexDir));
+    return index(Vocabulary.of(corpus), corpus.partners(), corpus.partners().size(), indexDir, progress);
+  }
+
+  /**
+   * Builds a generation from partners streamed one at a time (already validated, distinct ids), for
+   * corpora too large to hold in memory.
+   */
+  public BuildReport index(Vocabulary vocabulary, Iterable<Partner> partners, int count, Path indexDir,
+      BuildProgress progress) throws IOException {
+    return new IndexBuilder(schema, indexAnalyzer, json, Clock.systemUTC())
+        .build(vocabulary, partners, count, new IndexGenerations(indexDir), progress);
   }
 
   public boolean hasIndex(Path indexDir) {

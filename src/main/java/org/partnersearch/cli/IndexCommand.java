@@ -3,6 +3,7 @@ package org.partnersearch.cli;
 import java.util.concurrent.Callable;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.corpus.CorpusException;
+import org.partnersearch.index.BuildProgress;
 import org.partnersearch.index.BuildReport;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -29,7 +30,7 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (PartnerSearch app = new PartnerSearch()) {
-      BuildReport report = app.index(corpus.corpus, index.index);
+      BuildReport report = app.index(corpus.corpus, index.index, BuildProgress.to(System.err));
       out().printf("indexed %d documents, %d terms, %.1f KiB in %d ms into %s%n", report.documents(),
           report.terms(), report.bytes() / 1024.0, report.took().toMillis(), report.generation());
       return 0;

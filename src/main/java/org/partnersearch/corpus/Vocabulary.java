@@ -1,6 +1,7 @@
 package org.partnersearch.corpus;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The corpus minus its partners: what the searcher needs besides the documents. The indexer stores
@@ -11,6 +12,10 @@ public record Vocabulary(Taxonomy taxonomy, List<PartnerType> types, List<Glossa
   public Vocabulary {
     types = List.copyOf(types);
     glossary = List.copyOf(glossary);
+  }
+
+  public Optional<PartnerType> type(String id) {
+    return types.stream().filter(t -> t.id().equals(id)).findFirst();
   }
 
   public static Vocabulary of(Corpus corpus) {

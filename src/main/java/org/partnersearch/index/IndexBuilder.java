@@ -27,6 +27,11 @@ import org.partnersearch.corpus.Vocabulary;
  * publishes it. Whatever goes wrong before publishing, the served generation stays as it was.
  */
 public final class IndexBuilder {
+  /** Indexes up to this many documents get Lucene's full CheckIndex; larger ones a checksum check. */
+  static final int FULL_CHECK_MAX_DOCS = 20_000;
+  /** Fewer, larger flushed segments than Lucene's 16 MB default; well inside a 1 GB heap. */
+  private static final double RAM_BUFFER_MB = 64;
+
   private final IndexSchema schema;
   private final Analyzer indexAnalyzer;
   private final JsonCodec json;
@@ -40,17 +45,33 @@ public final class IndexBuilder {
   }
 
   public BuildReport build(Corpus corpus, IndexGenerations generations) throws IOException {
+    return build(Vocabulary.of(corpus), corpus.partners(), corpus.partners().size(), generations, BuildProgress.NONE);
+  }
+
+  /**
+   * Builds a generation from partners streamed one at a time (a corpus too large to hold in memory),
+   * reporting to {@code progress}.
+   *
+   * @param partners validated partners with distinct ids; iterated once
+   * @param count how many {@code partners} yields: for progress and verification
+   */
+  public BuildReport build(Vocabulary vocabulary, Iterable<Partner> partners, int count, IndexGenerations generations,
+      BuildProgress progress) throws IOException {
     long start = System.nanoTime();
     Path generation = generations.create();
     boolean published = false;
     try {
-      write(corpus, generation);
-      long terms = verify(generation, corpus.partners().size());
+      progress.start(count);
+      write(vocabulary, partners, generation, progress);
+      progress.phase("verifying " + generation.getFileName());
+      long terms = verify(generation, count);
       generations.publish(generation);
       published = true;
       generations.removeOld();
-      return new BuildReport(generation, corpus.partners().size(), terms, sizeOf(generation),
+      BuildReport report = new BuildReport(generation, count, terms, sizeOf(generation),
           Duration.ofNanos(System.nanoTime() - start));
+      progress.finished(report);
+      return report;
     } finally {
       if (!published) {
         IOUtils.rm(generation);
@@ -58,19 +79,23 @@ public final class IndexBuilder {
     }
   }
 
-  private void write(Corpus corpus, Path generation) throws IOException {
+  private void write(Vocabulary vocabulary, Iterable<Partner> partners, Path generation, BuildProgress progress)
+      throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        .setRAMBufferSizeMB(RAM_BUFFER_MB)
         .setCommitOnClose(false);
     try (Directory dir = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(dir, config)) {
-      for (Partner partner : corpus.partners()) {
-        writer.addDocument(schema.facetsConfig().build(schema.toDocument(partner, corpus)));
+      long done = 0;
+      for (Partner partner : partners) {
+        writer.addDocument(schema.facetsConfig().build(schema.toDocument(partner, vocabulary)));
+        progress.documents(++done);
       }
       writer.setLiveCommitData(Map.of(
           IndexSchema.META_BUILT_AT, clock.instant().toString(),
-          IndexSchema.META_DOCUMENTS, Integer.toString(corpus.partners().size()),
+          IndexSchema.META_DOCUMENTS, Long.toString(done),
           IndexSchema.META_SCHEMA, IndexSchema.SCHEMA_VERSION,
-          IndexSchema.META_VOCABULARY, json.write(Vocabulary.of(corpus))).entrySet());
+          IndexSchema.META_VOCABULARY, json.write(vocabulary)).entrySet());
       writer.commit();
     }
   }
@@ -79,6 +104,9 @@ public final class IndexBuilder {
   private static long verify(Path generation, int expectedDocuments) throws IOException {
     try (Directory dir = FSDirectory.open(generation)) {
       try (CheckIndex check = new CheckIndex(dir)) {
+        // NOTE: the full check reads every posting and doc value (minutes at a million documents);
+        // above FULL_CHECK_MAX_DOCS only every file's checksum is verified, plus the count below.
+        check.setChecksumsOnly(expectedDocuments > FULL_CHECK_MAX_DOCS);
         CheckIndex.Status status = check.checkIndex();
         if (!status.clean) {
           throw new IndexVerificationException("CheckIndex found problems in " + generation);

@@ -21,11 +21,11 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.partnersearch.analysis.Analyzers;
 import org.partnersearch.analysis.Chain;
-import org.partnersearch.corpus.Corpus;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.ResearchArea;
 import org.partnersearch.corpus.ResearchField;
+import org.partnersearch.corpus.Vocabulary;
 
 /**
  * The index schema, in one place: every field name, the analysis chain it is indexed with, and the
@@ -144,7 +144,7 @@ public final class IndexSchema {
   }
 
   /** Builds the Lucene document of one partner; the caller applies {@code facetsConfig().build(doc)}. */
-  public Document toDocument(Partner p, Corpus corpus) {
+  public Document toDocument(Partner p, Vocabulary vocabulary) {
     Document doc = new Document();
     doc.add(new StringField(ID, p.id(), Field.Store.YES));
     doc.add(new StoredField(SOURCE, json.write(p)));
@@ -157,9 +157,9 @@ public final class IndexSchema {
     addFamily(doc, DESCRIPTION_EN, p.description().en());
 
     for (String areaId : p.researchAreas()) {
-      ResearchArea area = corpus.taxonomy().area(areaId).orElseThrow(
+      ResearchArea area = vocabulary.taxonomy().area(areaId).orElseThrow(
           () -> new IllegalArgumentException(p.id() + ": unknown research area " + areaId));
-      ResearchField field = corpus.taxonomy().field(area.fieldId()).orElseThrow();
+      ResearchField field = vocabulary.taxonomy().field(area.fieldId()).orElseThrow();
       doc.add(new TextField(AREAS_DE, area.label().de() + "; " + field.label().de(), Field.Store.NO));
       doc.add(new TextField(AREAS_EN, area.label().en() + "; " + field.label().en(), Field.Store.NO));
       doc.add(new Field(SPELL, area.label().de() + "; " + area.label().en(), SPELLING));
@@ -167,7 +167,7 @@ public final class IndexSchema {
     }
     Stream.concat(p.hzdrInstitutes().stream(), p.contacts().stream().map(c -> c.name()))
         .forEach(person -> doc.add(new TextField(PEOPLE, person, Field.Store.NO)));
-    corpus.type(p.type()).ifPresent(t -> {
+    vocabulary.type(p.type()).ifPresent(t -> {
       doc.add(new TextField(TYPE_LABELS, t.label().en(), Field.Store.NO));
       doc.add(new TextField(TYPE_LABELS, t.label().de(), Field.Store.NO));
     });

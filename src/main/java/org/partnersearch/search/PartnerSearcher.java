@@ -77,9 +77,9 @@ public final class PartnerSearcher {
       IndexSearcher searcher = snapshot.searcher();
       QueryTimeout budget = new QueryTimeoutImpl(timeBudget.toMillis());
       boolean browse = query.isEmpty();
-      // Rewritten once: typos expand into the indexed words they match, and the search, the
-      // highlighter and facets all reuse that instead of building Levenshtein automata again.
-      Query base = searcher.rewrite(browse ? new MatchAllDocsQuery() : queries.build(query, snapshot.glossary(), false));
+      // Rewritten once here: the highlighter would otherwise rewrite the query (building every typo's
+      // Levenshtein automata) again for each highlighted field of each hit.
+      Query base = browse ? new MatchAllDocsQuery() : searcher.rewrite(queries.build(query, snapshot.glossary(), false));
       TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
       DrillSideways.DrillSidewaysResult result = run(snapshot, searcher, timed, request, browse);
       boolean relaxed = false;

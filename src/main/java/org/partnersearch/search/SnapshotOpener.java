@@ -24,6 +24,8 @@ import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.JsonCodec;
 import org.partnersearch.suggest.Suggester;
 import org.partnersearch.suggest.SuggesterFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens an index generation folder into a searchable {@link IndexSnapshot}, including its
@@ -31,6 +33,8 @@ import org.partnersearch.suggest.SuggesterFactory;
  * closed when the snapshot's reader closes.
  */
 public final class SnapshotOpener {
+  private static final Logger LOG = LoggerFactory.getLogger(SnapshotOpener.class);
+
   private final IndexSchema schema;
   private final JsonCodec json;
   private final GlossaryFactory glossaries;
@@ -44,6 +48,7 @@ public final class SnapshotOpener {
   }
 
   public IndexSnapshot open(Path generation) throws IOException {
+    long start = System.nanoTime();
     DirectoryReader reader = DirectoryReader.open(FSDirectory.open(generation));
     try {
       Map<String, String> meta = reader.getIndexCommit().getUserData();
@@ -64,8 +69,13 @@ public final class SnapshotOpener {
         }
       }
       Glossary glossary = glossaries.create(vocabulary.glossary());
+      long suggesterStart = System.nanoTime();
       Suggester suggester = suggesters.create(partners(reader), vocabulary, glossary::translations);
       reader.getReaderCacheHelper().addClosedListener(key -> suggester.close());
+      long end = System.nanoTime();
+      // The load benchmark reads this line (index open and suggester build times).
+      LOG.info("opened {}: {} documents in {} ms, suggester of {} entries built in {} ms", generation.getFileName(),
+          reader.numDocs(), (end - start) / 1_000_000, suggester.size(), (end - suggesterStart) / 1_000_000);
       return new IndexSnapshot(generation, reader, searcher, facetState, Set.copyOf(dims), Set.copyOf(cities), vocabulary,
           glossary, suggester, Instant.parse(meta.get(IndexSchema.META_BUILT_AT)));
     } catch (IOException | RuntimeException e) {

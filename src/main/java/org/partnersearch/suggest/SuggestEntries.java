@@ -37,7 +37,12 @@ final class SuggestEntries {
   /** Term key → spelling → count, and the languages and partners it was seen in. */
   private final Map<String, Map<String, Integer>> spellings = new LinkedHashMap<>();
   private final Map<String, Set<Lang>> termLangs = new HashMap<>();
-  private final Map<String, Set<String>> termPartners = new HashMap<>();
+  /**
+   * How many partners use each term. Counted with the last partner seen per term (a partner's terms
+   * are collected together), not a set of ids per term, which grows with partners × words.
+   */
+  private final Map<String, Integer> termPartners = new HashMap<>();
+  private final Map<String, String> lastPartner = new HashMap<>();
 
   private SuggestEntries(WordAnalysis analysis) {
     this.analysis = analysis;
@@ -115,7 +120,9 @@ final class SuggestEntries {
     if (lang == null) {
       termLangs.get(key).add(Lang.DE);
     }
-    termPartners.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(partnerId);
+    if (!partnerId.isEmpty() && !partnerId.equals(lastPartner.put(key, partnerId))) {
+      termPartners.merge(key, 1, Integer::sum);
+    }
   }
 
   /** One entry per term key, in its most frequent spelling (ties: the alphabetically first). */
@@ -127,7 +134,7 @@ final class SuggestEntries {
           .orElseThrow().getKey();
       Set<Lang> langs = termLangs.get(key);
       Lang lang = langs.size() == 1 ? langs.iterator().next() : null;
-      long partners = termPartners.get(key).stream().filter(id -> !id.isEmpty()).count();
+      long partners = termPartners.getOrDefault(key, 0);
       add(spelling, Suggestion.Kind.TERM, null, lang, unimportant(key, spelling) ? UNIMPORTANT : 1 + partners);
     });
   }

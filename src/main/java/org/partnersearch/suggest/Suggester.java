@@ -151,6 +151,8 @@ public final class Suggester implements Closeable {
     private final Lang lang;
     /** The best match of each entry so far, by identity (entries are built once per snapshot). */
     private final Map<SuggestEntry, Candidate> best = new IdentityHashMap<>();
+    /** {@link #distinct()} as last sorted, or null after a change: sorting is most of a lookup's cost. */
+    private List<Candidate> sorted;
 
     Ranking(int size, Lang lang) {
       this.size = size;
@@ -162,12 +164,13 @@ public final class Suggester implements Closeable {
       if (known == null || tier.compareTo(known.tier) < 0 || tier == known.tier && whole && !known.whole) {
         int langRank = entry.lang() == null || entry.lang() == lang ? 0 : 1;
         best.put(entry, new Candidate(entry, tier, spans, whole, langRank));
+        sorted = null;
       }
     }
 
     /** Whether the list is already full of distinct suggestions, so later tiers cannot enter it. */
     boolean full() {
-      return distinct().size() >= size;
+      return best.size() >= size && distinct().size() >= size; // fewer candidates cannot fill it
     }
 
     List<Suggestion> top() {
@@ -179,12 +182,19 @@ public final class Suggester implements Closeable {
 
     /** Best first, one per partner or area and one per folded text. */
     private List<Candidate> distinct() {
-      List<Candidate> sorted = new ArrayList<>(best.values());
-      sorted.sort(ORDER);
+      if (sorted == null) {
+        sorted = sortDistinct();
+      }
+      return sorted;
+    }
+
+    private List<Candidate> sortDistinct() {
+      List<Candidate> all = new ArrayList<>(best.values());
+      all.sort(ORDER);
       List<Candidate> out = new ArrayList<>();
       Set<String> ids = new HashSet<>();
       Set<String> texts = new HashSet<>();
-      for (Candidate c : sorted) {
+      for (Candidate c : all) {
         String id = c.entry.id() == null ? null : c.entry.kind() + ":" + c.entry.id();
         if ((id == null || !ids.contains(id)) && !texts.contains(c.entry.key())) {
           out.add(c);

@@ -29,6 +29,12 @@ final class WordAnalysis {
   private final GermanDecompounder decompounder;
   /** What the chain's normalisation makes of each code point: only a few hundred distinct ones occur. */
   private final Map<Integer, String> foldedChars = new ConcurrentHashMap<>();
+  /**
+   * The compound parts of each distinct word: building the suggester of a large corpus meets the same
+   * description words again and again. Bounded; once full, words are split without being remembered.
+   */
+  private final Map<String, List<Word.Part>> partsByWord = new ConcurrentHashMap<>();
+  private static final int MAX_CACHED_WORDS = 200_000;
 
   WordAnalysis(Analyzers analyzers, GermanDecompounder decompounder) {
     this.folded = analyzers.query(Chain.FOLDED);
@@ -58,7 +64,7 @@ final class WordAnalysis {
       String surface = text.substring(start, end);
       if (length == 1) {
         int[] ends = align(surface, term);
-        words.add(new Word(position, false, start, end, term, ends, ends == null ? List.of() : parts(surface, ends)));
+        words.add(new Word(position, false, start, end, term, ends, ends == null ? List.of() : cachedParts(surface, ends)));
       } else {
         words.add(new Word(position, true, start, end, term, null, List.of()));
       }
@@ -86,6 +92,18 @@ final class WordAnalysis {
       i = next;
     }
     return out == term.length() ? ends : null;
+  }
+
+  /** The parts depend on the surface word only ({@code ends} is derived from it). */
+  private List<Word.Part> cachedParts(String surface, int[] ends) {
+    List<Word.Part> parts = partsByWord.get(surface);
+    if (parts == null) {
+      parts = parts(surface, ends);
+      if (partsByWord.size() < MAX_CACHED_WORDS) {
+        partsByWord.put(surface, parts);
+      }
+    }
+    return parts;
   }
 
   private List<Word.Part> parts(String surface, int[] ends) {

@@ -1,23 +1,14 @@
 package org.partnersearch.bench;
 
 import io.javalin.Javalin;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.HdrHistogram.Histogram;
 import org.apache.lucene.util.IOUtils;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.corpus.Corpus;
@@ -29,14 +20,13 @@ import org.partnersearch.web.ApiServer;
 
 /**
  * Suggest latency and throughput over HTTP, against {@code /api/ping} of the same server in the
- * same run: N clients in a closed loop, each for a fixed time (and at most a fixed number of
- * requests), loopback only. Also times building the suggester for about 10,000 entries. Not a test:
+ * same run: N clients in a closed loop ({@link LoadClient}), each for a fixed time (and at most a
+ * fixed number of requests), loopback only. The full benchmark over corpus sizes is {@link LoadBenchmark}. Also times building the suggester for about 10,000 entries. Not a test:
  * run it by hand (see docs/benchmarks.md) and paste the figures there.
  *
  * <p>Arguments: {@code [clients=8] [seconds=10] [warmupSeconds=5]}.
  */
 public final class SuggestBenchmark {
-  private static final long MAX_REQUESTS_PER_CLIENT = 5_000_000;
   private static final int PREFIXES = 1000;
 
   private SuggestBenchmark() {}
@@ -57,15 +47,16 @@ public final class SuggestBenchmark {
         List<String> pingUrls = List.of(origin + "/api/ping");
         System.out.printf("clients %d, %d s per endpoint after %d s warm-up, %d suggest prefixes%n",
             clients, seconds, warmup, suggestUrls.size());
-        run(pingUrls, clients, warmup);
-        run(suggestUrls, clients, warmup);
-        Result ping = run(pingUrls, clients, seconds);
-        Result suggest = run(suggestUrls, clients, seconds);
+        LoadClient load = new LoadClient();
+        load.closedLoop(pingUrls, clients, warmup);
+        load.closedLoop(suggestUrls, clients, warmup);
+        LoadClient.Result ping = load.closedLoop(pingUrls, clients, seconds);
+        LoadClient.Result suggest = load.closedLoop(suggestUrls, clients, seconds);
         System.out.println(ping.line("/api/ping"));
         System.out.println(suggest.line("/api/suggest"));
         System.out.printf("suggest/ping: throughput %.2f (target >= 0.5), p99 %.2f (target <= 3)%n",
             suggest.throughput() / ping.throughput(),
-            (double) suggest.histogram.getValueAtPercentile(99) / ping.histogram.getValueAtPercentile(99));
+            (double) suggest.percentile(99) / ping.percentile(99));
       } finally {
         server.stop();
       }
@@ -117,62 +108,5 @@ public final class SuggestBenchmark {
     List<String> list = new ArrayList<>(all);
     java.util.Collections.shuffle(list, new Random(42));
     return list.subList(0, Math.min(PREFIXES, list.size()));
-  }
-
-  record Result(Histogram histogram, long requests, double seconds, long errors) {
-    double throughput() {
-      return requests / seconds;
-    }
-
-    String line(String name) {
-      return String.format("%-13s %8d requests, %8.0f req/s, p50 %6d µs, p99 %6d µs, p99.9 %6d µs, errors %d",
-          name, requests, throughput(), histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(99),
-          histogram.getValueAtPercentile(99.9), errors);
-    }
-  }
-
-  /** {@code clients} threads, each sending the URLs round-robin (from its own offset) until the time is up. */
-  private static Result run(List<String> urls, int clients, int seconds) throws Exception {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
-    List<URI> uris = urls.stream().map(URI::create).toList();
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-    long started = System.nanoTime();
-    List<Future<long[]>> done = new ArrayList<>();
-    Histogram total = new Histogram(60_000_000L, 3);
-    List<Histogram> perClient = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      Histogram h = new Histogram(60_000_000L, 3);
-      perClient.add(h);
-      int offset = c * 7919;
-      done.add(pool.submit(() -> {
-        long count = 0;
-        long errors = 0;
-        while (System.nanoTime() < deadline && count < MAX_REQUESTS_PER_CLIENT) {
-          HttpRequest request = HttpRequest.newBuilder(uris.get((int) ((offset + count) % uris.size())))
-              .timeout(Duration.ofSeconds(10)).GET().build();
-          long t0 = System.nanoTime();
-          HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-          h.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
-          if (r.statusCode() != 200) {
-            errors++;
-          }
-          count++;
-        }
-        return new long[] {count, errors};
-      }));
-    }
-    long requests = 0;
-    long errors = 0;
-    for (Future<long[]> f : done) {
-      long[] r = f.get();
-      requests += r[0];
-      errors += r[1];
-    }
-    double elapsed = (System.nanoTime() - started) / 1e9;
-    pool.shutdown();
-    perClient.forEach(total::add);
-    return new Result(total, requests, elapsed, errors);
   }
 }

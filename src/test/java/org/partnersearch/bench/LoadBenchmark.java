@@ -1,0 +1,212 @@
+package org.partnersearch.bench;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * The whole benchmark: for each corpus size, index a synthetic corpus (and a bare Lucene baseline) in
+ * a JVM with {@code -Xmx1g}, start the real server on it in a JVM of its own, time its start to the
+ * first successful search against a trivial Javalin app's start, then load search, suggest and the
+ * trivial {@code /api/ping} of the same server over loopback HTTP: closed loops at 1, 2, 4, 8 and
+ * 64 clients and an open loop at half the best measured rate. Writes {@code report.md} and
+ * {@code benchmark.png} to the output folder. See docs/benchmarks.md.
+ *
+ * <p>Options: {@code --sizes 13,10000,100000} ({@code --full} adds 1,000,000), {@code --seconds 5}
+ * per phase, {@code --warmup 5} per endpoint, {@code --seed 42}, {@code --out target/bench},
+ * {@code --server-heap 2g}, {@code --jfr} (a JFR profile of each server into the output folder).
+ */
+public final class LoadBenchmark {
+  static final Path REAL_CORPUS = Path.of("corpus");
+  /** The real corpus's size: a size of 13 means "the real corpus", not a synthetic one. */
+  static final int REAL_CORPUS_SIZE = 13;
+  static final int[] CLIENTS = {1, 2, 4, 8, 64};
+  private static final int QUERIES = 2000;
+  private static final int PREFIXES = 2000;
+  private static final long START_TIMEOUT_NANOS = 600_000_000_000L;
+  private static final Pattern RESULT = Pattern.compile("RESULT (.*)");
+  private static final Pattern OPENED = Pattern.compile(
+      "documents in (\\d+) ms, suggester of (\\d+) entries built in (\\d+) ms");
+
+  private final Map<String, String> options;
+  private final Path out;
+  private final LoadClient client = new LoadClient();
+
+  private LoadBenchmark(Map<String, String> options) {
+    this.options = options;
+    this.out = Path.of(options.getOrDefault("out", "target/bench"));
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String key = args[i].replaceFirst("^--", "");
+      boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+      options.put(key, flag ? "true" : args[++i]);
+    }
+    new LoadBenchmark(options).run(String.join(" ", args));
+  }
+
+  private void run(String args) throws Exception {
+    String sizesOption = options.getOrDefault("sizes", "13,10000,100000");
+    if (options.containsKey("full")) {
+      sizesOption += ",1000000";
+    }
+    int[] sizes = Arrays.stream(sizesOption.split(",")).mapToInt(Integer::parseInt).toArray();
+    long seed = Long.parseLong(options.getOrDefault("seed", "42"));
+    Files.createDirectories(out);
+    BenchReport report = new BenchReport(
+        "mvn -q -B test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=" + getClass().getName()
+            + (args.isEmpty() ? "" : " -Dexec.args=\"" + args + "\""));
+    SyntheticCorpus synthetic = SyntheticCorpus.fromRealCorpus(REAL_CORPUS, seed);
+    long began = System.nanoTime();
+    for (int size : sizes) {
+      Path work = Files.createTempDirectory("bench-" + size + "-");
+      try {
+        measure(size, seed, synthetic, work, report);
+      } finally {
+        IOUtils.rm(work);
+      }
+      Files.writeString(out.resolve("report.md"), report.markdown());
+      log("size %,d done after %.0f s in all", size, (System.nanoTime() - began) / 1e9);
+    }
+    report.plot(out.resolve("benchmark.png"));
+    System.out.println(report.markdown());
+    log("report: %s, plot: %s", out.resolve("report.md"), out.resolve("benchmark.png"));
+  }
+
+  private void measure(int size, long seed, SyntheticCorpus synthetic, Path work, BenchReport report) throws Exception {
+    Path index = work.resolve("index");
+    log("size %,d: indexing (ours, then bare Lucene) with -Xmx1g", size);
+    Map<String, String> built;
+    try (JvmProcess indexer = JvmProcess.start(work, "index", List.of("-Xmx1g"), BenchIndex.class.getName(),
+        Integer.toString(size), Long.toString(seed), index.toString())) {
+      int exit = indexer.waitFor(3 * 3600);
+      String output = indexer.output();
+      Files.writeString(out.resolve("index-" + size + ".log"), output);
+      if (exit != 0) {
+        throw new IllegalStateException("indexing failed (exit " + exit + "):\n" + output);
+      }
+      built = result(output);
+    }
+    double trivialStart = trivialStartMillis(work);
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.getOrDefault("server-heap", "2g")));
+    if (options.containsKey("jfr")) {
+      jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + out.toAbsolutePath().resolve("server-" + size + ".jfr"));
+    }
+    int port = freePort();
+    String origin = "http://127.0.0.1:" + port;
+    try (JvmProcess server = JvmProcess.start(work, "server", jvm, "org.partnersearch.cli.Main", "serve",
+        "--index", index.toString(), "--corpus", REAL_CORPUS.toString(), "--host", "127.0.0.1",
+        "--port", Integer.toString(port), "--refresh-seconds", "3600")) {
+      double firstSearch = untilOk(server, origin + "/api/search?q=Forschung");
+      Matcher opened = OPENED.matcher(server.output());
+      if (!opened.find()) {
+        throw new IllegalStateException("the server did not log opening the index:\n" + server.output());
+      }
+      log("size %,d: first search after %.0f ms (trivial app: %.0f ms); %s", size, firstSearch, trivialStart,
+          opened.group());
+      Map<String, List<String>> urls = Map.of(
+          BenchReport.PING, List.of(origin + "/api/ping"),
+          BenchReport.SEARCH, QueryMix.searches(synthetic, size, QUERIES, seed).stream()
+              .map(q -> origin + "/api/search?" + q).toList(),
+          BenchReport.SUGGEST, QueryMix.prefixes(synthetic, PREFIXES, seed).stream()
+              .map(q -> origin + "/api/suggest?" + q).toList());
+      double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
+      double warmup = Double.parseDouble(options.getOrDefault("warmup", "5"));
+      for (String endpoint : List.of(BenchReport.PING, BenchReport.SEARCH, BenchReport.SUGGEST)) {
+        client.closedLoop(urls.get(endpoint), 4, warmup);
+      }
+      Map<String, Double> best = new HashMap<>();
+      for (int clients : CLIENTS) {
+        // Endpoints interleaved at each concurrency, so noise from other processes hits them alike.
+        for (String endpoint : List.of(BenchReport.PING, BenchReport.SEARCH, BenchReport.SUGGEST)) {
+          BenchReport.Row row = phase(server, size, endpoint, false, clients, urls.get(endpoint), seconds, 0);
+          report.add(row);
+          best.merge(endpoint, row.throughput(), Math::max);
+        }
+      }
+      for (String endpoint : List.of(BenchReport.PING, BenchReport.SEARCH, BenchReport.SUGGEST)) {
+        report.add(phase(server, size, endpoint, true, 0, urls.get(endpoint), seconds, best.get(endpoint) / 2));
+      }
+      long[] rss = server.residentKib();
+      report.add(new BenchReport.Size(size, seconds(built, "oursSeconds"), Long.parseLong(built.get("oursBytes")),
+          seconds(built, "bareSeconds"), Long.parseLong(built.get("bareBytes")), Long.parseLong(built.get("heapMiB")),
+          Long.parseLong(opened.group(2)), Double.parseDouble(opened.group(3)), Double.parseDouble(opened.group(1)),
+          firstSearch, trivialStart, rss[0], rss[1]));
+      Files.writeString(out.resolve("server-" + size + ".log"), server.output());
+    }
+  }
+
+  private BenchReport.Row phase(JvmProcess server, int size, String endpoint, boolean open, int clients,
+      List<String> urls, double seconds, double rate) throws Exception {
+    int gcFrom = server.gcLogLines();
+    double cpu = server.cpuMillis();
+    LoadClient.Result r = open ? client.openLoop(urls, rate, seconds) : client.closedLoop(urls, clients, seconds);
+    double cpuUsed = server.cpuMillis() - cpu;
+    JvmProcess.GcPauses gc = server.gcPausesSince(gcFrom);
+    log("size %,d %s: %s", size, open ? "open loop at " + Math.round(rate) + "/s" : clients + " clients",
+        r.line(endpoint));
+    return new BenchReport.Row(size, endpoint, open, clients, r.requests(), r.seconds(), r.errors(), r.percentile(50),
+        r.percentile(99), r.percentile(99.9), cpuUsed, gc.count(), gc.totalMillis());
+  }
+
+  /** Time from starting the trivial app's JVM to its first 200, in ms. */
+  private double trivialStartMillis(Path work) throws Exception {
+    int port = freePort();
+    try (JvmProcess trivial = JvmProcess.start(work, "trivial", List.of("-Xmx256m"), TrivialApp.class.getName(),
+        Integer.toString(port))) {
+      return untilOk(trivial, "http://127.0.0.1:" + port + "/api/ping");
+    }
+  }
+
+  /** Polls {@code url} until it answers 200; the ms since the process started. */
+  private double untilOk(JvmProcess process, String url) throws Exception {
+    while (System.nanoTime() - process.startedNanos < START_TIMEOUT_NANOS) {
+      if (client.status(url) == 200) {
+        return (System.nanoTime() - process.startedNanos) / 1e6;
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the process ended before answering:\n" + process.output());
+      }
+      Thread.sleep(10);
+    }
+    throw new IllegalStateException(url + " did not answer 200 in time:\n" + process.output());
+  }
+
+  private static Map<String, String> result(String output) {
+    Matcher m = RESULT.matcher(output);
+    if (!m.find()) {
+      throw new IllegalStateException("no RESULT line in:\n" + output);
+    }
+    Map<String, String> values = new HashMap<>();
+    for (String pair : m.group(1).trim().split(" ")) {
+      String[] kv = pair.split("=", 2);
+      values.put(kv[0], kv[1]);
+    }
+    return values;
+  }
+
+  private static double seconds(Map<String, String> values, String key) {
+    return Double.parseDouble(values.get(key));
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void log(String format, Object... args) {
+    System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
+  }
+}

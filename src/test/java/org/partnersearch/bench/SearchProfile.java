@@ -1,0 +1,61 @@
+package org.partnersearch.bench;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.lucene.util.IOUtils;
+import org.partnersearch.PartnerSearch;
+import org.partnersearch.corpus.Lang;
+import org.partnersearch.index.BuildProgress;
+import org.partnersearch.search.LiveIndex;
+import org.partnersearch.search.PartnerSearcher;
+import org.partnersearch.search.SearchRequest;
+import org.partnersearch.suggest.SuggestRequest;
+
+/**
+ * The benchmark's query mix in process, without HTTP, one thread: run it under JFR
+ * ({@code -XX:StartFlightRecording}) to see where a search or a suggest spends its time.
+ *
+ * <p>Arguments: {@code size seconds [search|suggest]} (size 13: the real corpus).
+ */
+public final class SearchProfile {
+  private SearchProfile() {}
+
+  public static void main(String[] args) throws Exception {
+    int size = Integer.parseInt(args[0]);
+    double seconds = Double.parseDouble(args[1]);
+    boolean suggest = args.length > 2 && args[2].equals("suggest");
+    Path dir = Files.createTempDirectory("profile");
+    try (PartnerSearch app = new PartnerSearch()) {
+      SyntheticCorpus corpus = SyntheticCorpus.fromRealCorpus(LoadBenchmark.REAL_CORPUS, 42);
+      if (size == LoadBenchmark.REAL_CORPUS_SIZE) {
+        app.index(LoadBenchmark.REAL_CORPUS, dir);
+      } else {
+        app.index(corpus.vocabulary(), corpus.partners(size), size, dir, BuildProgress.to(System.out));
+      }
+      long t0 = System.nanoTime();
+      try (LiveIndex index = app.openIndex(dir)) {
+        System.out.printf("opened in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        PartnerSearcher searcher = app.searcher(index);
+        List<String> queries = suggest ? QueryMix.prefixes(corpus, 2000, 42) : QueryMix.searches(corpus, size, 2000, 42);
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        int n = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() < end && n < 1_000_000) {
+          String q = URLDecoder.decode(queries.get(n % queries.size()).split("&")[0].substring(2), StandardCharsets.UTF_8);
+          if (suggest) {
+            searcher.suggest(SuggestRequest.of(q));
+          } else {
+            searcher.search(new SearchRequest(q, 1, 10, List.of(), List.of(), List.of(), Lang.EN, false));
+          }
+          n++;
+        }
+        System.out.printf("%d requests, %.2f ms each%n", n, (System.nanoTime() - start) / 1e6 / n);
+      }
+    } finally {
+      IOUtils.rm(dir);
+    }
+  }
+}
