@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +43,15 @@ final class HitHighlighter {
     TextFamily first = IndexSchema.description(lang);
     TextFamily second = IndexSchema.description(lang == Lang.DE ? Lang.EN : Lang.DE);
     String[] fields = {IndexSchema.NAME.base(), first.base(), second.base()};
-    Map<String, String[]> marked = highlighter(searcher)
-        .highlightFields(fields, query, docIds, new int[] {1, SNIPPETS, SNIPPETS});
+    int[] passages = {1, SNIPPETS, SNIPPETS};
+    UnifiedHighlighter highlighter = highlighter(searcher);
+    Map<String, String[]> marked = new HashMap<>();
+    for (int f = 0; f < fields.length; f++) {
+      Query inFamily = FieldsOfQuery.of(query, family(fields[f]));
+      marked.put(fields[f], inFamily == null
+          ? new String[docIds.length]
+          : highlighter.highlightFields(new String[] {fields[f]}, inFamily, docIds, new int[] {passages[f]}).get(fields[f]));
+    }
     List<SearchHit.Highlight> result = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
       Partner p = partners.get(i);
@@ -77,6 +85,11 @@ final class HitHighlighter {
         return IndexSchema.family(field).map(f -> Set.of(f.exact(), f.folded(), f.parts())).orElse(Set.of());
       }
     };
+  }
+
+  /** A highlighted field and the fields whose matches are marked in its text. */
+  private static Set<String> family(String field) {
+    return IndexSchema.family(field).map(f -> Set.of(f.base(), f.exact(), f.folded(), f.parts())).orElse(Set.of(field));
   }
 
   /** The first sentence (or so) of a description, for hits whose description did not match. */

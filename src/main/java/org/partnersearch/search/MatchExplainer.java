@@ -61,7 +61,7 @@ final class MatchExplainer {
         return synonym;
       }
     }
-    return term.phrase() ? Optional.empty() : firstMatch(searcher, doc, queries.typo(word), word, "typo");
+    return term.phrase() ? Optional.empty() : firstMatch(searcher, doc, queries.typo(word, searcher.getIndexReader()), word, "typo");
   }
 
   /** For the alternatives that span several fields: the first field with a match names the reason. */

@@ -79,12 +79,12 @@ public final class PartnerSearcher {
       boolean browse = query.isEmpty();
       // Rewritten once here: the highlighter would otherwise rewrite the query (building every typo's
       // Levenshtein automata) again for each highlighted field of each hit.
-      Query base = browse ? new MatchAllDocsQuery() : searcher.rewrite(queries.build(query, snapshot.glossary(), false));
+      Query base = browse ? new MatchAllDocsQuery() : searcher.rewrite(queries.build(query, snapshot.glossary(), false, snapshot.reader()));
       TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
       DrillSideways.DrillSidewaysResult result = run(snapshot, searcher, timed, request, browse);
       boolean relaxed = false;
       if (result.hits.totalHits.value == 0 && query.required().size() > 1 && !timed.timedOut()) {
-        base = searcher.rewrite(queries.build(query, snapshot.glossary(), true));
+        base = searcher.rewrite(queries.build(query, snapshot.glossary(), true, snapshot.reader()));
         timed = new TimeLimitedQuery(base, budget);
         result = run(snapshot, searcher, timed, request, false);
         relaxed = result.hits.totalHits.value > 0;
@@ -204,7 +204,7 @@ public final class PartnerSearcher {
     if (corrected.isEmpty()) {
       return null;
     }
-    Query q = queries.build(parser.parse(corrected.get()), snapshot.glossary(), false);
+    Query q = queries.build(parser.parse(corrected.get()), snapshot.glossary(), false, snapshot.reader());
     long correctedTotal = run(snapshot, searcher, q, request, false).hits.totalHits.value;
     return correctedTotal > 0 ? corrected.get() : null;
   }

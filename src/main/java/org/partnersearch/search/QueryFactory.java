@@ -1,6 +1,9 @@
 package org.partnersearch.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,12 +11,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.QueryBuilder;
@@ -31,8 +34,6 @@ public final class QueryFactory {
   private static final List<String> TYPO_FIELDS = List.of(
       IndexSchema.NAME.folded(), IndexSchema.NAME_EN.folded(), IndexSchema.ALIASES.folded(),
       IndexSchema.DESCRIPTION_DE.folded(), IndexSchema.DESCRIPTION_EN.folded());
-  /** Lucene's default: each near spelling expands to at most this many indexed words. */
-  private static final int TYPO_MAX_EXPANSIONS = FuzzyQuery.defaultMaxExpansions;
   /** Near spellings are looked for in the first this many eligible words only: each one costs a term-dictionary walk. */
   static final int MAX_TYPO_WORDS = 5;
 
@@ -53,9 +54,9 @@ public final class QueryFactory {
    * @param relaxed false: every word must match (stop words only where nothing else is typed);
    *     true: any word may, more matching words rank higher
    */
-  public Query build(UserQuery query, Glossary glossary, boolean relaxed) {
+  public Query build(UserQuery query, Glossary glossary, boolean relaxed, IndexReader reader) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    List<Clause> clauses = requiredClauses(query.required(), glossary, new TypoBudget());
+    List<Clause> clauses = requiredClauses(query.required(), glossary, new TypoBudget(reader));
     boolean onlyStopWords = clauses.stream().allMatch(Clause::stopWord);
     int positives = 0;
     for (Clause c : clauses) {
@@ -79,9 +80,14 @@ public final class QueryFactory {
 
   private record Clause(Query query, boolean stopWord) {}
 
-  /** How many more words of this query may look for near spellings. */
+  /** How many more words of this query may look for near spellings, and the index they are looked up in. */
   private static final class TypoBudget {
+    private final IndexReader reader;
     private int left = MAX_TYPO_WORDS;
+
+    TypoBudget(IndexReader reader) {
+      this.reader = reader;
+    }
 
     boolean take() {
       return left-- > 0;
@@ -153,7 +159,7 @@ public final class QueryFactory {
     List<Query> alternatives = new ArrayList<>(List.of(asTyped));
     if (!t.phrase()) {
       add(alternatives, compoundParts(t.text()), FieldWeights.COMPOUND_PARTS);
-      Query typo = typo(t.text());
+      Query typo = typo(t.text(), typos.reader);
       if (typo != null && typos.take()) {
         add(alternatives, typo, FieldWeights.TYPO);
       }
@@ -195,22 +201,44 @@ public final class QueryFactory {
     return all.build();
   }
 
-  /** Near spellings: none under 5 letters, 1 edit from 5, 2 from 9; never for acronyms. */
-  Query typo(String word) {
+  /**
+   * Near spellings: none under 5 letters, 1 edit from 5, 2 from 9; never for acronyms; and none for a
+   * word the index has as typed (as Lucene's spell checker does by default): a known word is not a
+   * typo, and its near spellings would cost a term-dictionary walk per field for little (most of a
+   * search's CPU, measured with JFR).
+   */
+  Query typo(String word, IndexReader reader) {
     int length = word.codePointCount(0, word.length());
     if (length < 5 || isAcronym(word)) {
       return null;
     }
     int edits = length >= 9 ? 2 : 1;
-    List<Query> perField = new ArrayList<>();
+    List<Term> terms = new ArrayList<>();
     for (String field : TYPO_FIELDS) {
       List<String> tokens = GlossaryKeys.tokens(queryAnalyzer, field, word);
       if (tokens.size() == 1) {
-        Query fuzzy = new FuzzyQuery(new Term(field, tokens.get(0)), edits, 1, TYPO_MAX_EXPANSIONS, true);
-        add(perField, fuzzy, FieldWeights.FIELDS.getOrDefault(field, 1f));
+        Term term = new Term(field, tokens.get(0));
+        if (isKnown(reader, term)) {
+          return null;
+        }
+        terms.add(term);
       }
     }
+    Map<String, NearSpellingQuery.Automata> automata = new HashMap<>();
+    List<Query> perField = new ArrayList<>();
+    for (Term term : terms) {
+      NearSpellingQuery.Automata shared = automata.computeIfAbsent(term.text(), t -> NearSpellingQuery.Automata.of(t, edits));
+      add(perField, new NearSpellingQuery(term.field(), shared), FieldWeights.FIELDS.getOrDefault(term.field(), 1f));
+    }
     return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0f);
+  }
+
+  private static boolean isKnown(IndexReader reader, Term term) {
+    try {
+      return reader.docFreq(term) > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** HZDR, DAEF, ct.qmat, DIGS-BB, KVSF2: typed with several capitals, digits or inner punctuation. */
