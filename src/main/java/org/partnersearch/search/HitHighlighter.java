@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
@@ -40,33 +42,50 @@ final class HitHighlighter {
 
   List<SearchHit.Highlight> highlight(IndexSearcher searcher, Query query, int[] docIds, List<Partner> partners, Lang lang)
       throws IOException {
-    TextFamily first = IndexSchema.description(lang);
-    TextFamily second = IndexSchema.description(lang == Lang.DE ? Lang.EN : Lang.DE);
-    String[] fields = {IndexSchema.NAME.base(), first.base(), second.base()};
-    int[] passages = {1, SNIPPETS, SNIPPETS};
-    UnifiedHighlighter highlighter = highlighter(searcher);
-    Map<String, String[]> marked = new HashMap<>();
-    for (int f = 0; f < fields.length; f++) {
-      Query inFamily = FieldsOfQuery.of(query, family(fields[f]));
-      marked.put(fields[f], inFamily == null
-          ? new String[docIds.length]
-          : highlighter.highlightFields(new String[] {fields[f]}, inFamily, docIds, new int[] {passages[f]}).get(fields[f]));
+    Map<Integer, Partner> byDoc = new HashMap<>();
+    for (int i = 0; i < docIds.length; i++) {
+      byDoc.put(docIds[i], partners.get(i));
+    }
+    UnifiedHighlighter highlighter = highlighter(searcher, byDoc);
+    String[] names = marked(highlighter, IndexSchema.NAME, query, docIds, 1);
+    String[] snippets = marked(highlighter, IndexSchema.description(lang), query, docIds, SNIPPETS);
+    // The other language's description only for hits whose own language's did not match.
+    int[] unmatched = IntStream.range(0, docIds.length).filter(i -> snippets[i] == null).toArray();
+    if (unmatched.length > 0) {
+      int[] unmatchedDocs = Arrays.stream(unmatched).map(i -> docIds[i]).toArray();
+      TextFamily other = IndexSchema.description(lang == Lang.DE ? Lang.EN : Lang.DE);
+      String[] others = marked(highlighter, other, query, unmatchedDocs, SNIPPETS);
+      for (int j = 0; j < unmatched.length; j++) {
+        snippets[unmatched[j]] = others[j];
+      }
     }
     List<SearchHit.Highlight> result = new ArrayList<>(docIds.length);
     for (int i = 0; i < docIds.length; i++) {
       Partner p = partners.get(i);
-      String name = orElse(marked.get(fields[0])[i], Html.escape(p.name()));
-      String snippet = orElse(marked.get(fields[1])[i], marked.get(fields[2])[i]);
-      if (snippet == null) {
-        snippet = Html.escape(summary(p.description().get(lang), lang));
-      }
-      List<String> snippets = Arrays.stream(snippet.split(PASSAGE_SEPARATOR)).map(String::strip).toList();
-      result.add(new SearchHit.Highlight(name, snippets));
+      String name = orElse(names[i], Html.escape(p.name()));
+      String snippet = snippets[i] != null ? snippets[i] : Html.escape(summary(p.description().get(lang), lang));
+      result.add(new SearchHit.Highlight(name, Arrays.stream(snippet.split(PASSAGE_SEPARATOR)).map(String::strip).toList()));
     }
     return result;
   }
 
-  private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+  /**
+   * The marked text of {@code family}'s field for each doc, null where nothing matched there. Only
+   * the query's clauses in the family go to the highlighter: it asks the query for its matches once
+   * per field and hit, looking up every term of every field (JFR: most of a search's CPU).
+   */
+  private static String[] marked(UnifiedHighlighter highlighter, TextFamily family, Query query, int[] docIds,
+      int passages) throws IOException {
+    Query inFamily = FieldsOfQuery.of(query, Set.of(family.base(), family.exact(), family.folded(), family.parts()));
+    if (inFamily == null) {
+      return new String[docIds.length];
+    }
+    String field = family.base();
+    return highlighter.highlightFields(new String[] {field}, inFamily, docIds, new int[] {passages}).get(field);
+  }
+
+  /** The texts come from the partners already read for the hits, not from the stored fields again. */
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Partner> byDoc) {
     UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, indexAnalyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", PASSAGE_SEPARATOR, true))
         .withMaxNoHighlightPassages(0);
@@ -84,13 +103,34 @@ final class HitHighlighter {
       protected Set<String> getMaskedFields(String field) {
         return IndexSchema.family(field).map(f -> Set.of(f.exact(), f.folded(), f.parts())).orElse(Set.of());
       }
+
+      @Override
+      protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold)
+          throws IOException {
+        List<CharSequence[]> values = new ArrayList<>();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          Partner p = byDoc.get(doc);
+          values.add(Arrays.stream(fields).map(f -> text(p, f)).toArray(CharSequence[]::new));
+        }
+        return values;
+      }
     };
   }
 
-  /** A highlighted field and the fields whose matches are marked in its text. */
-  private static Set<String> family(String field) {
-    return IndexSchema.family(field).map(f -> Set.of(f.base(), f.exact(), f.folded(), f.parts())).orElse(Set.of(field));
+  /** The text a highlighted field was indexed from. */
+  private static String text(Partner p, String field) {
+    if (field.equals(IndexSchema.NAME.base())) {
+      return p.name();
+    }
+    if (field.equals(IndexSchema.DESCRIPTION_DE.base())) {
+      return p.description().de();
+    }
+    if (field.equals(IndexSchema.DESCRIPTION_EN.base())) {
+      return p.description().en();
+    }
+    throw new IllegalArgumentException("not a highlighted field: " + field);
   }
+
 
   /** The first sentence (or so) of a description, for hits whose description did not match. */
   private static String summary(String text, Lang lang) {
