@@ -107,11 +107,11 @@ final class ServeCommand implements Callable<Integer> {
       return Main.USAGE_ERROR;
     }
     LogSetup.apply(config.logFormat());
-    PartnerSearchService service = new PartnerSearchService(config).listen();
+    PartnerSearchService service = new PartnerSearchService(config);
     // SIGTERM (docker stop, systemctl stop) and Ctrl-C: drain, then close the index.
     Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "shutdown"));
     try {
-      service.prepare();
+      service.start();
     } catch (CorpusException e) {
       err().println(e.getMessage());
       service.stop();

@@ -101,18 +101,19 @@ public final class PartnerSearcher {
   }
 
   /**
-   * Runs a few searches of every kind (words, a compound, a typo, a phrase, filters, browse) so the
-   * JIT has compiled the query path before the first visitor waits for it.
+   * Runs one search of every kind (words, a compound, a typo, a phrase, filters, browse, explain)
+   * and a few suggests before the first visitor comes: a cold path's first run loads and initialises
+   * its classes, most of what makes it slow. One pass, since it delays readiness: more rounds did
+   * not make the first visitors' searches measurably faster, the JIT needs thousands of them.
    */
   public void warmUp() {
     List<String> warmUpQueries = List.of("Forschung", "Endlagerforschung", "Kernteknik", "\"research centre\"",
         "Universitaet -x", "Krebs OR cancer", "zzzzqqqq", "");
-    for (int round = 0; round < 3; round++) {
-      for (String q : warmUpQueries) {
-        search(new SearchRequest(q, 1, 10, List.of(), List.of(), List.of(), round % 2 == 0 ? Lang.EN : Lang.DE, true));
-        if (q.length() > 3) {
-          suggest(new SuggestRequest(q.substring(0, 4), SuggestRequest.DEFAULT_SIZE, Lang.DE));
-        }
+    for (int i = 0; i < warmUpQueries.size(); i++) {
+      String q = warmUpQueries.get(i);
+      search(new SearchRequest(q, 1, 10, List.of(), List.of(), List.of(), i % 2 == 0 ? Lang.EN : Lang.DE, i == 1));
+      if (q.length() > 3) {
+        suggest(new SuggestRequest(q.substring(0, 4), SuggestRequest.DEFAULT_SIZE, Lang.DE));
       }
     }
   }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.PartnerSearchService;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.config.ServiceConfig;
+import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.web.WebConfig;
 
 /** The serving process in-process: /readyz flips during start; analytics are saved on stop. */
@@ -56,13 +57,27 @@ class ServiceLifecycleTest {
     assertThrows(ConnectException.class, () -> get("/livez"), "stopped");
     assertTrue(Files.readString(config.analyticsFile()).contains("kernfusionzzz"), "saved beside the index on stop");
 
-    try (PartnerSearchService again = new PartnerSearchService(config).listen()) {
+    try (PartnerSearchService again = new PartnerSearchService(config)) {
+      again.start(); // listens while the index (it exists now) is opened
       port = again.port();
-      again.prepare(); // the index exists now: only opened
+      assertEquals(200, get("/readyz").statusCode());
       HttpResponse<String> report = client.send(HttpRequest.newBuilder(uri("/api/admin/analytics"))
           .header("Authorization", "Bearer an-admin-token-for-tests").build(), HttpResponse.BodyHandlers.ofString());
       assertTrue(report.body().contains("\"zeroHitQueries\":[{\"text\":\"kernfusionzzz\",\"count\":1}]"),
           report.body());
+    }
+  }
+
+  @Test
+  void startReportsABrokenCorpusWhenThereIsNoIndexToServe() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("empty-corpus"));
+    ServiceConfig config = new ServiceConfig("127.0.0.1", 0, dir.resolve("index"), corpus,
+        Duration.ofSeconds(2), WebConfig.DEFAULT, ServiceConfig.LogFormat.TEXT, false,
+        Optional.empty(), Duration.ofSeconds(5), 30);
+    try (PartnerSearchService service = new PartnerSearchService(config)) {
+      assertThrows(CorpusException.class, service::start);
+      port = service.port();
+      assertEquals(503, get("/readyz").statusCode(), "listening, but never ready");
     }
   }
 
