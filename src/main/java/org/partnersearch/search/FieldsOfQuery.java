@@ -1,8 +1,15 @@
 package org.partnersearch.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -22,14 +29,20 @@ import org.apache.lucene.search.TermQuery;
  * whole query, and in these fields any clause that matches deserves its mark.
  */
 final class FieldsOfQuery {
-  private FieldsOfQuery() {}
+  private final IndexReader reader;
+  private final Map<Term, Boolean> indexed = new HashMap<>();
+
+  /** @param reader terms it does not have are left out too: each would cost a lookup per hit and field */
+  FieldsOfQuery(IndexReader reader) {
+    this.reader = reader;
+  }
 
   /**
    * The clauses of {@code query} in {@code fields}, or null if it has none. The top-level clauses
    * (one per query word) become optional, since the hit matched them somewhere; below them a clause
    * that must match still must, in these fields, so a compound's parts are marked only together.
    */
-  static Query of(Query query, Set<String> fields) {
+  Query of(Query query, Set<String> fields) {
     if (!(query instanceof BooleanQuery bool)) {
       return within(query, fields);
     }
@@ -48,7 +61,7 @@ final class FieldsOfQuery {
     return any.build();
   }
 
-  private static Query within(Query query, Set<String> fields) {
+  private Query within(Query query, Set<String> fields) {
     if (query instanceof BoostQuery boost) {
       Query inner = within(boost.getQuery(), fields);
       return inner == null ? null : new BoostQuery(inner, boost.getBoost());
@@ -65,11 +78,38 @@ final class FieldsOfQuery {
       return booleanWithin(bool, fields);
     }
     String field = fieldOf(query);
-    return field == null || fields.contains(field) ? query : null;
+    if (field == null) {
+      return query;
+    }
+    return fields.contains(field) && canMatch(query) ? query : null;
+  }
+
+  /** False if the index lacks a term the leaf needs. */
+  private boolean canMatch(Query leaf) {
+    if (leaf instanceof TermQuery term) {
+      return isIndexed(term.getTerm());
+    }
+    if (leaf instanceof PhraseQuery phrase) {
+      return Arrays.stream(phrase.getTerms()).allMatch(this::isIndexed);
+    }
+    if (leaf instanceof SynonymQuery synonym) {
+      return synonym.getTerms().stream().anyMatch(this::isIndexed);
+    }
+    return true;
+  }
+
+  private boolean isIndexed(Term term) {
+    return indexed.computeIfAbsent(term, t -> {
+      try {
+        return reader.docFreq(t) > 0;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   /** Null if a required clause cannot match in {@code fields}, or too few optional ones can. */
-  private static Query booleanWithin(BooleanQuery bool, Set<String> fields) {
+  private Query booleanWithin(BooleanQuery bool, Set<String> fields) {
     BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
     int required = 0;
     int optional = 0;
@@ -96,7 +136,7 @@ final class FieldsOfQuery {
     return b.build();
   }
 
-  private static List<Query> kept(Iterable<Query> queries, Set<String> fields) {
+  private List<Query> kept(Iterable<Query> queries, Set<String> fields) {
     List<Query> kept = new ArrayList<>();
     for (Query q : queries) {
       Query k = within(q, fields);

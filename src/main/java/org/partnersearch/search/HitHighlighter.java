@@ -47,14 +47,15 @@ final class HitHighlighter {
       byDoc.put(docIds[i], partners.get(i));
     }
     UnifiedHighlighter highlighter = highlighter(searcher, byDoc);
-    String[] names = marked(highlighter, IndexSchema.NAME, query, docIds, 1);
-    String[] snippets = marked(highlighter, IndexSchema.description(lang), query, docIds, SNIPPETS);
+    FieldsOfQuery parts = new FieldsOfQuery(searcher.getIndexReader());
+    String[] names = marked(highlighter, parts, IndexSchema.NAME, query, docIds, 1);
+    String[] snippets = marked(highlighter, parts, IndexSchema.description(lang), query, docIds, SNIPPETS);
     // The other language's description only for hits whose own language's did not match.
     int[] unmatched = IntStream.range(0, docIds.length).filter(i -> snippets[i] == null).toArray();
     if (unmatched.length > 0) {
       int[] unmatchedDocs = Arrays.stream(unmatched).map(i -> docIds[i]).toArray();
       TextFamily other = IndexSchema.description(lang == Lang.DE ? Lang.EN : Lang.DE);
-      String[] others = marked(highlighter, other, query, unmatchedDocs, SNIPPETS);
+      String[] others = marked(highlighter, parts, other, query, unmatchedDocs, SNIPPETS);
       for (int j = 0; j < unmatched.length; j++) {
         snippets[unmatched[j]] = others[j];
       }
@@ -74,9 +75,9 @@ final class HitHighlighter {
    * the query's clauses in the family go to the highlighter: it asks the query for its matches once
    * per field and hit, looking up every term of every field (JFR: most of a search's CPU).
    */
-  private static String[] marked(UnifiedHighlighter highlighter, TextFamily family, Query query, int[] docIds,
-      int passages) throws IOException {
-    Query inFamily = FieldsOfQuery.of(query, Set.of(family.base(), family.exact(), family.folded(), family.parts()));
+  private static String[] marked(UnifiedHighlighter highlighter, FieldsOfQuery parts, TextFamily family, Query query,
+      int[] docIds, int passages) throws IOException {
+    Query inFamily = parts.of(query, Set.of(family.base(), family.exact(), family.folded(), family.parts()));
     if (inFamily == null) {
       return new String[docIds.length];
     }

@@ -34,6 +34,10 @@ public final class QueryFactory {
   private static final List<String> TYPO_FIELDS = List.of(
       IndexSchema.NAME.folded(), IndexSchema.NAME_EN.folded(), IndexSchema.ALIASES.folded(),
       IndexSchema.DESCRIPTION_DE.folded(), IndexSchema.DESCRIPTION_EN.folded());
+  /** A word found as typed or stemmed in one of these is not a typo. */
+  private static final List<String> KNOWN_WORD_FIELDS = IndexSchema.FAMILIES.stream()
+      .flatMap(f -> java.util.stream.Stream.of(f.base(), f.folded())).toList();
+  private static final List<String> COMPOUND_PART_FIELDS = IndexSchema.FAMILIES.stream().map(f -> f.parts()).toList();
   /** Near spellings are looked for in the first this many eligible words only: each one costs a term-dictionary walk. */
   static final int MAX_TYPO_WORDS = 5;
 
@@ -202,14 +206,15 @@ public final class QueryFactory {
   }
 
   /**
-   * Near spellings: none under 5 letters, 1 edit from 5, 2 from 9; never for acronyms; and none for a
-   * word the index has as typed (as Lucene's spell checker does by default): a known word is not a
-   * typo, and its near spellings would cost a term-dictionary walk per field for little (most of a
-   * search's CPU, measured with JFR).
+   * Near spellings: none under 5 letters, 1 edit from 5, 2 from 9; never for acronyms. None either
+   * for a word that is not misspelt: one the index has as typed or stemmed in a name, alias or
+   * description (as Lucene's spell checker by default), or a compound the dictionary splits into
+   * known words ("Großforschungsanlage"). Near spellings of a long word are a search's most costly
+   * part (JFR: building the Levenshtein automata), and for a correct word they only add noise.
    */
   Query typo(String word, IndexReader reader) {
     int length = word.codePointCount(0, word.length());
-    if (length < 5 || isAcronym(word)) {
+    if (length < 5 || isAcronym(word) || isKnown(reader, word, KNOWN_WORD_FIELDS) || isKnownCompound(reader, word)) {
       return null;
     }
     int edits = length >= 9 ? 2 : 1;
@@ -217,11 +222,7 @@ public final class QueryFactory {
     for (String field : TYPO_FIELDS) {
       List<String> tokens = GlossaryKeys.tokens(queryAnalyzer, field, word);
       if (tokens.size() == 1) {
-        Term term = new Term(field, tokens.get(0));
-        if (isKnown(reader, term)) {
-          return null;
-        }
-        terms.add(term);
+        terms.add(new Term(field, tokens.get(0)));
       }
     }
     Map<String, NearSpellingQuery.Automata> automata = new HashMap<>();
@@ -231,6 +232,24 @@ public final class QueryFactory {
       add(perField, new NearSpellingQuery(term.field(), shared), FieldWeights.FIELDS.getOrDefault(term.field(), 1f));
     }
     return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0f);
+  }
+
+  /** Whether the index has {@code text} as one of {@code fields} analyses it. */
+  private boolean isKnown(IndexReader reader, String text, List<String> fields) {
+    for (String field : fields) {
+      for (String token : GlossaryKeys.tokens(queryAnalyzer, field, text)) {
+        if (isKnown(reader, new Term(field, token))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A compound of words the index has, such as "Großforschungsanlage" (not "Freiburg": no "burg"). */
+  private boolean isKnownCompound(IndexReader reader, String word) {
+    List<GermanDecompounder.Part> parts = decompounder.split(word.toLowerCase(Locale.ROOT));
+    return parts.size() > 1 && parts.stream().allMatch(p -> isKnown(reader, p.text(), COMPOUND_PART_FIELDS));
   }
 
   private static boolean isKnown(IndexReader reader, Term term) {

@@ -82,6 +82,7 @@ class QueryFactoryTest {
         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(IndexSchema.indexAnalyzer(analyzers)))) {
       Document doc = new Document();
       doc.add(new TextField(IndexSchema.DESCRIPTION_DE.folded(), "Forschung zur Kerntechnik", Field.Store.NO));
+      doc.add(new TextField(IndexSchema.DESCRIPTION_DE.parts(), "Forschung an der Anlage", Field.Store.NO));
       writer.addDocument(doc);
       writer.commit();
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
@@ -89,6 +90,10 @@ class QueryFactoryTest {
         assertEquals(1, fuzzyWords(queries.build(new UserQueryParser().parse("Kernteknik"), noGlossary, false, reader)));
         assertEquals(1, fuzzyWords(queries.build(new UserQueryParser().parse("Kerntechnik Kernteknik"), noGlossary, false,
             reader)));
+        assertEquals(0, fuzzyWords(queries.build(new UserQueryParser().parse("Forschungsanlage"), noGlossary, false, reader)),
+            "a compound of known words is not misspelt");
+        assertEquals(1, fuzzyWords(queries.build(new UserQueryParser().parse("Freiburg"), noGlossary, false, reader)),
+            "frei + burg, but the index has no burg");
       }
     }
   }
