@@ -63,7 +63,7 @@ public final class PartnerSearcher {
     this.json = json;
     this.queries = queries;
     this.highlighter = new HitHighlighter(indexAnalyzer);
-    this.spelling = new SpellingCorrector(queryAnalyzer);
+    this.spelling = new SpellingCorrector(queryAnalyzer, queries.knownWords());
     this.explainer = new MatchExplainer(queries);
   }
 

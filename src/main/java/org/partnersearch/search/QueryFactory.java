@@ -1,7 +1,5 @@
 package org.partnersearch.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,10 +32,6 @@ public final class QueryFactory {
   private static final List<String> TYPO_FIELDS = List.of(
       IndexSchema.NAME.folded(), IndexSchema.NAME_EN.folded(), IndexSchema.ALIASES.folded(),
       IndexSchema.DESCRIPTION_DE.folded(), IndexSchema.DESCRIPTION_EN.folded());
-  /** A word found as typed or stemmed in one of these is not a typo. */
-  private static final List<String> KNOWN_WORD_FIELDS = IndexSchema.FAMILIES.stream()
-      .flatMap(f -> java.util.stream.Stream.of(f.base(), f.folded())).toList();
-  private static final List<String> COMPOUND_PART_FIELDS = IndexSchema.FAMILIES.stream().map(f -> f.parts()).toList();
   /** Near spellings are looked for in the first this many eligible words only: each one costs a term-dictionary walk. */
   static final int MAX_TYPO_WORDS = 5;
 
@@ -45,11 +39,13 @@ public final class QueryFactory {
   private final Analyzer queryAnalyzer;
   private final GermanDecompounder decompounder;
   private final CharArraySet stopWords;
+  private final KnownWords knownWords;
 
   public QueryFactory(Analyzer queryAnalyzer, GermanDecompounder decompounder) {
     this.queryAnalyzer = queryAnalyzer;
     this.builder = new QueryBuilder(queryAnalyzer);
     this.decompounder = decompounder;
+    this.knownWords = new KnownWords(queryAnalyzer, decompounder);
     this.stopWords = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
     this.stopWords.addAll(GermanAnalyzer.getDefaultStopSet());
   }
@@ -214,7 +210,7 @@ public final class QueryFactory {
    */
   Query typo(String word, IndexReader reader) {
     int length = word.codePointCount(0, word.length());
-    if (length < 5 || isAcronym(word) || isKnown(reader, word, KNOWN_WORD_FIELDS) || isKnownCompound(reader, word)) {
+    if (length < 5 || isAcronym(word) || knownWords.isCorrect(reader, word)) {
       return null;
     }
     int edits = length >= 9 ? 2 : 1;
@@ -234,30 +230,9 @@ public final class QueryFactory {
     return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0f);
   }
 
-  /** Whether the index has {@code text} as one of {@code fields} analyses it. */
-  private boolean isKnown(IndexReader reader, String text, List<String> fields) {
-    for (String field : fields) {
-      for (String token : GlossaryKeys.tokens(queryAnalyzer, field, text)) {
-        if (isKnown(reader, new Term(field, token))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** A compound of words the index has, such as "Großforschungsanlage" (not "Freiburg": no "burg"). */
-  private boolean isKnownCompound(IndexReader reader, String word) {
-    List<GermanDecompounder.Part> parts = decompounder.split(word.toLowerCase(Locale.ROOT));
-    return parts.size() > 1 && parts.stream().allMatch(p -> isKnown(reader, p.text(), COMPOUND_PART_FIELDS));
-  }
-
-  private static boolean isKnown(IndexReader reader, Term term) {
-    try {
-      return reader.docFreq(term) > 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Tells correct words from possible typos, for near spellings and the spelling correction alike. */
+  KnownWords knownWords() {
+    return knownWords;
   }
 
   /** HZDR, DAEF, ct.qmat, DIGS-BB, KVSF2: typed with several capitals, digits or inner punctuation. */

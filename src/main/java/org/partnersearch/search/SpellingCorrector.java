@@ -23,11 +23,13 @@ import org.partnersearch.index.IndexSchema;
  */
 final class SpellingCorrector {
   private final Analyzer queryAnalyzer;
+  private final KnownWords knownWords;
   private final DirectSpellChecker spelling = new DirectSpellChecker();
   private final WordBreakSpellChecker wordBreaks = new WordBreakSpellChecker();
 
-  SpellingCorrector(Analyzer queryAnalyzer) {
+  SpellingCorrector(Analyzer queryAnalyzer, KnownWords knownWords) {
     this.queryAnalyzer = queryAnalyzer;
+    this.knownWords = knownWords;
     wordBreaks.setMaxChanges(1);
   }
 
@@ -56,7 +58,7 @@ final class SpellingCorrector {
     boolean changed = corrected.size() != words.size();
     for (int i = 0; i < corrected.size(); i++) {
       String w = corrected.get(i);
-      if (reader.docFreq(new Term(IndexSchema.SPELL, w)) == 0) {
+      if (reader.docFreq(new Term(IndexSchema.SPELL, w)) == 0 && !knownWords.isCorrect(reader, w)) {
         SuggestWord[] similar = spelling.suggestSimilar(
             new Term(IndexSchema.SPELL, w), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
         if (similar.length > 0) {
