@@ -25,7 +25,7 @@ import org.partnersearch.search.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.QueryFactory;
 import org.partnersearch.search.SnapshotOpener;
-import org.partnersearch.suggest.SuggesterFactory;
+import org.partnersearch.suggest.SuggesterStore;
 
 /**
  * The composition root: builds the parts of the data path once (corpus loader, analysis, schema,
@@ -39,6 +39,7 @@ public final class PartnerSearch implements Closeable {
   private final Analyzer queryAnalyzer;
   private final JsonCodec json;
   private final IndexSchema schema;
+  private final SuggesterStore suggesters;
   private final CorpusLoader corpusLoader = new CorpusLoader();
 
   public PartnerSearch() {
@@ -48,6 +49,7 @@ public final class PartnerSearch implements Closeable {
     this.queryAnalyzer = IndexSchema.queryAnalyzer(analyzers);
     this.json = new JsonCodec(new ObjectMapper());
     this.schema = new IndexSchema(json);
+    this.suggesters = new SuggesterStore(analyzers, decompounder);
   }
 
   public Analyzers analyzers() {
@@ -75,7 +77,7 @@ public final class PartnerSearch implements Closeable {
    */
   public BuildReport index(Vocabulary vocabulary, Iterable<Partner> partners, int count, Path indexDir,
       BuildProgress progress) throws IOException {
-    return new IndexBuilder(schema, indexAnalyzer, json, Clock.systemUTC())
+    return new IndexBuilder(schema, indexAnalyzer, json, suggesters, Clock.systemUTC())
         .build(vocabulary, partners, count, new IndexGenerations(indexDir), progress);
   }
 
@@ -86,7 +88,7 @@ public final class PartnerSearch implements Closeable {
   /** Opens the published generation of {@code indexDir}; the caller closes the returned index. */
   public LiveIndex openIndex(Path indexDir) throws IOException {
     return new LiveIndex(new IndexGenerations(indexDir),
-        new SnapshotOpener(schema, json, new GlossaryFactory(analyzers), new SuggesterFactory(analyzers, decompounder)));
+        new SnapshotOpener(schema, json, new GlossaryFactory(analyzers), suggesters));
   }
 
   /** The default time budget of one search inside Lucene. */

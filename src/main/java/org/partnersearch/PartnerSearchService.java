@@ -176,7 +176,7 @@ public final class PartnerSearchService implements AutoCloseable {
     if (current.isEmpty()) {
       return 0;
     }
-    try (Stream<Path> files = Files.list(current.get())) {
+    try (Stream<Path> files = Files.walk(current.get())) { // the suggester is in a sub-folder
       return files.filter(Files::isRegularFile).mapToLong(f -> {
         try {
           return Files.size(f);

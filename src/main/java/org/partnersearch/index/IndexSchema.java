@@ -74,8 +74,11 @@ public final class IndexSchema {
   public static final String META_SCHEMA = "schemaVersion";
   /** The taxonomy, partner types and glossary the generation was built with, as JSON. */
   public static final String META_VOCABULARY = "vocabulary";
-  /** Bump when fields or chains change, so an index built by an older version is rebuilt. */
-  public static final String SCHEMA_VERSION = "2";
+  /**
+   * Bump when fields, chains or the generation's layout change, so an index built by an older version
+   * is rebuilt. 3: the suggester is built with the generation, into its {@code suggest/} folder.
+   */
+  public static final String SCHEMA_VERSION = "3";
 
   /** Stored text with offsets in the postings, so the UnifiedHighlighter needs no re-analysis. */
   private static final FieldType STORED_WITH_OFFSETS = withOffsets(TextField.TYPE_STORED);
