@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.partnersearch.analysis.Analyzers;
 import org.partnersearch.analysis.GermanDecompounder;
@@ -83,6 +84,15 @@ public final class PartnerSearch implements Closeable {
 
   public boolean hasIndex(Path indexDir) {
     return new IndexGenerations(indexDir).current().isPresent();
+  }
+
+  /**
+   * The schema version of the published generation if this version cannot read it (it was built by
+   * an older one); empty if it is current, absent or unreadable (the opener then falls back).
+   */
+  public Optional<String> outdatedSchema(Path indexDir) {
+    return new IndexGenerations(indexDir).current().flatMap(IndexSchema::versionOf)
+        .filter(version -> !version.equals(IndexSchema.SCHEMA_VERSION));
   }
 
   /** Opens the published generation of {@code indexDir}; the caller closes the returned index. */
