@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.partnersearch.analysis.Analyzers;
 import org.partnersearch.analysis.GermanDecompounder;
@@ -25,7 +26,7 @@ import org.partnersearch.search.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.QueryFactory;
 import org.partnersearch.search.SnapshotOpener;
-import org.partnersearch.suggest.SuggesterFactory;
+import org.partnersearch.suggest.SuggesterStore;
 
 /**
  * The composition root: builds the parts of the data path once (corpus loader, analysis, schema,
@@ -39,6 +40,7 @@ public final class PartnerSearch implements Closeable {
   private final Analyzer queryAnalyzer;
   private final JsonCodec json;
   private final IndexSchema schema;
+  private final SuggesterStore suggesters;
   private final CorpusLoader corpusLoader = new CorpusLoader();
 
   public PartnerSearch() {
@@ -48,6 +50,7 @@ public final class PartnerSearch implements Closeable {
     this.queryAnalyzer = IndexSchema.queryAnalyzer(analyzers);
     this.json = new JsonCodec(new ObjectMapper());
     this.schema = new IndexSchema(json);
+    this.suggesters = new SuggesterStore(analyzers, decompounder);
   }
 
   public Analyzers analyzers() {
@@ -75,7 +78,7 @@ public final class PartnerSearch implements Closeable {
    */
   public BuildReport index(Vocabulary vocabulary, Iterable<Partner> partners, int count, Path indexDir,
       BuildProgress progress) throws IOException {
-    return new IndexBuilder(schema, indexAnalyzer, json, Clock.systemUTC())
+    return new IndexBuilder(schema, indexAnalyzer, json, suggesters, Clock.systemUTC())
         .build(vocabulary, partners, count, new IndexGenerations(indexDir), progress);
   }
 
@@ -83,10 +86,19 @@ public final class PartnerSearch implements Closeable {
     return new IndexGenerations(indexDir).current().isPresent();
   }
 
+  /**
+   * The schema version of the published generation if this version cannot read it (it was built by
+   * an older one); empty if it is current, absent or unreadable (the opener then falls back).
+   */
+  public Optional<String> outdatedSchema(Path indexDir) {
+    return new IndexGenerations(indexDir).current().flatMap(IndexSchema::versionOf)
+        .filter(version -> !version.equals(IndexSchema.SCHEMA_VERSION));
+  }
+
   /** Opens the published generation of {@code indexDir}; the caller closes the returned index. */
   public LiveIndex openIndex(Path indexDir) throws IOException {
     return new LiveIndex(new IndexGenerations(indexDir),
-        new SnapshotOpener(schema, json, new GlossaryFactory(analyzers), new SuggesterFactory(analyzers, decompounder)));
+        new SnapshotOpener(schema, json, new GlossaryFactory(analyzers), suggesters));
   }
 
   /** The default time budget of one search inside Lucene. */

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.partnersearch.analytics.SearchAnalytics;
 import org.partnersearch.config.ServiceConfig;
 import org.partnersearch.corpus.CorpusException;
+import org.partnersearch.index.IndexSchema;
 import org.partnersearch.ops.Metrics;
 import org.partnersearch.ops.Readiness;
 import org.partnersearch.search.LiveIndex;
@@ -28,9 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The serving process, in the order it runs: {@link #listen()} opens the port ({@code /livez} up,
- * {@code /readyz} 503), {@link #prepare()} builds the index if there is none, opens and warms it up
- * and turns ready, {@link #stop()} (on SIGTERM) turns not-ready, lets in-flight requests finish
- * within the configured time, saves the analytics and closes the index.
+ * {@code /readyz} 503), {@link #prepare()} builds the index if there is none (or rebuilds one that
+ * an older version built, which this one cannot read), opens and warms it up and turns ready,
+ * {@link #stop()} (on SIGTERM) turns not-ready, lets in-flight requests finish within the configured
+ * time, saves the analytics and closes the index.
  */
 public final class PartnerSearchService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerSearchService.class);
@@ -82,11 +84,16 @@ public final class PartnerSearchService implements AutoCloseable {
     return server.port();
   }
 
-  /** Builds the index if there is none, opens and warms it up, then reports ready. */
+  /** Builds the index if there is none or it has an older schema, opens and warms it up, then reports ready. */
   public void prepare() throws CorpusException, IOException {
     PartnerSearch parts = new PartnerSearch();
+    Optional<String> outdated = parts.outdatedSchema(config.indexDir());
     if (!parts.hasIndex(config.indexDir())) {
       LOG.info("no index in {}: building it from {}", config.indexDir(), config.corpusDir());
+      parts.index(config.corpusDir(), config.indexDir());
+    } else if (outdated.isPresent()) {
+      LOG.warn("the index in {} was built with schema version {}, this version reads {}: rebuilding it from {}",
+          config.indexDir(), outdated.get(), IndexSchema.SCHEMA_VERSION, config.corpusDir());
       parts.index(config.corpusDir(), config.indexDir());
     }
     LiveIndex index = parts.openIndex(config.indexDir());
@@ -211,7 +218,7 @@ public final class PartnerSearchService implements AutoCloseable {
     if (current.isEmpty()) {
       return 0;
     }
-    try (Stream<Path> files = Files.list(current.get())) {
+    try (Stream<Path> files = Files.walk(current.get())) { // the suggester is in a sub-folder
       return files.filter(Files::isRegularFile).mapToLong(f -> {
         try {
           return Files.size(f);

@@ -31,8 +31,9 @@ final class IndexCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (PartnerSearch app = new PartnerSearch()) {
       BuildReport report = app.index(corpus.corpus, index.index, BuildProgress.to(System.err));
-      out().printf("indexed %d documents, %d terms, %.1f KiB in %d ms into %s%n", report.documents(),
-          report.terms(), report.bytes() / 1024.0, report.took().toMillis(), report.generation());
+      out().printf("indexed %d documents, %d terms, suggester of %d entries, %.1f KiB in %d ms into %s%n",
+          report.documents(), report.terms(), report.suggesterEntries(), report.bytes() / 1024.0,
+          report.took().toMillis(), report.generation());
       return 0;
     } catch (CorpusException e) {
       err().println(e.getMessage());

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve the search API and page; builds the index from the corpus first if there is none.")
+    description = "Serve the search API and page; builds the index from the corpus first if there is none "
+        + "or it was built by an older version.")
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -71,9 +71,11 @@ public final class BuildProgress {
       return;
     }
     double seconds = report.took().toNanos() / 1e9;
-    out.printf(Locale.ROOT, "%sindexed %,d documents in %.1f s (%,.0f docs/s), %,d terms, %.1f MiB (%,.0f bytes/doc)%n",
+    out.printf(Locale.ROOT, "%sindexed %,d documents in %.1f s (%,.0f docs/s), %,d terms, %.1f MiB (%,.0f bytes/doc); "
+        + "suggester of %,d entries built in %.1f s of it%n",
         terminal && total >= QUIET_BELOW ? "\r" : "", report.documents(), seconds, report.documents() / seconds,
-        report.terms(), report.bytes() / 1048576.0, report.bytes() / (double) Math.max(1, report.documents()));
+        report.terms(), report.bytes() / 1048576.0, report.bytes() / (double) Math.max(1, report.documents()),
+        report.suggesterEntries(), report.suggesterTook().toNanos() / 1e9);
     out.flush();
   }
 

@@ -21,10 +21,13 @@ import org.apache.lucene.util.IOUtils;
 import org.partnersearch.corpus.Corpus;
 import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.Vocabulary;
+import org.partnersearch.suggest.SuggestIndexWriter;
+import org.partnersearch.suggest.SuggesterStore;
 
 /**
- * Builds a complete new index generation from a validated corpus, verifies it and only then
- * publishes it. Whatever goes wrong before publishing, the served generation stays as it was.
+ * Builds a complete new index generation from a validated corpus, with its suggester, verifies both
+ * and only then publishes it. Whatever goes wrong before publishing, the served generation stays as
+ * it was.
  */
 public final class IndexBuilder {
   /** Indexes up to this many documents get Lucene's full CheckIndex; larger ones a checksum check. */
@@ -35,12 +38,15 @@ public final class IndexBuilder {
   private final IndexSchema schema;
   private final Analyzer indexAnalyzer;
   private final JsonCodec json;
+  private final SuggesterStore suggesters;
   private final Clock clock;
 
-  public IndexBuilder(IndexSchema schema, Analyzer indexAnalyzer, JsonCodec json, Clock clock) {
+  public IndexBuilder(IndexSchema schema, Analyzer indexAnalyzer, JsonCodec json, SuggesterStore suggesters,
+      Clock clock) {
     this.schema = schema;
     this.indexAnalyzer = indexAnalyzer;
     this.json = json;
+    this.suggesters = suggesters;
     this.clock = clock;
   }
 
@@ -62,14 +68,22 @@ public final class IndexBuilder {
     boolean published = false;
     try {
       progress.start(count);
-      write(vocabulary, partners, generation, progress);
+      long entries;
+      Duration suggesterTook;
+      try (SuggestIndexWriter suggester = suggesters.writer(generation, vocabulary)) {
+        write(vocabulary, partners, generation, suggester, progress);
+        progress.phase("building the suggester");
+        entries = suggester.finish();
+        suggesterTook = suggester.buildTime();
+      }
       progress.phase("verifying " + generation.getFileName());
       long terms = verify(generation, count);
+      verifySuggester(generation, count, entries);
       generations.publish(generation);
       published = true;
       generations.removeOld();
       BuildReport report = new BuildReport(generation, count, terms, sizeOf(generation),
-          Duration.ofNanos(System.nanoTime() - start));
+          Duration.ofNanos(System.nanoTime() - start), entries, suggesterTook);
       progress.finished(report);
       return report;
     } finally {
@@ -79,8 +93,9 @@ public final class IndexBuilder {
     }
   }
 
-  private void write(Vocabulary vocabulary, Iterable<Partner> partners, Path generation, BuildProgress progress)
-      throws IOException {
+  /** Writes the index, and hands each partner to the suggester as it goes by (partners are iterated once). */
+  private void write(Vocabulary vocabulary, Iterable<Partner> partners, Path generation, SuggestIndexWriter suggester,
+      BuildProgress progress) throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(RAM_BUFFER_MB)
@@ -89,6 +104,7 @@ public final class IndexBuilder {
       long done = 0;
       for (Partner partner : partners) {
         writer.addDocument(schema.facetsConfig().build(schema.toDocument(partner, vocabulary)));
+        suggester.add(partner);
         progress.documents(++done);
       }
       writer.setLiveCommitData(Map.of(
@@ -106,7 +122,7 @@ public final class IndexBuilder {
       try (CheckIndex check = new CheckIndex(dir)) {
         // NOTE: the full check reads every posting and doc value (minutes at a million documents);
         // above FULL_CHECK_MAX_DOCS only every file's checksum is verified, plus the count below.
-        check.setChecksumsOnly(expectedDocuments > FULL_CHECK_MAX_DOCS);
+        check.setChecksumsOnly(checksumsOnly(expectedDocuments));
         CheckIndex.Status status = check.checkIndex();
         if (!status.clean) {
           throw new IndexVerificationException("CheckIndex found problems in " + generation);
@@ -120,6 +136,20 @@ public final class IndexBuilder {
         return countTerms(reader);
       }
     }
+  }
+
+  /** The suggester is checked the same way, then opened as a server would and its entries counted. */
+  private void verifySuggester(Path generation, int documents, long entries) throws IOException {
+    try {
+      suggesters.verify(generation, entries, checksumsOnly(documents));
+    } catch (IOException e) {
+      throw new IndexVerificationException(
+          "the suggester of " + generation + " failed its checks: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean checksumsOnly(int documents) {
+    return documents > FULL_CHECK_MAX_DOCS;
   }
 
   private static long countTerms(DirectoryReader reader) throws IOException {

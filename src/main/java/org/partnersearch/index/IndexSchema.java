@@ -1,5 +1,7 @@
 package org.partnersearch.index;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.partnersearch.analysis.Analyzers;
 import org.partnersearch.analysis.Chain;
@@ -74,8 +79,24 @@ public final class IndexSchema {
   public static final String META_SCHEMA = "schemaVersion";
   /** The taxonomy, partner types and glossary the generation was built with, as JSON. */
   public static final String META_VOCABULARY = "vocabulary";
-  /** Bump when fields or chains change, so an index built by an older version is rebuilt. */
-  public static final String SCHEMA_VERSION = "2";
+  /**
+   * Bump when fields, chains or the generation's layout change, so an index built by an older version
+   * is rebuilt. 3: the suggester is built with the generation, into its {@code suggest/} folder.
+   */
+  public static final String SCHEMA_VERSION = "3";
+
+  /**
+   * The schema version {@code generation} was built with ("none" if its commit names none), or empty
+   * if its commit cannot be read: a damaged generation is left to the opener, which falls back to the
+   * previous one and reports it.
+   */
+  public static Optional<String> versionOf(Path generation) {
+    try (Directory dir = FSDirectory.open(generation)) {
+      return Optional.of(SegmentInfos.readLatestCommit(dir).getUserData().getOrDefault(META_SCHEMA, "none"));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
 
   /** Stored text with offsets in the postings, so the UnifiedHighlighter needs no re-analysis. */
   private static final FieldType STORED_WITH_OFFSETS = withOffsets(TextField.TYPE_STORED);

@@ -7,4 +7,8 @@ public final class IndexVerificationException extends IOException {
   public IndexVerificationException(String message) {
     super(message);
   }
+
+  public IndexVerificationException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -10,23 +10,70 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The infix suggester, answering with entry numbers only: the entry's text, words and weight are
- * already in memory, so of each hit only the payload (the entry number) is read, with one doc-values
- * iterator per segment in doc order instead of two new ones per hit as the superclass does.
+ * The infix suggester over the entries, on disk in the generation folder. Each document's payload is
+ * the whole entry ({@link EntryCodec}); of each hit only the payload is read, with one doc-values
+ * iterator per segment in doc order instead of two new ones per hit as the superclass does. A hit's
+ * value is its document number, which identifies the entry across the lookups of one request.
  */
 final class EntryIndex extends AnalyzingInfixSuggester {
   private static final String PAYLOADS_FIELD = "payloads";
 
   EntryIndex(Directory dir, Analyzer indexAnalyzer, Analyzer queryAnalyzer, int minPrefixChars) throws IOException {
     super(dir, indexAnalyzer, queryAnalyzer, minPrefixChars, false, true, false, true);
+  }
+
+  /**
+   * Adds an entry while the generation is built. Its key is its one context: the superclass indexes
+   * contexts as exact terms, so {@link #hasKey} is a single term lookup.
+   */
+  void add(SuggestEntry entry) throws IOException {
+    add(new BytesRef(entry.text()), Set.of(new BytesRef(entry.key())), entry.weight(), EntryCodec.encode(entry));
+  }
+
+  /** Whether some entry has exactly this key (folded words joined by blanks). */
+  boolean hasKey(String key) throws IOException {
+    SearcherManager manager;
+    IndexSearcher searcher;
+    searcherMgrLock.readLock().lock();
+    try {
+      manager = searcherMgr;
+      searcher = manager.acquire();
+    } finally {
+      searcherMgrLock.readLock().unlock();
+    }
+    try {
+      return searcher.getIndexReader().docFreq(new Term(CONTEXTS_FIELD_NAME, key)) > 0;
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** Commits what was added; without any entry an empty index is committed, which still opens. */
+  void commitAll() throws IOException {
+    if (writer == null) {
+      build(InputIterator.EMPTY);
+    } else {
+      commit();
+    }
+  }
+
+  /** Drops what a failed build added, instead of committing it on close. */
+  void rollback() throws IOException {
+    if (writer != null) {
+      writer.rollback();
+      writer = null;
+    }
   }
 
   @Override
@@ -45,7 +92,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
         payloads = leaves.get(leaf).reader().getBinaryDocValues(PAYLOADS_FIELD);
       }
       if (payloads != null && payloads.advanceExact(sd.doc - leaves.get(leaf).docBase)) {
-        results.add(new LookupResult("", 0, BytesRef.deepCopyOf(payloads.binaryValue())));
+        results.add(new LookupResult("", sd.doc, BytesRef.deepCopyOf(payloads.binaryValue())));
       }
     }
     return results;

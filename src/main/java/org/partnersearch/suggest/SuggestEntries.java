@@ -1,12 +1,11 @@
 package org.partnersearch.suggest;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -19,10 +18,12 @@ import org.partnersearch.corpus.ResearchField;
 import org.partnersearch.corpus.Vocabulary;
 
 /**
- * Collects the entries of one index generation: every partner's name, English name and aliases;
- * every research area and field label in both languages; and as terms every word of the names,
- * aliases, descriptions and labels (hyphenated words also whole) plus the glossary's terms.
- * Terms that differ only by case or folding become one entry in their most frequent spelling.
+ * Decides the entries of one index generation while it is built: every partner's name, English name
+ * and aliases; every research area and field label in both languages; and as terms every word of the
+ * names, aliases, descriptions and labels (hyphenated words also whole) plus the glossary's terms.
+ * Terms that differ only by case or folding become one entry in their most frequent spelling,
+ * weighted by how many partners use them: they are counted in {@link TermCounts} as partners stream
+ * by and become entries once all are in ({@link #addTerms()}).
  */
 final class SuggestEntries {
   /** Partners and areas outrank terms in the candidate list the infix suggester returns. */
@@ -31,78 +32,95 @@ final class SuggestEntries {
   /** Stop words and numbers are terms too (a prefix of any corpus word gets a suggestion), but last. */
   private static final long UNIMPORTANT = 0;
   private static final CharArraySet STOP_WORDS = stopWords();
+  /** The words of term entries are counted in documents of this many entries: bounded pending counts. */
+  private static final int TERMS_PER_DOCUMENT = 10_000;
+  /** The most frequent spelling first; among equally frequent ones the alphabetically first. */
+  private static final Comparator<Map.Entry<String, Long>> PREFERRED_SPELLING =
+      Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
   private final WordAnalysis analysis;
-  private final List<SuggestEntry> entries = new ArrayList<>();
-  /** Term key → spelling → count, and the languages and partners it was seen in. */
-  private final Map<String, Map<String, Integer>> spellings = new LinkedHashMap<>();
-  private final Map<String, Set<Lang>> termLangs = new HashMap<>();
-  /**
-   * How many partners use each term. Counted with the last partner seen per term (a partner's terms
-   * are collected together), not a set of ids per term, which grows with partners × words.
-   */
-  private final Map<String, Integer> termPartners = new HashMap<>();
-  private final Map<String, String> lastPartner = new HashMap<>();
+  private final EntryIndex index;
+  private final TermCounts counts;
+  private long entries;
 
-  private SuggestEntries(WordAnalysis analysis) {
+  SuggestEntries(WordAnalysis analysis, EntryIndex index, TermCounts counts) {
     this.analysis = analysis;
+    this.index = index;
+    this.counts = counts;
   }
 
-  static List<SuggestEntry> collect(WordAnalysis analysis, List<Partner> partners, Vocabulary vocabulary) {
-    SuggestEntries c = new SuggestEntries(analysis);
-    partners.forEach(c::partner);
+  /** A partner's entries; its terms are counted as one document, so a term's partners are its documents. */
+  void partner(Partner p) throws IOException {
+    add(p.name(), Suggestion.Kind.PARTNER, p.id(), Lang.DE, NAMED_BONUS + 2);
+    add(p.nameEn(), Suggestion.Kind.PARTNER, p.id(), Lang.EN, NAMED_BONUS + 2);
+    for (String alias : p.aliases()) {
+      add(alias, Suggestion.Kind.PARTNER, p.id(), null, NAMED_BONUS + 1);
+    }
+    terms(p.name(), Lang.DE, true);
+    terms(p.nameEn(), Lang.EN, true);
+    p.aliases().forEach(a -> terms(a, null, true));
+    terms(p.description().de(), Lang.DE, true);
+    terms(p.description().en(), Lang.EN, true);
+    counts.endDocument();
+  }
+
+  /** The labels' entries; the terms of labels, partner types and the glossary, used by no partner. */
+  void vocabulary(Vocabulary vocabulary) throws IOException {
     for (ResearchField field : vocabulary.taxonomy().fields()) {
-      c.labels(field.id(), field.label().en(), field.label().de(), 1);
+      labels(field.id(), field.label().en(), field.label().de(), 1);
       for (ResearchArea area : field.areas()) {
-        c.labels(area.id(), area.label().en(), area.label().de(), 2);
+        labels(area.id(), area.label().en(), area.label().de(), 2);
       }
     }
     for (PartnerType type : vocabulary.types()) {
-      c.terms(type.label().en(), Lang.EN, "");
-      c.terms(type.label().de(), Lang.DE, "");
+      terms(type.label().en(), Lang.EN, false);
+      terms(type.label().de(), Lang.DE, false);
     }
     for (GlossaryEntry g : vocabulary.glossary()) {
-      c.phrase(g.de(), Lang.DE);
-      c.phrase(g.en(), Lang.EN);
+      phrase(g.de(), Lang.DE);
+      phrase(g.en(), Lang.EN);
     }
-    c.addTerms();
-    return List.copyOf(c.entries);
+    counts.endDocument();
   }
 
-  private void partner(Partner p) {
-    add(p.name(), Suggestion.Kind.PARTNER, p.id(), Lang.DE, NAMED_BONUS + 2);
-    add(p.nameEn(), Suggestion.Kind.PARTNER, p.id(), Lang.EN, NAMED_BONUS + 2);
-    p.aliases().forEach(a -> add(a, Suggestion.Kind.PARTNER, p.id(), null, NAMED_BONUS + 1));
-    terms(p.name(), Lang.DE, p.id());
-    terms(p.nameEn(), Lang.EN, p.id());
-    p.aliases().forEach(a -> terms(a, null, p.id()));
-    terms(p.description().de(), Lang.DE, p.id());
-    terms(p.description().en(), Lang.EN, p.id());
+  /** After every partner and the vocabulary: one entry per term key. Returns the entries added in all. */
+  long addTerms() throws IOException {
+    long[] added = {0};
+    counts.forEachTerm(term -> {
+      addTerm(term);
+      if (++added[0] % TERMS_PER_DOCUMENT == 0) {
+        counts.endDocument();
+      }
+    });
+    counts.endDocument();
+    return entries;
   }
 
-  private void labels(String id, String en, String de, long weight) {
+  private void labels(String id, String en, String de, long weight) throws IOException {
     add(en, Suggestion.Kind.AREA, id, Lang.EN, NAMED_BONUS + weight);
     add(de, Suggestion.Kind.AREA, id, Lang.DE, NAMED_BONUS + weight);
-    terms(en, Lang.EN, "");
-    terms(de, Lang.DE, "");
+    terms(en, Lang.EN, false);
+    terms(de, Lang.DE, false);
   }
 
-  private void add(String text, Suggestion.Kind kind, String id, Lang lang, long weight) {
+  private void add(String text, Suggestion.Kind kind, String id, Lang lang, long weight) throws IOException {
     List<Word> words = analysis.words(text);
     if (!words.isEmpty()) {
-      entries.add(new SuggestEntry(text, kind, id, lang, weight, words, key(words)));
+      index.add(new SuggestEntry(text, kind, id, lang, weight, words, key(words)));
+      counts.words(words);
+      entries++;
     }
   }
 
   /** Every word of {@code text} (hyphenated ones also whole) as a term candidate. */
-  private void terms(String text, Lang lang, String partnerId) {
+  private void terms(String text, Lang lang, boolean ofPartner) {
     for (Word w : analysis.words(text)) {
       String surface = text.substring(w.start(), w.end());
       if (w.joined() && !w.folded().equals(analysis.fold(surface))) {
         continue; // the catenation "okoinstitut" is not a spelling anyone writes
       }
       if (w.folded().length() >= MIN_TERM_CHARS) {
-        term(w.folded(), surface, lang, partnerId);
+        counts.term(w.folded(), surface, lang, ofPartner);
       }
     }
   }
@@ -110,42 +128,32 @@ final class SuggestEntries {
   private void phrase(String text, Lang lang) {
     String key = key(analysis.words(text));
     if (!key.isEmpty()) {
-      term(key, text, lang, "");
+      counts.term(key, text, lang, false);
     }
   }
 
-  private void term(String key, String surface, Lang lang, String partnerId) {
-    spellings.computeIfAbsent(key, k -> new HashMap<>()).merge(surface, 1, Integer::sum);
-    termLangs.computeIfAbsent(key, k -> new java.util.HashSet<>()).add(lang == null ? Lang.EN : lang);
-    if (lang == null) {
-      termLangs.get(key).add(Lang.DE);
-    }
-    if (!partnerId.isEmpty() && !partnerId.equals(lastPartner.put(key, partnerId))) {
-      termPartners.merge(key, 1, Integer::sum);
-    }
-  }
-
-  /** One entry per term key, in its most frequent spelling (ties: the alphabetically first). */
-  private void addTerms() {
-    spellings.forEach((key, bySpelling) -> {
-      String spelling = bySpelling.entrySet().stream()
-          .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(
-              java.util.Comparator.reverseOrder())))
-          .orElseThrow().getKey();
-      Set<Lang> langs = termLangs.get(key);
-      Lang lang = langs.size() == 1 ? langs.iterator().next() : null;
-      long partners = termPartners.getOrDefault(key, 0);
-      add(spelling, Suggestion.Kind.TERM, null, lang, unimportant(key, spelling) ? UNIMPORTANT : 1 + partners);
-    });
+  /** The entry of one term key, in its preferred spelling; weighted by its partners. */
+  private void addTerm(TermCounts.Counted term) throws IOException {
+    String spelling = term.spellings().entrySet().stream().min(PREFERRED_SPELLING).orElseThrow().getKey();
+    Lang lang = term.langs().size() == 1 ? term.langs().iterator().next() : null;
+    long weight = unimportant(term.key(), spelling) ? UNIMPORTANT : 1 + term.partners();
+    add(spelling, Suggestion.Kind.TERM, null, lang, weight);
   }
 
   private static boolean unimportant(String key, String spelling) {
-    return STOP_WORDS.contains(key) || STOP_WORDS.contains(spelling.toLowerCase(java.util.Locale.ROOT))
+    return STOP_WORDS.contains(key) || STOP_WORDS.contains(spelling.toLowerCase(Locale.ROOT))
         || key.chars().noneMatch(Character::isLetter);
   }
 
+  /** The folded single words joined by blanks (read for every candidate of a lookup: no stream). */
   static String key(List<Word> words) {
-    return words.stream().filter(w -> !w.joined()).map(Word::folded).collect(Collectors.joining(" "));
+    StringJoiner key = new StringJoiner(" ");
+    for (Word w : words) {
+      if (!w.joined()) {
+        key.add(w.folded());
+      }
+    }
+    return key.toString();
   }
 
   private static CharArraySet stopWords() {

@@ -3,23 +3,22 @@ package org.partnersearch.suggest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.lucene.search.suggest.Lookup.LookupResult;
-import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.search.suggest.analyzing.FuzzySuggester;
 import org.apache.lucene.util.BytesRef;
 import org.partnersearch.corpus.Lang;
 
 /**
- * Autocomplete over one index generation. Lucene's {@link AnalyzingInfixSuggester} finds the entries
+ * Autocomplete over one index generation, opened from the files built with it ({@link SuggesterStore}).
+ * Lucene's {@link org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester} finds the entries
  * in which every typed word starts a word or a compound part (FOLDED chain with compound parts, so
  * umlauts, ß and compounds match); {@link EntryMatcher} ranks them; a {@link FuzzySuggester} over the
  * entries' words corrects a typo in the last word when the exact matches do not fill the list.
@@ -42,26 +41,21 @@ public final class Suggester implements Closeable {
   private static final int MAX_WORDS = 8;
 
   private final WordAnalysis analysis;
-  private final List<SuggestEntry> entries;
-  private final AnalyzingInfixSuggester infix;
+  private final EntryIndex infix;
   private final FuzzySuggester fuzzy;
   private final Function<String, List<String>> translations;
-  /** The keys of all entries: only typed text that is a whole known word or phrase is worth translating. */
-  private final Set<String> knownKeys;
 
-  Suggester(WordAnalysis analysis, List<SuggestEntry> entries, AnalyzingInfixSuggester infix, FuzzySuggester fuzzy,
+  Suggester(WordAnalysis analysis, EntryIndex infix, FuzzySuggester fuzzy,
       Function<String, List<String>> translations) {
     this.analysis = analysis;
-    this.entries = entries;
     this.infix = infix;
     this.fuzzy = fuzzy;
     this.translations = translations;
-    this.knownKeys = entries.stream().map(SuggestEntry::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** How many entries (partners' names, labels, terms) the suggester holds. */
-  public int size() {
-    return entries.size();
+  public long size() throws IOException {
+    return infix.getCount();
   }
 
   /** Suggestions for what was typed, best first; empty for fewer than two letters. */
@@ -81,8 +75,8 @@ public final class Suggester implements Closeable {
       for (List<String> variant : TypedVariants.of(words)) {
         collect(ranking, variant, lastIsPrefix, Integer.MAX_VALUE, null);
       }
-      if (!ranking.full() && knownKeys.contains(String.join(" ", words))) {
-        for (String translation : translations.apply(typed.strip()).stream().limit(MAX_TRANSLATIONS).toList()) {
+      if (!ranking.full()) {
+        for (String translation : translations(typed.strip(), String.join(" ", words))) {
           collect(ranking, analysis.typedWords(translation), false, Integer.MAX_VALUE, EntryMatcher.Tier.TRANSLATION);
         }
       }
@@ -100,6 +94,15 @@ public final class Suggester implements Closeable {
     }
   }
 
+  /**
+   * The glossary's translations of the typed text, if it is a whole known word or phrase (a prefix is
+   * not worth translating). The glossary is asked first: it is small and in memory, the keys are on disk.
+   */
+  private List<String> translations(String typed, String key) throws IOException {
+    List<String> found = translations.apply(typed);
+    return found.isEmpty() || !infix.hasKey(key) ? List.of() : found.stream().limit(MAX_TRANSLATIONS).toList();
+  }
+
   /** Looks the words up and ranks each candidate; {@code tier} overrides how it matched, if given. */
   private void collect(Ranking ranking, List<String> words, boolean lastIsPrefix, int markLast,
       EntryMatcher.Tier tier) throws IOException {
@@ -108,11 +111,11 @@ public final class Suggester implements Closeable {
     }
     String key = String.join(" ", words) + (lastIsPrefix ? "" : " ");
     for (LookupResult hit : infix.lookup(key, (Set<BytesRef>) null, CANDIDATES, true, false)) {
-      SuggestEntry entry = entries.get(Integer.parseInt(hit.payload.utf8ToString()));
+      SuggestEntry entry = ranking.entry(hit.value, hit.payload);
       EntryMatcher.match(entry, words, lastIsPrefix, markLast).ifPresentOrElse(
-          m -> ranking.add(entry, tier == null ? m.tier() : tier, m.spans(), m.whole() && tier == null),
+          m -> ranking.add(hit.value, entry, tier == null ? m.tier() : tier, m.spans(), m.whole() && tier == null),
           // Lucene matched a form the matcher does not split the same way (a catenation, say).
-          () -> ranking.add(entry, tier == null ? EntryMatcher.Tier.PART : tier, List.of(), false));
+          () -> ranking.add(hit.value, entry, tier == null ? EntryMatcher.Tier.PART : tier, List.of(), false));
     }
   }
 
@@ -128,6 +131,7 @@ public final class Suggester implements Closeable {
     return found;
   }
 
+  /** Closes the infix index (the typo corrector lives on the heap). */
   @Override
   public void close() throws IOException {
     infix.close();
@@ -149,8 +153,8 @@ public final class Suggester implements Closeable {
 
     private final int size;
     private final Lang lang;
-    /** The best match of each entry so far, by identity (entries are built once per snapshot). */
-    private final Map<SuggestEntry, Candidate> best = new IdentityHashMap<>();
+    /** The best match of each entry so far, by its document in the infix index (decoded anew per hit). */
+    private final Map<Long, Candidate> best = new HashMap<>();
     /** {@link #distinct()} as last sorted, or null after a change: sorting is most of a lookup's cost. */
     private List<Candidate> sorted;
 
@@ -159,11 +163,17 @@ public final class Suggester implements Closeable {
       this.lang = lang;
     }
 
-    void add(SuggestEntry entry, EntryMatcher.Tier tier, List<Word.Span> spans, boolean whole) {
-      Candidate known = best.get(entry);
+    /** The entry of a hit, decoded once per request: variants and corrections find the same entries again. */
+    SuggestEntry entry(long doc, BytesRef payload) throws IOException {
+      Candidate known = best.get(doc);
+      return known != null ? known.entry : EntryCodec.decode(payload);
+    }
+
+    void add(long doc, SuggestEntry entry, EntryMatcher.Tier tier, List<Word.Span> spans, boolean whole) {
+      Candidate known = best.get(doc);
       if (known == null || tier.compareTo(known.tier) < 0 || tier == known.tier && whole && !known.whole) {
         int langRank = entry.lang() == null || entry.lang() == lang ? 0 : 1;
-        best.put(entry, new Candidate(entry, tier, spans, whole, langRank));
+        best.put(doc, new Candidate(entry, tier, spans, whole, langRank));
         sorted = null;
       }
     }
@@ -209,8 +219,4 @@ public final class Suggester implements Closeable {
   }
 
   private record Candidate(SuggestEntry entry, EntryMatcher.Tier tier, List<Word.Span> spans, boolean whole, int langRank) {}
-
-  static BytesRef payload(int index) {
-    return new BytesRef(Integer.toString(index).getBytes(StandardCharsets.US_ASCII));
-  }
 }

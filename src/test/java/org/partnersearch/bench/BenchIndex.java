@@ -22,7 +22,7 @@ import org.partnersearch.index.BuildReport;
 /**
  * Builds the index of a synthetic corpus, streamed from the generator, in its own JVM (the
  * benchmark starts it with {@code -Xmx1g}); then indexes the same documents with a bare Lucene
- * baseline (StandardAnalyzer, the same texts, no offsets, facets, stored fields or extra chains).
+ * baseline (StandardAnalyzer, the same texts, no offsets, facets, stored fields, extra chains or suggester).
  * Prints one {@code RESULT key=value ...} line for the benchmark to read. Size 13 is the real corpus.
  *
  * <p>Arguments: {@code size seed indexDir}.
@@ -53,8 +53,9 @@ public final class BenchIndex {
       long bytes = bareLucene(partners, bare);
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(Locale.ROOT, "RESULT docs=%d oursSeconds=%.3f oursBytes=%d terms=%d bareSeconds=%.3f "
-          + "bareBytes=%d heapMiB=%d%n", ours.documents(), ours.took().toNanos() / 1e9, ours.bytes(), ours.terms(),
-          seconds, bytes, heapAfterOurs >> 20);
+          + "bareBytes=%d heapMiB=%d suggesterEntries=%d suggesterSeconds=%.3f%n", ours.documents(),
+          ours.took().toNanos() / 1e9, ours.bytes(), ours.terms(), seconds, bytes, heapAfterOurs >> 20,
+          ours.suggesterEntries(), ours.suggesterTook().toNanos() / 1e9);
     } finally {
       IOUtils.rm(bare);
     }

@@ -86,8 +86,8 @@ final class BenchReport {
     StringBuilder md = new StringBuilder();
     md.append("Command: `").append(command).append("`\n\n");
     md.append("| docs | build docs/s | bare Lucene docs/s | ours ÷ bare | bytes/doc ours / bare | build heap MiB "
-        + "| suggester entries | suggester build | index open | start → first search | trivial app start → 200 "
-        + "| ratio | server RSS / peak MiB |\n");
+        + "| suggester entries | suggester build (in the index build) | index open (with suggester) "
+        + "| start → first search | trivial app start → 200 | ratio | server RSS / peak MiB |\n");
     md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Size s : sizes) {
       md.append(String.format(Locale.ROOT,

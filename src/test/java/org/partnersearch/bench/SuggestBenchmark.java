@@ -11,11 +11,11 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.apache.lucene.util.IOUtils;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.corpus.Corpus;
 import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.Vocabulary;
-import org.partnersearch.suggest.Suggester;
-import org.partnersearch.suggest.SuggesterFactory;
+import org.partnersearch.suggest.SuggesterStore;
 import org.partnersearch.web.ApiServer;
 
 /**
@@ -67,7 +67,7 @@ public final class SuggestBenchmark {
 
   /** Builds the suggester for the corpus copied until it has about 10,000 entries and reports the time. */
   private static void buildCost(RealCorpus corpus, Corpus source) throws Exception {
-    SuggesterFactory factory = new SuggesterFactory(corpus.app.analyzers(), new org.partnersearch.analysis.GermanDecompounder());
+    SuggesterStore store = new SuggesterStore(corpus.app.analyzers(), new GermanDecompounder());
     Vocabulary vocabulary = Vocabulary.of(source);
     for (int round = 0; round < 3; round++) {
       List<Partner> partners = new ArrayList<>();
@@ -79,17 +79,17 @@ public final class SuggestBenchmark {
               p.hzdrInstitutes(), p.contacts(), p.website(), p.description()));
         }
       }
-      long start = System.nanoTime();
-      try (Suggester s = factory.create(partners, vocabulary, text -> List.of())) {
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("suggester build: %d entries in %d ms (%.0f ms per 10,000 entries)%n",
-            s.size(), ms, ms * 10_000.0 / s.size());
-      }
+      System.out.println("suggester build: " + build(store, vocabulary, partners));
     }
-    long start = System.nanoTime();
-    try (Suggester s = factory.create(source.partners(), vocabulary, text -> List.of())) {
-      System.out.printf("suggester build, real corpus: %d entries in %d ms%n", s.size(),
-          (System.nanoTime() - start) / 1_000_000);
+    System.out.println("suggester build, real corpus: " + build(store, vocabulary, source.partners()));
+  }
+
+  private static String build(SuggesterStore store, Vocabulary vocabulary, List<Partner> partners) throws Exception {
+    Path generation = Files.createTempDirectory("suggest-build");
+    try {
+      return SuggesterBuildProfile.buildAndOpen(store, vocabulary, partners, generation);
+    } finally {
+      IOUtils.rm(generation);
     }
   }
 

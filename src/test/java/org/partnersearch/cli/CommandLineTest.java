@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The command line as editors use it: index, search, validate, analyze, and its exit codes. */
+/** The command line as editors use it: index, search, suggest, validate, analyze, and its exit codes. */
 class CommandLineTest {
   @TempDir Path dir;
 
@@ -40,6 +40,12 @@ class CommandLineTest {
     assertFirst(index, "Strahlen", "[kvsf]", "[oncoray]"); // both are radiation research centres
     assertFirst(index, "Oeko-Institut", "[daef]");
     assertFirst(index, "Kerntechnik", "[kompetenzverbund-kerntechnik]");
+
+    Run suggested = run("suggest", "--index", index, "--lang", "de", "Endl");
+    assertEquals(0, suggested.exit(), suggested.err());
+    assertTrue(suggested.out().startsWith("area     *Endl*agerforschung  [repository-research]"), suggested.out());
+    assertTrue(suggested.out().contains("partner  Deutsche Arbeitsgemeinschaft *Endl*agerforschung  [daef]"),
+        suggested.out());
   }
 
   private static void assertFirst(String index, String query, String... anyOfIds) {

@@ -1,9 +1,11 @@
 package org.partnersearch.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -14,16 +16,29 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.partnersearch.PartnerSearch;
 import org.partnersearch.PartnerSearchService;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.config.ServiceConfig;
 import org.partnersearch.corpus.CorpusException;
+import org.partnersearch.index.IndexSchema;
 import org.partnersearch.web.WebConfig;
 
-/** The serving process in-process: /readyz flips during start; analytics are saved on stop. */
+/**
+ * The serving process in-process: /readyz flips during start; analytics are saved on stop; an index
+ * of an older schema is rebuilt.
+ */
 class ServiceLifecycleTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
@@ -78,6 +93,37 @@ class ServiceLifecycleTest {
       assertThrows(CorpusException.class, service::start);
       port = service.port();
       assertEquals(503, get("/readyz").statusCode(), "listening, but never ready");
+    }
+  }
+
+  @Test
+  void anIndexBuiltByAnOlderVersionIsRebuiltFromTheCorpusOnStart() throws Exception {
+    Path index = dir.resolve("index");
+    try (PartnerSearch app = new PartnerSearch()) {
+      asBuiltBySchema1(app.index(RealCorpus.CORPUS, index).generation());
+      assertEquals(Optional.of("1"), app.outdatedSchema(index));
+    }
+    ServiceConfig config = new ServiceConfig("127.0.0.1", 0, index, RealCorpus.CORPUS, Duration.ofSeconds(2),
+        WebConfig.DEFAULT, ServiceConfig.LogFormat.TEXT, false, Optional.empty(), Duration.ofSeconds(5), 30);
+    try (PartnerSearchService service = new PartnerSearchService(config).listen()) {
+      port = service.port();
+      service.prepare();
+      JsonNode health = JSON.readTree(get("/api/health").body());
+      assertEquals(2, health.get("generation").asInt(), health.toString());
+      assertFalse(health.get("degraded").asBoolean(), health.toString());
+      assertTrue(get("/api/suggest?q=Endl").body().contains("Endlagerforschung"));
+    }
+  }
+
+  /** What an older version left: no suggester folder, and its own schema version in the commit. */
+  private static void asBuiltBySchema1(Path generation) throws IOException {
+    IOUtils.rm(generation.resolve("suggest"));
+    IndexWriterConfig append = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND);
+    try (Directory dir = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(dir, append)) {
+      Map<String, String> data = new HashMap<>(SegmentInfos.readLatestCommit(dir).getUserData());
+      data.put(IndexSchema.META_SCHEMA, "1");
+      writer.setLiveCommitData(data.entrySet());
+      writer.commit();
     }
   }
 

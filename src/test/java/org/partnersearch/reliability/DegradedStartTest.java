@@ -15,6 +15,7 @@ import org.partnersearch.RealCorpus;
 import org.partnersearch.search.IndexStatus;
 import org.partnersearch.search.LiveIndex;
 import org.partnersearch.search.SearchRequest;
+import org.partnersearch.suggest.SuggestRequest;
 
 /** A corrupt newest generation: the server answers from the previous one and says it is degraded. */
 class DegradedStartTest {
@@ -24,9 +25,7 @@ class DegradedStartTest {
   void aCorruptNewestGenerationFallsBackToThePreviousOneAndReportsDegraded() throws Exception {
     Path index = dir.resolve("index");
     try (PartnerSearch app = new PartnerSearch()) {
-      app.index(RealCorpus.CORPUS, index);
-      Path newest = app.index(RealCorpus.CORPUS, index).generation();
-      corrupt(newest);
+      corrupt(twoGenerations(app, index));
 
       try (LiveIndex live = app.openIndex(index)) {
         IndexStatus status = app.searcher(live).status();
@@ -42,10 +41,36 @@ class DegradedStartTest {
     }
   }
 
-  /** Overwrites the middle of every segment file, as a failing disk would. */
+  @Test
+  void aNewestGenerationWithACorruptSuggesterFallsBackToThePreviousOne() throws Exception {
+    Path index = dir.resolve("index");
+    try (PartnerSearch app = new PartnerSearch()) {
+      Path newest = twoGenerations(app, index);
+      corrupt(newest.resolve("suggest"));
+      corrupt(newest.resolve("suggest/infix"));
+
+      try (LiveIndex live = app.openIndex(index)) {
+        assertEquals(1, app.searcher(live).status().generation(), "served from the previous generation");
+        assertTrue(app.searcher(live).status().degraded());
+        assertFalse(app.searcher(live).suggest(SuggestRequest.of("Endl")).suggestions().isEmpty());
+      }
+    }
+  }
+
+  /** Indexes the real corpus twice; returns the newest generation (2), the previous one is 1. */
+  private static Path twoGenerations(PartnerSearch app, Path index) throws Exception {
+    app.index(RealCorpus.CORPUS, index);
+    return app.index(RealCorpus.CORPUS, index).generation();
+  }
+
+  private static boolean isDataFile(Path p) {
+    return Files.isRegularFile(p) && !p.getFileName().toString().equals("write.lock");
+  }
+
+  /** Overwrites the middle of every file of the folder (not its sub-folders), as a failing disk would. */
   private static void corrupt(Path generation) throws IOException {
     try (Stream<Path> files = Files.list(generation)) {
-      for (Path f : files.filter(p -> !p.getFileName().toString().equals("write.lock")).toList()) {
+      for (Path f : files.filter(DegradedStartTest::isDataFile).toList()) {
         byte[] bytes = Files.readAllBytes(f);
         for (int i = bytes.length / 4; i < bytes.length; i++) {
           bytes[i] = (byte) 0x5A;
