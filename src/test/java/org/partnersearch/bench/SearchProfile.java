@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.apache.lucene.util.IOUtils;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.corpus.Lang;
@@ -43,6 +44,10 @@ public final class SearchProfile {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         int n = 0;
         long start = System.nanoTime();
+        // The first seconds are mostly JIT warm-up: ms per request in each second show when it settles.
+        StringBuilder perSecond = new StringBuilder();
+        long windowStart = start;
+        int inWindow = 0;
         while (System.nanoTime() < end && n < 1_000_000) {
           String q = URLDecoder.decode(queries.get(n % queries.size()).split("&")[0].substring(2), StandardCharsets.UTF_8);
           if (suggest) {
@@ -51,8 +56,16 @@ public final class SearchProfile {
             searcher.search(new SearchRequest(q, 1, 10, List.of(), List.of(), List.of(), Lang.EN, false));
           }
           n++;
+          inWindow++;
+          long now = System.nanoTime();
+          if (now - windowStart >= 1_000_000_000L) {
+            perSecond.append(String.format(Locale.ROOT, " %.2f", (now - windowStart) / 1e6 / inWindow));
+            windowStart = now;
+            inWindow = 0;
+          }
         }
-        System.out.printf("%d requests, %.2f ms each%n", n, (System.nanoTime() - start) / 1e6 / n);
+        System.out.printf("%d requests, %.2f ms each; ms each, second by second:%s%n", n,
+            (System.nanoTime() - start) / 1e6 / n, perSecond);
       }
     } finally {
       IOUtils.rm(dir);
