@@ -142,14 +142,21 @@ public final class Suggester implements Closeable {
    * partial ones, the visitor's language, weight, shorter text.
    */
   private static final class Ranking {
-    private static final Comparator<Candidate> ORDER = Comparator
-        .comparing((Candidate c) -> c.tier)
-        .thenComparing(c -> c.entry.kind() == Suggestion.Kind.TERM)
-        .thenComparing(c -> !c.whole)
-        .thenComparingInt(c -> c.langRank)
-        .thenComparing(Comparator.comparingLong((Candidate c) -> c.entry.weight()).reversed())
-        .thenComparingInt(c -> c.entry.text().length())
-        .thenComparing(c -> c.entry.text());
+    /**
+     * By tier, partners and areas before terms, whole words first, the visitor's language first (all
+     * in {@link Candidate#rank}), then weight, shorter text, text. Written out rather than chained
+     * from lambdas: sorting the candidates was a third of a suggest at 100,000 partners (JFR).
+     */
+    private static final Comparator<Candidate> ORDER = (a, b) -> {
+      int c = Integer.compare(a.rank, b.rank);
+      if (c == 0) {
+        c = Long.compare(b.entry.weight(), a.entry.weight());
+      }
+      if (c == 0) {
+        c = Integer.compare(a.entry.text().length(), b.entry.text().length());
+      }
+      return c != 0 ? c : a.entry.text().compareTo(b.entry.text());
+    };
 
     private final int size;
     private final Lang lang;
@@ -173,7 +180,7 @@ public final class Suggester implements Closeable {
       Candidate known = best.get(doc);
       if (known == null || tier.compareTo(known.tier) < 0 || tier == known.tier && whole && !known.whole) {
         int langRank = entry.lang() == null || entry.lang() == lang ? 0 : 1;
-        best.put(doc, new Candidate(entry, tier, spans, whole, langRank));
+        best.put(doc, new Candidate(entry, tier, spans, whole, Candidate.rank(entry, tier, whole, langRank)));
         sorted = null;
       }
     }
@@ -205,6 +212,9 @@ public final class Suggester implements Closeable {
       Set<String> ids = new HashSet<>();
       Set<String> texts = new HashSet<>();
       for (Candidate c : all) {
+        if (out.size() == size) {
+          break; // only the list's first size suggestions are ever looked at
+        }
         String id = c.entry.id() == null ? null : c.entry.kind() + ":" + c.entry.id();
         if ((id == null || !ids.contains(id)) && !texts.contains(c.entry.key())) {
           out.add(c);
@@ -218,5 +228,11 @@ public final class Suggester implements Closeable {
     }
   }
 
-  private record Candidate(SuggestEntry entry, EntryMatcher.Tier tier, List<Word.Span> spans, boolean whole, int langRank) {}
+  /** @param rank the tier, kind, wholeness and language order in one number, smaller first */
+  private record Candidate(SuggestEntry entry, EntryMatcher.Tier tier, List<Word.Span> spans, boolean whole, int rank) {
+    static int rank(SuggestEntry entry, EntryMatcher.Tier tier, boolean whole, int langRank) {
+      int term = entry.kind() == Suggestion.Kind.TERM ? 1 : 0;
+      return tier.ordinal() << 3 | term << 2 | (whole ? 0 : 1) << 1 | langRank;
+    }
+  }
 }
