@@ -56,6 +56,12 @@ public final class PartnerSearcher {
   private final RequestLimits limits = new RequestLimits();
 
   private final Duration timeBudget;
+  /**
+   * The snapshot that {@link #onOneGeneration} holds for the calls made on this thread meanwhile.
+   * NOTE: per thread because a request is answered on one thread; the web layer needs the
+   * generation that answered, and a swap between two calls must not mix generations.
+   */
+  private final ThreadLocal<IndexSnapshot> pinned = new ThreadLocal<>();
 
   /**
    * @param timeBudget how long one search may take inside Lucene; past it the hits found so far are
@@ -146,7 +152,31 @@ public final class PartnerSearcher {
 
   /** What the served index is: for health checks. */
   public IndexStatus status() {
-    return withSnapshot(s -> new IndexStatus(s.documents(), s.builtAt(), s.generationNumber(), index.isDegraded(s)));
+    return withSnapshot(this::statusOf);
+  }
+
+  private IndexStatus statusOf(IndexSnapshot s) {
+    return new IndexStatus(s.documents(), s.builtAt(), s.generationNumber(), index.isDegraded(s));
+  }
+
+  /**
+   * Runs {@code work} with the status of the generation served now; every call that {@code work}
+   * makes on this searcher (on this thread) answers from that same generation, even if a newer one
+   * is swapped in meanwhile. The web layer derives its ETags from it.
+   */
+  public <T> T onOneGeneration(java.util.function.Function<IndexStatus, T> work) {
+    return withSnapshot(snapshot -> {
+      IndexStatus status = statusOf(snapshot);
+      if (pinned.get() != null) {
+        return work.apply(status); // already inside: the outer call holds this snapshot
+      }
+      pinned.set(snapshot);
+      try {
+        return work.apply(status);
+      } finally {
+        pinned.remove();
+      }
+    });
   }
 
   /** The whole record of one partner, if the index has it. */
@@ -240,7 +270,11 @@ public final class PartnerSearcher {
   }
 
   <T> T withSnapshot(SnapshotWork<T> work) {
+    IndexSnapshot held = pinned.get();
     try {
+      if (held != null) {
+        return work.apply(held);
+      }
       IndexSnapshot snapshot = index.acquire();
       try {
         return work.apply(snapshot);

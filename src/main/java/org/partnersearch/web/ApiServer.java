@@ -34,6 +34,7 @@ public final class ApiServer {
   private final ClientAddress clients;
   private final RateLimiter limiter;
   private final OpsRoutes ops; // health probes, metrics, access log, OpenAPI, analytics
+  private final HttpCaching caching;
 
   public ApiServer(PartnerSearcher searcher) {
     this(searcher, WebConfig.DEFAULT, null);
@@ -58,7 +59,8 @@ public final class ApiServer {
    *     supplier or no admin token: no admin routes
    */
   public ApiServer(WebConfig web, OpsRoutes ops, Supplier<Reindexer> reindexer) {
-    this.suggest = new SuggestRoutes(ops);
+    this.caching = new HttpCaching(web.cacheMaxAge());
+    this.suggest = new SuggestRoutes(ops, caching);
     this.web = web;
     this.ops = ops;
     this.reindexer = reindexer;
@@ -79,7 +81,8 @@ public final class ApiServer {
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
       config.http.defaultContentType = "application/json";
       config.startup.showJavalinBanner = false;
-      WebAssets.install(config, web); // the page, widget.js, CORS for /api/*, security headers
+      WebAssets.install(config, web, caching); // the page, widget.js, CORS for /api/*, security headers
+      caching.install(config); // Cache-Control for every answer, errors included
       ops.install(config); // /livez /readyz /metrics /openapi.yaml /docs, access log, analytics
       if (limiter != null) {
         config.routes.before("/api/search", this::rateLimit);
@@ -95,7 +98,7 @@ public final class ApiServer {
       // Autocomplete and browser search-bar integration (see SuggestRoutes).
       config.routes.get("/api/suggest", suggest::suggest);
       config.routes.get("/api/ping", suggest::ping);
-      config.routes.get("/opensearch.xml", suggest::openSearch);
+      config.routes.get("/opensearch.xml", caching.cacheable(suggest::openSearch));
       config.routes.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.code(), e.getMessage()));
       config.routes.exception(ApiException.class, (e, ctx) -> {
         e.headers.forEach(ctx::header);
@@ -128,25 +131,35 @@ public final class ApiServer {
         QueryParams.all(ctx, "city"),
         QueryParams.lang(ctx),
         QueryParams.flag(ctx, "explain"));
-    long start = System.nanoTime();
-    SearchResponse response = searcher().search(request);
-    ops.searched(request, response, System.nanoTime() - start);
-    ctx.json(response);
+    caching.answer(ctx, searcher(), request, c -> {
+      long start = System.nanoTime();
+      SearchResponse response = searcher().search(request);
+      ops.searched(request, response, System.nanoTime() - start);
+      if (response.partial()) {
+        HttpCaching.doNotStore(ctx); // a later try may find everything: no cache may keep this one
+      }
+      ctx.json(response);
+    });
   }
 
   private void partner(Context ctx) {
     String id = ctx.pathParam("id");
-    var partner = PARTNER_ID.matcher(id).matches() ? searcher().partner(id) : java.util.Optional.empty();
-    if (partner.isEmpty()) {
-      error(ctx, 404, "partner_not_found", "no partner with id '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id) + "'");
+    if (!PARTNER_ID.matcher(id).matches()) {
+      partnerNotFound(ctx, id);
       return;
     }
-    ctx.json(partner.get());
+    caching.answer(ctx, searcher(), id, c -> searcher().partner(id).ifPresentOrElse(ctx::json,
+        () -> partnerNotFound(ctx, id)));
+  }
+
+  private static void partnerNotFound(Context ctx, String id) {
+    error(ctx, 404, "partner_not_found", "no partner with id '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id) + "'");
   }
 
   private void researchAreas(Context ctx) {
     Lang lang = QueryParams.lang(ctx);
-    ctx.json(new ResearchAreasResponse(lang.code(), searcher().researchAreas(lang)));
+    caching.answer(ctx, searcher(), lang,
+        c -> ctx.json(new ResearchAreasResponse(lang.code(), searcher().researchAreas(lang))));
   }
 
   private void health(Context ctx) {

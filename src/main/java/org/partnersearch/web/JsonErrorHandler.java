@@ -30,12 +30,14 @@ final class JsonErrorHandler extends ErrorHandler {
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, HttpCaching.NO_STORE); // as every error answer
     response.write(true, ByteBuffer.wrap(body(code)), callback);
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+    fields.put(HttpHeader.CACHE_CONTROL, HttpCaching.NO_STORE);
     return ByteBuffer.wrap(body(status));
   }
 

@@ -22,9 +22,11 @@ final class SuggestRoutes {
   private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])(?::\\d{1,5})?");
 
   private final OpsRoutes ops;
+  private final HttpCaching caching;
 
-  SuggestRoutes(OpsRoutes ops) {
+  SuggestRoutes(OpsRoutes ops, HttpCaching caching) {
     this.ops = ops;
+    this.caching = caching;
   }
 
   /** {@code ["typed", ["suggestion", …]]}: the array shape the OpenSearch suggestions extension defines. */
@@ -40,15 +42,19 @@ final class SuggestRoutes {
         QueryParams.integer(ctx, "size", SuggestRequest.DEFAULT_SIZE),
         QueryParams.lang(ctx));
     String format = ctx.queryParam("format");
-    if (format == null || format.isBlank() || format.equals("json")) {
-      ctx.json(suggest(request));
-    } else if (format.equals("opensearch")) {
-      SuggestResponse response = suggest(request);
-      ctx.json(new OpenSearchSuggestions(request.q(), response.suggestions().stream().map(Suggestion::text).toList()));
-      ctx.contentType(OPENSEARCH_SUGGESTIONS + "; charset=utf-8");
-    } else {
+    boolean openSearch = "opensearch".equals(format);
+    if (!openSearch && !(format == null || format.isBlank() || format.equals("json"))) {
       throw new InvalidRequestException("invalid_format", "format must be json or opensearch");
     }
+    caching.answer(ctx, ops.readiness().searcher(), List.of(request, openSearch), c -> {
+      SuggestResponse response = suggest(request);
+      if (openSearch) {
+        ctx.json(new OpenSearchSuggestions(request.q(), response.suggestions().stream().map(Suggestion::text).toList()));
+        ctx.contentType(OPENSEARCH_SUGGESTIONS + "; charset=utf-8");
+      } else {
+        ctx.json(response);
+      }
+    });
   }
 
   private SuggestResponse suggest(SuggestRequest request) {

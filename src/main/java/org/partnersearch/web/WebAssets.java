@@ -26,9 +26,13 @@ final class WebAssets {
 
   private WebAssets() {}
 
-  static void install(JavalinConfig config, WebConfig web) {
+  static void install(JavalinConfig config, WebConfig web, HttpCaching caching) {
     // NOTE: "/public" holds index.html, so GET / is the search page.
-    config.staticFiles.add("/public", Location.CLASSPATH);
+    config.staticFiles.add(files -> {
+      files.directory = "/public";
+      files.location = Location.CLASSPATH;
+      files.headers = java.util.Map.of(io.javalin.http.Header.CACHE_CONTROL, caching.publicCacheControl());
+    });
     config.routes.before(WebAssets::securityHeaders);
     if (!web.corsOrigins().isEmpty()) {
       config.routes.before("/api/*", ctx -> allowOrigin(ctx, web));

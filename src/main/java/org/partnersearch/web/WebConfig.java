@@ -1,6 +1,7 @@
 package org.partnersearch.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,17 +16,24 @@ import java.util.regex.Pattern;
  * @param adminToken the bearer token admin routes require; empty: admin routes are off (404)
  * @param requestsPerMinute search and suggest requests one client may make per minute; 0: no limit
  * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed
+ * @param cacheMaxAge how long browsers, proxies and CDNs may reuse an answer of the public API or a
+ *     static file without asking again ({@code Cache-Control: public, max-age}); 0: always revalidate
  */
 public record WebConfig(List<String> corsOrigins, Optional<String> adminToken, int requestsPerMinute,
-    List<String> trustedProxies) {
+    List<String> trustedProxies, Duration cacheMaxAge) {
   /** Allows any origin; sensible only because the API is public and read-only. */
   public static final String ANY_ORIGIN = "*";
   /** Generous for a visitor typing with autocomplete (a request per keystroke), tight for a scraper. */
   public static final int DEFAULT_REQUESTS_PER_MINUTE = 600;
+  /**
+   * Short: a new index generation reaches every visitor within a minute, and revalidation after
+   * that costs a 304 without a search (the ETag names the generation).
+   */
+  public static final int DEFAULT_CACHE_SECONDS = 60;
 
   /** No cross-origin calls, no admin routes, the default rate limit, no proxy. */
   public static final WebConfig DEFAULT = new WebConfig(List.of(), Optional.empty(), DEFAULT_REQUESTS_PER_MINUTE,
-      List.of());
+      List.of(), Duration.ofSeconds(DEFAULT_CACHE_SECONDS));
 
   private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
   /** Short tokens can be guessed; a random 32-character token is what the README asks for. */
@@ -47,6 +55,14 @@ public record WebConfig(List<String> corsOrigins, Optional<String> adminToken, i
     if (requestsPerMinute < 0) {
       throw new IllegalArgumentException("requests per minute must be 0 (no limit) or more");
     }
+    if (cacheMaxAge.isNegative()) {
+      throw new IllegalArgumentException("cache seconds must be 0 (always revalidate) or more");
+    }
+  }
+
+  public WebConfig(List<String> corsOrigins, Optional<String> adminToken, int requestsPerMinute,
+      List<String> trustedProxies) {
+    this(corsOrigins, adminToken, requestsPerMinute, trustedProxies, DEFAULT.cacheMaxAge());
   }
 
   public WebConfig(List<String> corsOrigins) {
@@ -59,15 +75,19 @@ public record WebConfig(List<String> corsOrigins, Optional<String> adminToken, i
   }
 
   public WebConfig withAdminToken(String token) {
-    return new WebConfig(corsOrigins, Optional.ofNullable(token), requestsPerMinute, trustedProxies);
+    return new WebConfig(corsOrigins, Optional.ofNullable(token), requestsPerMinute, trustedProxies, cacheMaxAge);
   }
 
   public WebConfig withRequestsPerMinute(int perMinute) {
-    return new WebConfig(corsOrigins, adminToken, perMinute, trustedProxies);
+    return new WebConfig(corsOrigins, adminToken, perMinute, trustedProxies, cacheMaxAge);
   }
 
   public WebConfig withTrustedProxies(String commaSeparated) {
-    return new WebConfig(corsOrigins, adminToken, requestsPerMinute, list(commaSeparated));
+    return new WebConfig(corsOrigins, adminToken, requestsPerMinute, list(commaSeparated), cacheMaxAge);
+  }
+
+  public WebConfig withCacheSeconds(int seconds) {
+    return new WebConfig(corsOrigins, adminToken, requestsPerMinute, trustedProxies, Duration.ofSeconds(seconds));
   }
 
   private static List<String> origins(String commaSeparated) {
