@@ -68,8 +68,15 @@ public final class PartnerSearch implements Closeable {
 
   /** As {@link #index(Path, Path)}, showing how far the build is on {@code progress}. */
   public BuildReport index(Path corpusDir, Path indexDir, BuildProgress progress) throws CorpusException, IOException {
+    return index(corpusDir, new IndexGenerations(indexDir), progress);
+  }
+
+  /** As {@link #index(Path, Path)}, into {@code generations} with its own retention of superseded ones. */
+  public BuildReport index(Path corpusDir, IndexGenerations generations, BuildProgress progress)
+      throws CorpusException, IOException {
     Corpus corpus = loadCorpus(corpusDir);
-    return index(Vocabulary.of(corpus), corpus.partners(), corpus.partners().size(), indexDir, progress);
+    return new IndexBuilder(schema, indexAnalyzer, json, suggesters, Clock.systemUTC())
+        .build(Vocabulary.of(corpus), corpus.partners(), corpus.partners().size(), generations, progress);
   }
 
   /**

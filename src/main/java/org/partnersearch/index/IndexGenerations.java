@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,16 +28,37 @@ import org.apache.lucene.util.IOUtils;
  * an atomic rename, so a crash at any moment leaves either the old or the new generation published,
  * never a half-built one. Folders above the published number that are not published are builds in
  * progress or abandoned by a crash; they are removed only once a newer generation is published.
+ *
+ * <p>Several {@code serve} replicas may read one folder (a shared volume) while one indexer
+ * publishes into it; replicas never write generations. A superseded generation is kept for {@link
+ * #keepSuperseded} after the one that replaced it was built, so a replica still answering from it
+ * (it switches within its refresh interval) never finds its files gone, not even on NFS, which has
+ * no delete-on-last-close.
  */
 public final class IndexGenerations {
   static final String POINTER = "CURRENT";
   static final String PREVIOUS = "PREVIOUS";
+  /** Far longer than any replica's refresh interval (2 s by default). */
+  public static final int DEFAULT_KEEP_MINUTES = 10;
+  public static final Duration DEFAULT_KEEP_SUPERSEDED = Duration.ofMinutes(DEFAULT_KEEP_MINUTES);
   private static final Pattern NAME = Pattern.compile("gen-(\\d{6,9})");
 
   private final Path root;
+  private final Duration keepSuperseded;
+  private final Clock clock;
 
   public IndexGenerations(Path root) {
+    this(root, DEFAULT_KEEP_SUPERSEDED, Clock.systemUTC());
+  }
+
+  /** @param keepSuperseded how long a superseded generation stays for replicas that still answer from it */
+  public IndexGenerations(Path root, Duration keepSuperseded, Clock clock) {
+    if (keepSuperseded.isNegative()) {
+      throw new IllegalArgumentException("the time to keep superseded generations must not be negative");
+    }
     this.root = root.toAbsolutePath().normalize();
+    this.keepSuperseded = keepSuperseded;
+    this.clock = clock;
   }
 
   public Path root() {
@@ -110,9 +135,9 @@ public final class IndexGenerations {
   }
 
   /**
-   * Deletes every generation below the published one except the previous published one (a server
-   * may still answer from it, and it is the fallback). Folders above the published number may be
-   * builds in progress and are left alone.
+   * Deletes every generation below the published one except the previous published one (the
+   * fallback) and those superseded less than {@link #keepSuperseded} ago (a replica may still answer
+   * from them). Folders above the published number may be builds in progress and are left alone.
    */
   public void removeOld() throws IOException {
     Optional<Path> current = current();
@@ -121,10 +146,30 @@ public final class IndexGenerations {
     }
     long published = number(current.get());
     Optional<Path> previous = previous();
-    for (Path g : generations()) {
-      if (number(g) < published && !previous.equals(Optional.of(g))) {
+    List<Path> all = generations().stream().sorted(Comparator.comparingLong(IndexGenerations::number)).toList();
+    Instant keepAfter = clock.instant().minus(keepSuperseded);
+    for (int i = 0; i < all.size(); i++) {
+      Path g = all.get(i);
+      if (number(g) < published && !previous.equals(Optional.of(g))
+          && (keepSuperseded.isZero() || supersededAt(all.subList(i + 1, all.size())).isBefore(keepAfter))) {
         IOUtils.rm(g);
       }
+    }
+  }
+
+  /**
+   * When a generation was superseded, near enough: when the first newer generation folder last
+   * changed, which is when its build committed (verifying it only reads). NOTE: the folder's time
+   * rather than the commit's build time, so an abandoned build without a commit has one too.
+   */
+  private static Instant supersededAt(List<Path> newer) {
+    if (newer.isEmpty()) {
+      return Instant.MAX; // nothing newer: it is not superseded
+    }
+    try {
+      return Files.getLastModifiedTime(newer.get(0)).toInstant();
+    } catch (IOException e) {
+      return Instant.MAX; // removed meanwhile by another indexer: keep this one for now
     }
   }
 

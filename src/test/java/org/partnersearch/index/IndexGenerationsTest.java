@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -33,9 +38,14 @@ class IndexGenerationsTest {
     assertEquals(Optional.of(first), g.current());
   }
 
+  /** Superseded generations go at once: the single-server case. */
+  private IndexGenerations withoutReplicas() {
+    return new IndexGenerations(root, Duration.ZERO, Clock.systemUTC());
+  }
+
   @Test
   void anUnpublishedNewerFolderIsNeverServedAndIsRemovedOnceANewerGenerationIsPublished() throws IOException {
-    IndexGenerations g = new IndexGenerations(root);
+    IndexGenerations g = withoutReplicas();
     Path first = g.create();
     g.publish(first);
     Path abandoned = g.create(); // a build that crashed before publishing
@@ -51,7 +61,7 @@ class IndexGenerationsTest {
 
   @Test
   void onlyThePreviousGenerationIsKept() throws IOException {
-    IndexGenerations g = new IndexGenerations(root);
+    IndexGenerations g = withoutReplicas();
     Path a = g.create();
     g.publish(a);
     Path b = g.create();
@@ -61,6 +71,26 @@ class IndexGenerationsTest {
     g.removeOld();
     assertEquals(List.of(c, b), g.servable());
     assertFalse(Files.exists(a));
+  }
+
+  @Test
+  void aSupersededGenerationStaysForReplicasUntilTheTimeToKeepItHasPassed() throws IOException {
+    Instant now = Instant.now();
+    IndexGenerations g = new IndexGenerations(root, Duration.ofMinutes(10), Clock.fixed(now, ZoneOffset.UTC));
+    Path a = g.create();
+    g.publish(a);
+    Path b = g.create();
+    g.publish(b);
+    Path c = g.create();
+    g.publish(c);
+    Files.setLastModifiedTime(b, FileTime.from(now.minus(Duration.ofMinutes(9)))); // b's build replaced a
+    g.removeOld();
+    assertTrue(Files.exists(a), "superseded 9 minutes ago: a replica may still answer from it");
+
+    Files.setLastModifiedTime(b, FileTime.from(now.minus(Duration.ofMinutes(11))));
+    g.removeOld();
+    assertFalse(Files.exists(a), "superseded 11 minutes ago: every replica has switched long since");
+    assertEquals(List.of(c, b), g.servable(), "the previous one is kept whatever its age");
   }
 
   @Test

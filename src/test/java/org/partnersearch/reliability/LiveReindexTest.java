@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.Reindexer;
+import org.partnersearch.index.IndexGenerations;
 import org.partnersearch.search.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.SearchRequest;
@@ -94,7 +95,11 @@ class LiveReindexTest {
         assertTrue(duringReindex.get() > 0, "searches completed while reindexing: " + duringReindex.get());
         assertEquals(firstGeneration + 3, searcher.status().generation(), "the server switched to the newest");
         try (var folders = Files.list(index)) {
-          assertEquals(2, folders.filter(Files::isDirectory).count(), "only the newest and the previous remain");
+          assertEquals(4, folders.filter(Files::isDirectory).count(), "superseded ones stay a while for replicas");
+        }
+        new IndexGenerations(index, Duration.ZERO, java.time.Clock.systemUTC()).removeOld();
+        try (var folders = Files.list(index)) {
+          assertEquals(2, folders.filter(Files::isDirectory).count(), "then only the newest and the previous remain");
         }
         try (CheckIndex check = new CheckIndex(FSDirectory.open(live.generations().current().orElseThrow()))) {
           assertTrue(check.checkIndex().clean);
