@@ -13,6 +13,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.partnersearch.analytics.SearchAnalytics;
 import org.partnersearch.config.ServiceConfig;
@@ -74,7 +75,9 @@ public final class PartnerSearchService implements AutoCloseable {
   /** Starts HTTP; every API request answers 503 until {@link #prepare()} is done. */
   public synchronized PartnerSearchService listen() {
     OpsRoutes ops = new OpsRoutes(metrics, readiness, analytics, OpsRoutes.Settings.of(config));
-    server = new ApiServer(config.web(), ops, () -> reindexer).create().start(config.host(), config.port());
+    // A replica never builds: the index command publishes into the shared folder, so no reindex route.
+    Supplier<Reindexer> reindexing = config.replica() ? null : () -> reindexer;
+    server = new ApiServer(config.web(), ops, reindexing).create().start(config.host(), config.port());
     metrics.bindJetty(server.jettyServer().server());
     LOG.info("partner-search listening on http://{}:{}/ ({})", config.host(), server.port(), config);
     return this;
@@ -84,11 +87,16 @@ public final class PartnerSearchService implements AutoCloseable {
     return server.port();
   }
 
-  /** Builds the index if there is none or it has an older schema, opens and warms it up, then reports ready. */
+  /**
+   * Builds the index if there is none or it has an older schema (a replica waits for the indexer to
+   * publish one instead), opens and warms it up, then reports ready.
+   */
   public void prepare() throws CorpusException, IOException {
     PartnerSearch parts = new PartnerSearch();
     Optional<String> outdated = parts.outdatedSchema(config.indexDir());
-    if (!parts.hasIndex(config.indexDir())) {
+    if (config.replica()) {
+      awaitPublished(parts);
+    } else if (!parts.hasIndex(config.indexDir())) {
       LOG.info("no index in {}: building it from {}", config.indexDir(), config.corpusDir());
       parts.index(config.corpusDir(), config.indexDir());
     } else if (outdated.isPresent()) {
@@ -99,7 +107,7 @@ public final class PartnerSearchService implements AutoCloseable {
     LiveIndex index = parts.openIndex(config.indexDir());
     PartnerSearcher searcher = parts.searcher(index);
     searcher.warmUp();
-    reindexer = new Reindexer(parts, config.corpusDir(), config.indexDir(), index);
+    reindexer = config.replica() ? null : new Reindexer(parts, config.corpusDir(), config.indexDir(), index);
     synchronized (this) {
       app = parts;
       live = index;
@@ -148,6 +156,32 @@ public final class PartnerSearchService implements AutoCloseable {
         throw io;
       }
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * A replica only reads: it stays not-ready until the indexer has published a generation this
+   * version can open (on a new shared volume, or after an upgrade that changed the schema).
+   */
+  private void awaitPublished(PartnerSearch parts) throws IOException {
+    boolean logged = false;
+    while (!parts.hasIndex(config.indexDir()) || parts.outdatedSchema(config.indexDir()).isPresent()) {
+      if (!logged) {
+        LOG.info("replica: waiting for the index command to publish a generation of schema {} in {}",
+            IndexSchema.SCHEMA_VERSION, config.indexDir());
+        logged = true;
+      }
+      try {
+        Thread.sleep(config.refreshInterval().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for a published index generation", e);
+      }
+      synchronized (this) {
+        if (stopping) {
+          throw new IOException("stopped while waiting for a published index generation");
+        }
+      }
     }
   }
 

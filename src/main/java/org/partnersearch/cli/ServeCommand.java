@@ -7,6 +7,9 @@ import static org.partnersearch.config.ServiceConfig.DEFAULT_REFRESH_SECONDS;
 import static org.partnersearch.config.ServiceConfig.DEFAULT_SHUTDOWN_SECONDS;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -90,12 +93,47 @@ final class ServeCommand implements Callable<Integer> {
       description = "Days of search analytics to keep (env PARTNER_SEARCH_ANALYTICS_DAYS, default: ${DEFAULT-VALUE}).")
   int analyticsDays;
 
+  @Option(names = "--cache-seconds",
+      defaultValue = "${env:PARTNER_SEARCH_CACHE_SECONDS:-" + WebConfig.DEFAULT_CACHE_SECONDS + "}",
+      description = "How long browsers, proxies and CDNs may reuse an answer of the public API or a static file "
+          + "(Cache-Control max-age; 0: always revalidate with the ETag) (env PARTNER_SEARCH_CACHE_SECONDS, "
+          + "default: ${DEFAULT-VALUE}).")
+  int cacheSeconds;
+
+  @Option(names = "--replica", defaultValue = "${env:PARTNER_SEARCH_REPLICA:-false}", arity = "0..1",
+      description = "Only read the index folder, shared with other replicas: never build, rebuild or remove a "
+          + "generation (the index command publishes them), wait for one to be published "
+          + "(env PARTNER_SEARCH_REPLICA, default: ${DEFAULT-VALUE}).")
+  boolean replica;
+
+  @Option(names = "--analytics-file", defaultValue = "${env:PARTNER_SEARCH_ANALYTICS_FILE:-}",
+      description = "Where the search analytics are kept (env PARTNER_SEARCH_ANALYTICS_FILE, default: "
+          + "analytics.json in the index folder; for a replica analytics-<host name>.json there).")
+  String analyticsFile;
+
   /** The one configuration object of the process, built once from the options. */
   ServiceConfig config() {
+    Path analytics = !analyticsFile.isBlank() ? Path.of(analyticsFile)
+        : replica ? ServiceConfig.replicaAnalyticsFile(index.index, hostName())
+        : ServiceConfig.defaultAnalyticsFile(index.index);
     return new ServiceConfig(host, port, index.index, corpus.corpus, Duration.ofSeconds(refreshSeconds),
         WebConfig.withCorsOrigins(corsOrigins).withAdminToken(adminToken).withRequestsPerMinute(rateLimit)
-            .withTrustedProxies(trustedProxies), ServiceConfig.LogFormat.parse(logFormat), logClientAddress,
-        Optional.of(adminToken), Duration.ofSeconds(shutdownSeconds), analyticsDays);
+            .withTrustedProxies(trustedProxies).withCacheSeconds(cacheSeconds),
+        ServiceConfig.LogFormat.parse(logFormat), logClientAddress, Optional.of(adminToken),
+        Duration.ofSeconds(shutdownSeconds), analyticsDays, replica, analytics);
+  }
+
+  /** The pod's name on Kubernetes (its HOSTNAME), the machine's name elsewhere. */
+  private static String hostName() {
+    String env = System.getenv("HOSTNAME");
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   @Override

@@ -15,6 +15,9 @@ import org.partnersearch.web.WebConfig;
  * @param logClientAddress whether the access log names the client's IP address (personal data: off by default)
  * @param shutdownTimeout how long in-flight requests may take to finish after SIGTERM
  * @param analyticsDays how many days of search analytics are kept (and the longest window asked for)
+ * @param replica a read-only reader of a shared index folder: never builds, rebuilds or removes a
+ *     generation (the {@code index} command publishes), waits for one to be published, no admin reindex
+ * @param analyticsFile where the search analytics are kept; one per replica, never shared
  */
 public record ServiceConfig(
     String host,
@@ -27,7 +30,9 @@ public record ServiceConfig(
     boolean logClientAddress,
     Optional<String> adminToken,
     Duration shutdownTimeout,
-    int analyticsDays) {
+    int analyticsDays,
+    boolean replica,
+    Path analyticsFile) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 7070;
@@ -73,6 +78,14 @@ public record ServiceConfig(
     }
   }
 
+  /** A single server (not a replica) with its analytics in the index folder. */
+  public ServiceConfig(String host, int port, Path indexDir, Path corpusDir, Duration refreshInterval, WebConfig web,
+      LogFormat logFormat, boolean logClientAddress, Optional<String> adminToken, Duration shutdownTimeout,
+      int analyticsDays) {
+    this(host, port, indexDir, corpusDir, refreshInterval, web, logFormat, logClientAddress, adminToken,
+        shutdownTimeout, analyticsDays, false, defaultAnalyticsFile(indexDir));
+  }
+
   /** The defaults, as {@code serve} without options and environment uses them; for tests. */
   public static ServiceConfig defaults() {
     return new ServiceConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of(DEFAULT_INDEX), Path.of(DEFAULT_CORPUS),
@@ -80,9 +93,17 @@ public record ServiceConfig(
         Duration.ofSeconds(DEFAULT_SHUTDOWN_SECONDS), DEFAULT_ANALYTICS_DAYS);
   }
 
-  /** Search analytics live beside the generations, in the index folder (generation clean-up leaves it alone). */
-  public Path analyticsFile() {
+  /** A single server's analytics live beside the generations, in the index folder (clean-up leaves it alone). */
+  public static Path defaultAnalyticsFile(Path indexDir) {
     return indexDir.resolve("analytics.json");
+  }
+
+  /**
+   * Each replica counts what it answered, in a file of its own beside the generations, named after
+   * its host (a pod's name on Kubernetes); replicas on one machine are given a file each.
+   */
+  public static Path replicaAnalyticsFile(Path indexDir, String host) {
+    return indexDir.resolve("analytics-" + host.replaceAll("[^A-Za-z0-9.-]", "_") + ".json");
   }
 
   /** Never prints the admin token. */
@@ -91,6 +112,7 @@ public record ServiceConfig(
     return "ServiceConfig[host=" + host + ", port=" + port + ", index=" + indexDir + ", corpus=" + corpusDir
         + ", refresh=" + refreshInterval + ", corsOrigins=" + web.corsOrigins() + ", logFormat=" + logFormat
         + ", logClientAddress=" + logClientAddress + ", admin=" + (adminToken.isPresent() ? "on" : "off")
-        + ", shutdownTimeout=" + shutdownTimeout + ", analyticsDays=" + analyticsDays + "]";
+        + ", shutdownTimeout=" + shutdownTimeout + ", analyticsDays=" + analyticsDays
+        + ", cacheMaxAge=" + web.cacheMaxAge() + ", replica=" + replica + ", analyticsFile=" + analyticsFile + "]";
   }
 }
