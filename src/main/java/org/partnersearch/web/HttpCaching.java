@@ -25,7 +25,7 @@ import org.partnersearch.search.PartnerSearcher;
  *       the normalised request (the parsed request record, so parameter order and defaults do not
  *       matter), {@code X-Index-Generation}, and {@code 304} without searching when {@code
  *       If-None-Match} names the ETag of the generation served now.
- *   <li>Those, {@code /opensearch.xml}, {@code /openapi.yaml} and static files: {@code
+ *   <li>Those, {@code /opensearch.xml} and static files: {@code
  *       Cache-Control: public, max-age=…}.
  *   <li>Everything else (admin, health, readiness, metrics, picks) and every error answer: {@code
  *       Cache-Control: no-store}.
