@@ -131,7 +131,7 @@ public final class ApiServer {
         QueryParams.all(ctx, "city"),
         QueryParams.lang(ctx),
         QueryParams.flag(ctx, "explain"));
-    caching.answer(ctx, searcher(), request, c -> {
+    caching.answer(ctx, searcher(), request, () -> {
       long start = System.nanoTime();
       SearchResponse response = searcher().search(request);
       ops.searched(request, response, System.nanoTime() - start);
@@ -148,7 +148,7 @@ public final class ApiServer {
       partnerNotFound(ctx, id);
       return;
     }
-    caching.answer(ctx, searcher(), id, c -> searcher().partner(id).ifPresentOrElse(ctx::json,
+    caching.answer(ctx, searcher(), id, () -> searcher().partner(id).ifPresentOrElse(ctx::json,
         () -> partnerNotFound(ctx, id)));
   }
 
@@ -159,7 +159,7 @@ public final class ApiServer {
   private void researchAreas(Context ctx) {
     Lang lang = QueryParams.lang(ctx);
     caching.answer(ctx, searcher(), lang,
-        c -> ctx.json(new ResearchAreasResponse(lang.code(), searcher().researchAreas(lang))));
+        () -> ctx.json(new ResearchAreasResponse(lang.code(), searcher().researchAreas(lang))));
   }
 
   private void health(Context ctx) {

@@ -59,7 +59,7 @@ final class HttpCaching {
    *
    * @param request the request as the search layer sees it (a record: equal requests, equal text)
    */
-  void answer(Context ctx, PartnerSearcher searcher, Object request, Handler handler) {
+  void answer(Context ctx, PartnerSearcher searcher, Object request, Runnable handler) {
     searcher.onOneGeneration(status -> {
       String etag = etag(status, ctx.path(), request);
       ctx.header(Header.ETAG, etag);
@@ -69,13 +69,7 @@ final class HttpCaching {
         ctx.status(304);
         return null;
       }
-      try {
-        handler.handle(ctx);
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
+      handler.run();
       return null;
     });
   }
@@ -93,13 +87,19 @@ final class HttpCaching {
     ctx.attribute(CACHEABLE, Boolean.FALSE);
   }
 
+  /**
+   * NOTE: {@code Vary: Accept-Encoding} because Javalin gzips larger answers for clients that accept
+   * it without saying so; a shared cache must not hand a gzipped body to a client that did not ask.
+   */
   private void cacheControl(Context ctx) {
     int status = ctx.statusCode();
     if ((status == 200 || status == 304) && Boolean.TRUE.equals(ctx.attribute(CACHEABLE))) {
       ctx.header(Header.CACHE_CONTROL, publicCacheControl);
+      ctx.res().addHeader(Header.VARY, Header.ACCEPT_ENCODING);
       return;
     }
     if (status == 200 && ctx.res().containsHeader(Header.CACHE_CONTROL)) {
+      ctx.res().addHeader(Header.VARY, Header.ACCEPT_ENCODING);
       return; // a static file, with the Cache-Control WebAssets gives it
     }
     ctx.header(Header.CACHE_CONTROL, NO_STORE);

@@ -46,7 +46,7 @@ final class SuggestRoutes {
     if (!openSearch && !(format == null || format.isBlank() || format.equals("json"))) {
       throw new InvalidRequestException("invalid_format", "format must be json or opensearch");
     }
-    caching.answer(ctx, ops.readiness().searcher(), List.of(request, openSearch), c -> {
+    caching.answer(ctx, ops.readiness().searcher(), List.of(request, openSearch), () -> {
       SuggestResponse response = suggest(request);
       if (openSearch) {
         ctx.json(new OpenSearchSuggestions(request.q(), response.suggestions().stream().map(Suggestion::text).toList()));

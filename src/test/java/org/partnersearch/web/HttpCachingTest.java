@@ -64,6 +64,8 @@ class HttpCachingTest {
     assertEquals(generation, header(a, "X-Index-Generation"));
     assertTrue(header(a, "ETag").startsWith("W/\"" + generation + "-"), "the ETag names the generation");
 
+    assertTrue(a.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")),
+        "shared caches keep gzipped and plain bodies apart: " + a.headers().allValues("Vary"));
     assertNotEquals(header(a, "ETag"), header(get("/api/search?q=Endlager&lang=en&area=repository-research"), "ETag"));
     assertNotEquals(header(a, "ETag"), header(get("/api/search?q=Endlager&lang=de"), "ETag"));
     assertNotEquals(header(get("/api/partners/daef"), "ETag"), header(get("/api/partners/dktk"), "ETag"));
@@ -138,6 +140,15 @@ class HttpCachingTest {
       actual.put(path, header(get(sent), "Cache-Control"));
     }
     assertEquals(expected, actual);
+  }
+
+  @Test
+  void aGzippedAnswerNamesTheSameGenerationAndSaysItVariesByEncoding() throws Exception {
+    HttpResponse<String> gzipped = get("/api/search?q=Forschung&size=50", "Accept-Encoding", "gzip");
+    assertEquals("gzip", header(gzipped, "Content-Encoding"), "large enough for Javalin to compress");
+    assertTrue(gzipped.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")));
+    assertEquals(header(get("/api/search?q=Forschung&size=50"), "ETag"), header(gzipped, "ETag"),
+        "weak: the same content, whatever the encoding");
   }
 
   @Test
