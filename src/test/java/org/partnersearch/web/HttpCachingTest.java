@@ -152,6 +152,22 @@ class HttpCachingTest {
   }
 
   @Test
+  void aSearchCutShortByItsTimeBudgetIsNeverStored() throws Exception {
+    io.javalin.Javalin hurried = new ApiServer(api.corpus.app.searcher(api.corpus.index, Duration.ZERO),
+        WebConfig.DEFAULT.withCacheSeconds(MAX_AGE)).create().start("127.0.0.1", 0);
+    try {
+      HttpResponse<String> r = api.client.send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+          + hurried.port() + "/api/search?q=Kernteknik%20Endlager")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, r.statusCode());
+      assertTrue(r.body().contains("\"partial\":true"), r.body());
+      assertEquals("no-store", header(r, "Cache-Control"), "a later try may find everything");
+      assertEquals(Optional.empty(), r.headers().firstValue("ETag"));
+    } finally {
+      hurried.stop();
+    }
+  }
+
+  @Test
   void errorsCarryNoValidatorAndAdminAnswersAreNeverStored() throws Exception {
     HttpResponse<String> notFound = get("/api/partners/no-such-partner");
     assertEquals(404, notFound.statusCode());
