@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.partnersearch.RealCorpus;
 import picocli.CommandLine;
 
 /** The command line as editors use it: index, search, suggest, validate, analyze, and its exit codes. */
@@ -34,7 +35,7 @@ class CommandLineTest {
     String index = dir.resolve("index").toString();
     Run indexed = run("index", "--index", index);
     assertEquals(0, indexed.exit(), indexed.err());
-    assertTrue(indexed.out().startsWith("indexed 13 documents"), indexed.out());
+    assertTrue(indexed.out().startsWith("indexed " + RealCorpus.partnerCount() + " documents"), indexed.out());
 
     assertFirst(index, "Endlager", "[daef]");
     assertFirst(index, "Strahlen", "[kvsf]", "[oncoray]"); // both are radiation research centres
@@ -88,7 +89,15 @@ class CommandLineTest {
   void validateReportsAHealthyCorpus() {
     Run r = run("validate");
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().startsWith("corpus OK: 13 partners"), r.out());
+    assertTrue(r.out().startsWith("corpus OK: " + RealCorpus.partnerCount() + " partners"), r.out());
+  }
+
+  @Test
+  void validatePassesAfterAnEditorAddsAPartnerAndRewordsADescription() {
+    Path edited = org.partnersearch.corpus.CorpusFixture.editedCopyOfRealCorpus(dir.resolve("corpus")).dir();
+    Run r = run("validate", "--corpus", edited.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("corpus OK: " + (RealCorpus.partnerCount() + 1) + " partners"), r.out());
   }
 
   @Test
