@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * The serving process, in the order it runs: {@link #listen()} opens the port ({@code /livez} up,
  * {@code /readyz} 503), {@link #prepare()} builds the index if there is none (or rebuilds one that
  * an older version built, which this one cannot read), opens and warms it up and turns ready,
- * {@link #stop()} (on SIGTERM) turns not-ready, lets in-flight requests finish within the configured
- * time, saves the analytics and closes the index.
+ * {@link #stop()} (on SIGTERM) turns not-ready, keeps serving for the drain delay, closes the port,
+ * lets in-flight requests finish within the configured time, saves the analytics and closes the index.
  */
 public final class PartnerSearchService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerSearchService.class);
@@ -165,6 +165,7 @@ public final class PartnerSearchService implements AutoCloseable {
       stopping = true;
     }
     readiness.stopping();
+    drain();
     LOG.info("stopping: letting requests in flight finish (at most {})", config.shutdownTimeout());
     if (server != null) {
       server.stop(); // Jetty stops accepting, waits for in-flight requests up to the stop timeout
@@ -177,6 +178,22 @@ public final class PartnerSearchService implements AutoCloseable {
     metrics.close();
     LOG.info("stopped");
     stopped.countDown();
+  }
+
+  /**
+   * Keeps the port open while {@code /readyz} answers 503 STOPPING: a load balancer only stops
+   * routing to an instance once its probe has seen that, and requests that still arrive are served.
+   */
+  private void drain() {
+    if (server == null || config.drainDelay().isZero()) {
+      return;
+    }
+    LOG.info("stopping: /readyz answers 503 STOPPING for {} while requests are still served", config.drainDelay());
+    try {
+      Thread.sleep(config.drainDelay().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // stop draining, go on closing
+    }
   }
 
   @Override

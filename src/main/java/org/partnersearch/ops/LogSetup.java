@@ -1,5 +1,6 @@
 package org.partnersearch.ops;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
@@ -38,5 +39,22 @@ public final class LogSetup {
     json.start();
     root.detachAndStopAllAppenders();
     root.addAppender(json);
+  }
+
+  /** Restores the log level that {@link #warningsOnly()} replaced. */
+  public interface Quiet extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Until closed, only warnings and errors are logged: for the one-off commands. */
+  public static Quiet warningsOnly() {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return () -> {};
+    }
+    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Level before = root.getLevel();
+    root.setLevel(Level.WARN);
+    return () -> root.setLevel(before);
   }
 }

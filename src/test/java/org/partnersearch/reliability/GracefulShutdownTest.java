@@ -22,7 +22,8 @@ import org.partnersearch.RealCorpus;
 import org.partnersearch.web.OpsRoutes;
 
 /**
- * SIGTERM to a real {@code serve} process: a request in flight finishes, then the process exits
+ * SIGTERM to a real {@code serve} process: {@code /readyz} answers 503 STOPPING while the port is
+ * still open (the drain), a request in flight finishes, then the port closes and the process exits
  * within a bounded time. The request is a {@code /api/ping} slowed down by the test-only delay, so it
  * is certainly in flight when the signal arrives.
  */
@@ -32,14 +33,14 @@ class GracefulShutdownTest {
   @TempDir Path dir;
 
   @Test
-  void sigtermLetsARequestInFlightFinishThenExitsWithinTheShutdownTime() throws Exception {
+  void sigtermAnswers503StoppingWhileDrainingLetsARequestInFlightFinishThenExits() throws Exception {
     Path index = dir.resolve("index");
     try (PartnerSearch app = new PartnerSearch()) {
       app.index(RealCorpus.CORPUS, index); // so the child only opens it
     }
     Process server = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-D" + OpsRoutes.TEST_PING_DELAY_PROPERTY + "=" + PING_DELAY_MILLIS, "-cp", System.getProperty("java.class.path"), "org.partnersearch.cli.Main", "serve",
-        "--host", "127.0.0.1", "--port", "0", "--index", index.toString(), "--shutdown-seconds", "20"))
+        "--host", "127.0.0.1", "--port", "0", "--index", index.toString(), "--drain-seconds", "2", "--shutdown-seconds", "20"))
         .redirectErrorStream(true).start();
     BlockingQueue<String> log = new LinkedBlockingQueue<>();
     Thread reader = new Thread(() -> {
@@ -65,6 +66,11 @@ class GracefulShutdownTest {
 
         // SIGTERM; through the handle, because Process.destroy() also closes our end of its output
         assertTrue(server.toHandle().destroy());
+        List<String> probes = probeReadyzUntilThePortCloses(port);
+        assertTrue(probes.contains("503 STOPPING"), "a load balancer sees the 503 before the port closes: " + probes);
+        assertEquals("refused", probes.get(probes.size() - 1));
+        assertEquals(List.of(), probes.subList(probes.indexOf("503 STOPPING"), probes.size() - 1).stream()
+            .filter(p -> !p.equals("503 STOPPING")).toList(), "never ready again: " + probes);
         await(log, Pattern.compile("stopping: letting requests in flight finish"));
         String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
@@ -75,6 +81,32 @@ class GracefulShutdownTest {
     } finally {
       server.destroyForcibly();
     }
+  }
+
+  /** {@code /readyz} every 50 ms, each on a new connection, as "status body-status", until the connection is refused. */
+  private static List<String> probeReadyzUntilThePortCloses(int port) throws Exception {
+    List<String> seen = new java.util.ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      try (Socket probe = new Socket("127.0.0.1", port)) {
+        probe.setSoTimeout(5000);
+        probe.getOutputStream().write("GET /readyz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+            .getBytes(StandardCharsets.UTF_8));
+        String answer = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("^HTTP/1.1 (\\d+).*\"status\":\"(\\w+)\"", Pattern.DOTALL).matcher(answer);
+        String state = m.find() ? m.group(1) + " " + m.group(2) : "unparsed: " + answer;
+        if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(state)) {
+          seen.add(state);
+        }
+      } catch (java.net.ConnectException closed) {
+        seen.add("refused");
+        return seen;
+      } catch (java.io.IOException reset) {
+        continue; // the port closing under this very probe
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the port stayed open: " + seen);
   }
 
   private static Matcher await(BlockingQueue<String> log, Pattern pattern) throws InterruptedException {
