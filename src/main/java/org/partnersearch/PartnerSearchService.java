@@ -18,6 +18,7 @@ import org.partnersearch.analytics.SearchAnalytics;
 import org.partnersearch.config.ServiceConfig;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.index.IndexSchema;
+import org.partnersearch.ops.BuildLog;
 import org.partnersearch.ops.Metrics;
 import org.partnersearch.ops.Readiness;
 import org.partnersearch.search.LiveIndex;
@@ -90,11 +91,11 @@ public final class PartnerSearchService implements AutoCloseable {
     Optional<String> outdated = parts.outdatedSchema(config.indexDir());
     if (!parts.hasIndex(config.indexDir())) {
       LOG.info("no index in {}: building it from {}", config.indexDir(), config.corpusDir());
-      parts.index(config.corpusDir(), config.indexDir());
+      build(parts, "first-start");
     } else if (outdated.isPresent()) {
       LOG.warn("the index in {} was built with schema version {}, this version reads {}: rebuilding it from {}",
           config.indexDir(), outdated.get(), IndexSchema.SCHEMA_VERSION, config.corpusDir());
-      parts.index(config.corpusDir(), config.indexDir());
+      build(parts, "schema-change");
     }
     LiveIndex index = parts.openIndex(config.indexDir());
     PartnerSearcher searcher = parts.searcher(index);
@@ -116,6 +117,16 @@ public final class PartnerSearchService implements AutoCloseable {
     }
     LOG.info("ready: serving {} partners from index generation {}", searcher.status().documents(),
         searcher.status().generation());
+  }
+
+  /** Builds from the configured corpus and logs the build, or its refusal, as {@code why}. */
+  private void build(PartnerSearch parts, String why) throws CorpusException, IOException {
+    try {
+      BuildLog.built(why, parts.index(config.corpusDir(), config.indexDir()));
+    } catch (CorpusException e) {
+      BuildLog.rejected(why, e);
+      throw e;
+    }
   }
 
   /**
