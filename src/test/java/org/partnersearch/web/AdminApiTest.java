@@ -90,7 +90,8 @@ class AdminApiTest {
       ApiFixture.Response r = api.send(post(api, "/api/admin/reindex", Map.of("Authorization", "Bearer " + TOKEN)));
       assertEquals(422, r.status(), r.body());
       assertEquals("corpus_invalid", r.json().get("error").get("code").asText());
-      assertTrue(r.json().get("problems").get(0).asText().contains("daef.yaml:10: type: unknown type 'netwerk'"),
+      assertEquals(422, r.json().get("error").get("status").asInt(), "the API's one error shape");
+      assertTrue(r.json().get("error").get("problems").get(0).asText().contains("daef.yaml:10: type: unknown type 'netwerk'"),
           r.body());
       assertEquals(1, api.get("/api/health").json().get("generation").asInt());
       assertEquals("daef", api.get("/api/search?q=Endlager").json().get("hits").get(0).get("id").asText());

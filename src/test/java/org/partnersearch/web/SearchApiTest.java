@@ -126,15 +126,18 @@ class SearchApiTest {
   }
 
   @Test
-  void aPartnerRecordIsServedWholeAndUnknownIdsAre404Json() throws Exception {
+  void aPartnerRecordIsServedWholeUnknownIdsAre404AndMalformedOnes400() throws Exception {
     JsonNode daef = api.get("/api/partners/daef").json();
     assertEquals("Deutsche Arbeitsgemeinschaft Endlagerforschung", daef.get("name").asText());
     assertTrue(daef.get("description").get("de").asText().startsWith("Die Deutsche"));
-    for (String id : List.of("nope", "DAEF", "..%2F..%2Fetc", "a".repeat(65))) {
+    ApiFixture.Response unknown = api.get("/api/partners/nope");
+    assertEquals(404, unknown.status());
+    assertEquals("partner_not_found", unknown.json().get("error").get("code").asText());
+    for (String id : List.of("DAEF", "Bad_ID", "a".repeat(65), "..%2F..%2Fetc")) {
       ApiFixture.Response r = api.get("/api/partners/" + id);
-      assertEquals(404, r.status(), id);
-      assertEquals(404, r.json().get("error").get("status").asInt());
-      assertNotNull(r.json().get("error").get("code"));
+      assertEquals(400, r.status(), id);
+      assertEquals(400, r.json().get("error").get("status").asInt());
+      assertEquals("invalid_id", r.json().get("error").get("code").asText(), id);
     }
   }
 
