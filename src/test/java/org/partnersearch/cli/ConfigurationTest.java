@@ -77,8 +77,9 @@ class ConfigurationTest {
 
   @Test
   void theAdminTokenComesFromTheEnvironmentOnlyAndAShortOneIsAUsageError() {
-    assertEquals(Main.USAGE_ERROR, CommandLineTest.run("serve", "--admin-token", "an-admin-token-for-tests").exit(),
-        "not an option: the process list would show it");
+    CommandLineTest.Run asOption = CommandLineTest.run("serve", "--admin-token", "an-admin-token-for-tests");
+    assertEquals(Main.USAGE_ERROR, asOption.exit(), "not an option: the process list would show it");
+    assertTrue(asOption.err().contains("set PARTNER_SEARCH_ADMIN_TOKEN in the environment"), asOption.err());
     ServeCommand serve = new ServeCommand();
     serve.environment = java.util.Map.of("PARTNER_SEARCH_ADMIN_TOKEN", "an-admin-token-for-tests");
     new CommandLine(serve).parseArgs();
