@@ -2,6 +2,10 @@ package org.partnersearch.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.partnersearch.search.InvalidRequestException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -25,13 +29,13 @@ final class WrongArguments implements IParameterExceptionHandler, IExecutionExce
     if (e instanceof CommandLine.UnmatchedArgumentException && !command.getSubcommands().isEmpty()
         && args.length > 0 && !args[0].startsWith("-")) {
       return report(command, "unknown command '" + args[0] + "': use one of "
-          + String.join(", ", command.getSubcommands().keySet()), Main.USAGE_ERROR);
+          + String.join(", ", command.getSubcommands().keySet()), Main.USAGE_ERROR, true);
     }
     if (java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("--admin-token"))) {
       return report(command, "the admin token is no option, since every process list would show it: set "
           + ServeCommand.ADMIN_TOKEN_VARIABLE + " in the environment", Main.USAGE_ERROR);
     }
-    return report(command, e.getMessage(), Main.USAGE_ERROR);
+    return report(command, e.getMessage(), Main.USAGE_ERROR, true);
   }
 
   @Override
@@ -39,16 +43,37 @@ final class WrongArguments implements IParameterExceptionHandler, IExecutionExce
     if (e instanceof IllegalArgumentException || e instanceof InvalidRequestException) {
       return report(command, e.getMessage(), Main.USAGE_ERROR);
     }
-    if (e instanceof IOException || e instanceof java.io.UncheckedIOException) {
-      return report(command, e.getMessage(), IO_ERROR);
+    if (e instanceof java.io.UncheckedIOException unchecked) {
+      return report(command, describe(unchecked.getCause()), IO_ERROR);
+    }
+    if (e instanceof IOException io) {
+      return report(command, describe(io), IO_ERROR);
     }
     throw e;
   }
 
+  /** NIO names only the file in its message; the kind of failure is in the class. */
+  private static String describe(IOException e) {
+    if (e instanceof FileSystemException fs) {
+      String why = fs.getReason() != null ? fs.getReason()
+          : fs instanceof AccessDeniedException ? "permission denied"
+          : fs instanceof NoSuchFileException ? "no such file or folder"
+          : fs instanceof FileAlreadyExistsException ? "already exists"
+          : "cannot be read or written";
+      return "cannot use " + fs.getFile() + ": " + why;
+    }
+    return e.getMessage();
+  }
+
+  /** Parse errors point to --help, which lists what is allowed; the others say what to do themselves. */
   private static int report(CommandLine command, String message, int exitCode) {
+    return report(command, message, exitCode, false);
+  }
+
+  private static int report(CommandLine command, String message, int exitCode, boolean pointToHelp) {
     PrintWriter err = command.getErr();
     String name = command.getCommandSpec().qualifiedName();
-    err.println(name + ": " + message.replace('\n', ' ') + " (see " + name + " --help)");
+    err.println(name + ": " + message.replace('\n', ' ') + (pointToHelp ? " (see " + name + " --help)" : ""));
     err.flush();
     return exitCode;
   }
