@@ -103,8 +103,10 @@ final class HttpCaching {
       return; // a static file, with the Cache-Control WebAssets gives it
     }
     ctx.header(Header.CACHE_CONTROL, NO_STORE);
-    ctx.res().setHeader(Header.ETAG, null); // errors never carry a validator
-    ctx.res().setHeader(GENERATION_HEADER, null);
+    ctx.res().setHeader(Header.ETAG, null); // nothing kept, nothing to revalidate
+    if (status != 200) {
+      ctx.res().setHeader(GENERATION_HEADER, null); // an error was not answered from the index
+    }
   }
 
   /**

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.partnersearch.config.ServiceConfig;
 
 /**
  * The Kubernetes manifests in {@code deploy/k8s/}: each one is read strictly into the typed model of
@@ -143,7 +144,9 @@ class KubernetesManifestsTest {
     assertTrue(portNames.contains(server.getLivenessProbe().getHttpGet().getPort().getStrVal()));
     assertEquals(Optional.of("true"), env(server, "PARTNER_SEARCH_REPLICA"), "replicas never build or prune");
     assertTrue(deployment.getSpec().getReplicas() >= 2);
-    assertTrue(pod.getTerminationGracePeriodSeconds() > 8, "longer than the service's own drain time");
+    assertTrue(pod.getTerminationGracePeriodSeconds()
+        > ServiceConfig.DEFAULT_DRAIN_SECONDS + ServiceConfig.DEFAULT_SHUTDOWN_SECONDS,
+        "Kubernetes waits longer than the service takes to drain and finish requests in flight");
     assertMountsTheSharedVolume(pod, server);
     assertEquals(deployment.getSpec().getSelector().getMatchLabels(),
         deployment.getSpec().getTemplate().getMetadata().getLabels());

@@ -162,6 +162,7 @@ class HttpCachingTest {
       assertTrue(r.body().contains("\"partial\":true"), r.body());
       assertEquals("no-store", header(r, "Cache-Control"), "a later try may find everything");
       assertEquals(Optional.empty(), r.headers().firstValue("ETag"));
+      assertTrue(r.headers().firstValue("X-Index-Generation").isPresent(), "it still says which generation answered");
     } finally {
       hurried.stop();
     }
