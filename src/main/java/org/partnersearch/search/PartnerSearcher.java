@@ -62,14 +62,14 @@ public final class PartnerSearcher {
    *     returned with {@code partial: true}
    */
   public PartnerSearcher(LiveIndex index, IndexSchema schema, JsonCodec json, QueryFactory queries,
-      Analyzer indexAnalyzer, Analyzer queryAnalyzer, Duration timeBudget) {
+      Analyzer indexAnalyzer, Analyzer wordsAnalyzer, Duration timeBudget) {
     this.index = index;
     this.timeBudget = timeBudget;
     this.schema = schema;
     this.json = json;
     this.queries = queries;
     this.highlighter = new HitHighlighter(indexAnalyzer);
-    this.spelling = new SpellingCorrector(queryAnalyzer, queries.knownWords());
+    this.spelling = new SpellingCorrector(wordsAnalyzer, queries.knownWords());
     this.explainer = new MatchExplainer(queries);
   }
 
@@ -195,13 +195,14 @@ public final class PartnerSearcher {
     }
     // The query is already rewritten: the highlighter would otherwise rewrite it for every hit and
     // field, building every typo's Levenshtein automata again each time (seconds a page, seen with JFR).
-    List<SearchHit.Highlight> marked = highlighter.highlight(searcher, query, docIds, partners, request.lang());
+    List<SearchHit.Highlight> marked = highlighter.highlight(searcher, query, docIds, partners, request.lang(),
+        snapshot.vocabulary());
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Partner p = partners.get(i);
       float score = browse || Float.isNaN(page[i].score) ? 0f : page[i].score;
       List<MatchReason> reasons = request.explain() && !browse
-          ? explainer.explain(searcher, docIds[i], userQuery, snapshot.glossary())
+          ? explainer.explain(searcher, docIds[i], p, snapshot.vocabulary(), userQuery, snapshot.glossary())
           : null;
       hits.add(new SearchHit(p.id(), p.name(), p.nameEn(), p.type(), p.city(), areas(snapshot, p, request.lang()),
           score, marked.get(i), reasons));

@@ -110,7 +110,7 @@ class RelevanceTest {
       c("stop words kept out of the way", "the university of rostock", "rostock"));
 
   @Test
-  void theRightPartnerRanksFirstForAtLeast95PercentOfTheTable() {
+  void theRightPartnerRanksFirstForEveryQueryOfTheTable() {
     int firstRight = 0;
     double reciprocalRanks = 0;
     List<String> failures = new ArrayList<>();
@@ -132,7 +132,7 @@ class RelevanceTest {
     System.out.printf("relevance table: %d queries, success@1 %.3f, MRR %.3f%n", TABLE.size(), successAt1,
         reciprocalRanks / TABLE.size());
     assertTrue(TABLE.size() >= 40, "the table must keep at least 40 queries");
-    assertTrue(successAt1 >= 0.95, "success@1 " + successAt1 + " below 0.95; failures:\n" + String.join("\n", failures));
+    assertTrue(failures.isEmpty(), "success@1 " + successAt1 + "; failures:\n" + String.join("\n", failures));
   }
 
   private static int indexOfAny(List<String> ids, Set<String> wanted) {
