@@ -8,8 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.QueryTimeoutImpl;
@@ -17,13 +15,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
-import org.partnersearch.corpus.ResearchArea;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.JsonCodec;
 import org.partnersearch.suggest.SuggestRequest;
@@ -34,7 +29,6 @@ import org.partnersearch.suggest.SuggestResponse;
  * {@link LiveIndex}. Knows nothing of HTTP; the web layer, the CLI and tests call it alike.
  */
 public final class PartnerSearcher {
-  private static final Sort BY_NAME = new Sort(new SortField(IndexSchema.NAME_SORT, SortField.Type.STRING));
   /** Below this many hits a spelling correction is worth offering. */
   private static final int FEW_HITS = 3;
   /**
@@ -53,6 +47,7 @@ public final class PartnerSearcher {
   private final SpellingCorrector spelling;
   private final MatchExplainer explainer;
   private final FacetCounter facets = new FacetCounter();
+  private final FacetedSearch faceted;
   private final RequestLimits limits = new RequestLimits();
 
   private final Duration timeBudget;
@@ -66,6 +61,7 @@ public final class PartnerSearcher {
     this.index = index;
     this.timeBudget = timeBudget;
     this.schema = schema;
+    this.faceted = new FacetedSearch(schema.facetsConfig());
     this.json = json;
     this.queries = queries;
     this.highlighter = new HitHighlighter(indexAnalyzer);
@@ -91,21 +87,21 @@ public final class PartnerSearcher {
       // Levenshtein automata) again for each highlighted field of each hit.
       Query base = browse ? new MatchAllDocsQuery() : searcher.rewrite(queries.build(query, snapshot.glossary(), false, snapshot.reader()));
       TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
-      DrillSideways.DrillSidewaysResult result = run(snapshot, searcher, timed, request, browse);
+      FacetedSearch.Result result = faceted.run(snapshot, searcher, timed, request, browse);
       boolean relaxed = false;
-      if (result.hits.totalHits.value == 0 && query.required().size() > 1 && !timed.timedOut()) {
+      if (result.total() == 0 && query.required().size() > 1 && !timed.timedOut()) {
         base = searcher.rewrite(queries.build(query, snapshot.glossary(), true, snapshot.reader()));
         timed = new TimeLimitedQuery(base, budget);
-        result = run(snapshot, searcher, timed, request, false);
-        relaxed = result.hits.totalHits.value > 0;
+        result = faceted.run(snapshot, searcher, timed, request, false);
+        relaxed = result.total() > 0;
       }
-      long total = result.hits.totalHits.value;
-      List<SearchHit> hits = hits(snapshot, searcher, base, result.hits, request, browse ? null : query);
+      long total = result.total();
+      List<SearchHit> hits = hits(snapshot, searcher, base, result.hits(), request, browse ? null : query);
       String didYouMean = browse || total >= FEW_HITS || timed.timedOut()
           ? null : didYouMean(snapshot, searcher, query, request);
       return new SearchResponse(request.q(), total, request.page(), request.size(),
           (System.nanoTime() - start) / 1_000_000, hits,
-          facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed,
+          facets.count(result.facets(), snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed,
           timed.timedOut());
     });
   }
@@ -139,8 +135,8 @@ public final class PartnerSearcher {
   public List<FacetResults.FacetValue> researchAreas(Lang lang) {
     SearchRequest all = new SearchRequest("", 1, 1, List.of(), List.of(), List.of(), lang, false);
     return withSnapshot(snapshot -> {
-      var result = run(snapshot, snapshot.searcher(), new MatchAllDocsQuery(), all, true);
-      return facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), all, true).area();
+      var result = faceted.run(snapshot, snapshot.searcher(), new MatchAllDocsQuery(), all, true);
+      return facets.count(result.facets(), snapshot.facetDims(), snapshot.vocabulary(), all, true).area();
     });
   }
 
@@ -158,26 +154,6 @@ public final class PartnerSearcher {
       }
       return Optional.of(source(snapshot, top.scoreDocs[0].doc));
     });
-  }
-
-  private DrillSideways.DrillSidewaysResult run(IndexSnapshot snapshot, IndexSearcher searcher, Query base,
-      SearchRequest request, boolean browse) throws IOException {
-    DrillDownQuery drillDown = new DrillDownQuery(schema.facetsConfig(), base);
-    for (String area : request.areas()) {
-      Optional<ResearchArea> leaf = snapshot.vocabulary().taxonomy().area(area);
-      if (leaf.isPresent()) {
-        drillDown.add(IndexSchema.FACET_AREA, leaf.get().fieldId(), area);
-      } else {
-        drillDown.add(IndexSchema.FACET_AREA, area);
-      }
-    }
-    request.types().forEach(t -> drillDown.add(IndexSchema.FACET_TYPE, t));
-    request.cities().forEach(c -> drillDown.add(IndexSchema.FACET_CITY, c));
-    DrillSideways sideways = new DrillSideways(searcher, schema.facetsConfig(), snapshot.facetState());
-    int topN = request.page() * request.size();
-    return browse
-        ? sideways.search(drillDown, null, null, topN, BY_NAME, false)
-        : sideways.search(drillDown, topN);
   }
 
   /** One page of hits; {@code userQuery} is null when browsing. */
@@ -218,7 +194,7 @@ public final class PartnerSearcher {
       return null;
     }
     Query q = queries.build(parser.parse(corrected.get()), snapshot.glossary(), false, snapshot.reader());
-    long correctedTotal = run(snapshot, searcher, q, request, false).hits.totalHits.value;
+    long correctedTotal = faceted.count(snapshot, searcher, q, request);
     return correctedTotal > 0 ? corrected.get() : null;
   }
 
