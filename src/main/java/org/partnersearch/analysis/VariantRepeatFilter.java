@@ -14,8 +14,8 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * Emits each lower-cased word as its {@link Variant}s at one position, typed by variant: the exact
  * word, its transliterated and stripped spellings where they differ, and the transliterated word
  * again to be stemmed by the stemmer that follows (the others are keywords it leaves alone). A
- * compound part (from {@link DecompoundFilter}) becomes one {@link Variant#PART}, to be stemmed
- * too. Lucene's {@code KeywordRepeatFilter} trick, with the foldings of {@link Folding}.
+ * compound part (from {@link DecompoundFilter}) becomes a {@link Variant#PART}, transliterated and,
+ * where different, stripped, to be stemmed too. Lucene's {@code KeywordRepeatFilter} trick, with the foldings of {@link Folding}.
  */
 final class VariantRepeatFilter extends TokenFilter {
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
@@ -47,12 +47,17 @@ final class VariantRepeatFilter extends TokenFilter {
     }
     String exact = termAtt.toString();
     String transliterated = Folding.transliterate(exact);
+    word = captureState();
     if (DecompoundFilter.PART_TYPE.equals(typeAtt.type())) {
+      // A part typed without umlaut keys ("gebaude" in "Bürogebäude") must meet its stripped spelling.
+      String stripped = Folding.strip(exact);
+      if (!stripped.equals(transliterated)) {
+        pending.add(new Copy(stripped, Variant.PART));
+      }
       termAtt.setEmpty().append(transliterated);
       set(Variant.PART);
       return true;
     }
-    word = captureState();
     if (!transliterated.equals(exact)) {
       pending.add(new Copy(transliterated, Variant.FOLDED));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
@@ -109,21 +110,42 @@ final class MatchExplainer {
     return first.map(f -> new Found(f.text(), MatchKind.COMPOUND_PARTS, f.matched()));
   }
 
-  /** The first text, then the best kind of term, where one word of {@code text} occurs in the hit. */
-  private Optional<Found> first(Hit hit, String text, java.util.function.Function<WordForms, Map<String, MatchKind>> terms)
+  /**
+   * The first text where every word of {@code text} occurs in the hit, named by its first word's best
+   * kind of term there.
+   */
+  private Optional<Found> first(Hit hit, String text, Function<WordForms, Map<String, MatchKind>> terms)
       throws IOException {
     for (SearchableText searchable : SearchableText.values()) {
       List<WordForms> words = typedWords.of(searchable.chain(), text);
       if (words.isEmpty()) {
         return Optional.empty();
       }
-      for (MatchKind kind : MatchKind.values()) {
-        for (Map.Entry<String, MatchKind> term : terms.apply(words.get(0)).entrySet()) {
-          if (term.getValue() == kind) {
-            Optional<Found> found = find(hit, searchable, term.getKey(), kind);
-            if (found.isPresent()) {
-              return found;
-            }
+      Optional<Found> first = Optional.empty();
+      for (WordForms word : words) {
+        Optional<Found> found = best(hit, searchable, terms.apply(word));
+        if (found.isEmpty()) {
+          first = Optional.empty();
+          break;
+        }
+        first = first.isPresent() ? first : found;
+      }
+      if (first.isPresent()) {
+        return first;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The best kind of match of one word's terms in one text. */
+  private static Optional<Found> best(Hit hit, SearchableText searchable, Map<String, MatchKind> terms)
+      throws IOException {
+    for (MatchKind kind : MatchKind.values()) {
+      for (Map.Entry<String, MatchKind> term : terms.entrySet()) {
+        if (term.getValue() == kind) {
+          Optional<Found> found = find(hit, searchable, term.getKey(), kind);
+          if (found.isPresent()) {
+            return found;
           }
         }
       }

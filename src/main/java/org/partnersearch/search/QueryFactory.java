@@ -3,6 +3,7 @@ package org.partnersearch.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.partnersearch.analysis.Analyzers;
+import org.partnersearch.analysis.Chain;
 import org.partnersearch.analysis.Folding;
 import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.analysis.StopWords;
@@ -175,8 +177,9 @@ public final class QueryFactory {
    */
   Query text(String text, List<String> translations, Map<String, Map<String, Float>> nearSpellings, boolean phrase) {
     List<Query> perText = new ArrayList<>();
+    Map<Chain, List<WordForms>> byChain = new EnumMap<>(Chain.class);
     for (SearchableText searchable : SearchableText.values()) {
-      List<WordForms> words = typedWords.of(searchable.chain(), text);
+      List<WordForms> words = byChain.computeIfAbsent(searchable.chain(), chain -> typedWords.of(chain, text));
       if (words.isEmpty()) {
         return null;
       }
