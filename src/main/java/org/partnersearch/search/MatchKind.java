@@ -23,9 +23,6 @@ enum MatchKind {
   /** A glossary translation of several words, matched as a phrase. */
   PHRASE_TRANSLATION("glossary synonym", 0.5f);
 
-  /** Within one query word, a little credit for matching in more than the best text. */
-  static final float TIE_BREAKER = 0.1f;
-
   private final String label;
   private final float weight;
 

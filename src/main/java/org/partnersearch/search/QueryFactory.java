@@ -171,9 +171,16 @@ public final class QueryFactory {
   }
 
   /**
-   * {@code text} in every searchable text, the best counting: one word as a {@link SynonymQuery} of
+   * {@code text} in every searchable text, the scores of the texts summed: one word as a {@link SynonymQuery} of
    * its variants, its one-word {@code translations} and its {@code nearSpellings} (per field);
    * several words, or a quoted phrase, as a phrase of the words' forms. Null if it analyses to nothing.
+   *
+   * <p>NOTE: a sum (a BooleanQuery of optional clauses) rather than the best text plus a little for
+   * the others (DisjunctionMaxQuery with a tie-breaker): only a pure disjunction lets Lucene's
+   * block-max WAND skip documents that cannot make the top hits, since a DisjunctionMaxQuery passes
+   * the minimum competitive score to its clauses only without a tie-breaker. The relevance table
+   * passes with the sum, not with the best text alone (the universities for "Hochschule" need their
+   * second text).
    */
   Query text(String text, List<String> translations, Map<String, Map<String, Float>> nearSpellings, boolean phrase) {
     List<Query> perText = new ArrayList<>();
@@ -188,7 +195,9 @@ public final class QueryFactory {
           : phrase(searchable.field(), words);
       perText.add(new BoostQuery(q, searchable.weight()));
     }
-    return new DisjunctionMaxQuery(perText, MatchKind.TIE_BREAKER);
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    perText.forEach(q -> any.add(q, Occur.SHOULD));
+    return any.build();
   }
 
   /** The plain text in every searchable text (no translations, no near spellings), for explain. */
