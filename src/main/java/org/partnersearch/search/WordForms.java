@@ -41,13 +41,14 @@ record WordForms(String exact, List<String> folded, String stem) {
     return terms;
   }
 
-  /** Terms for the word as a translation of the typed one: as written or stemmed. */
+  /** Terms for the word as a translation of the typed one: as written or stemmed, also inside a compound. */
   Map<String, MatchKind> translationTerms() {
     Map<String, MatchKind> terms = new LinkedHashMap<>();
     put(terms, exact, MatchKind.TRANSLATION);
     put(terms, Variant.STEM.term(stem), MatchKind.TRANSLATION);
     put(terms, stem, MatchKind.TRANSLATION);
     put(terms, Variant.FOLDED.term(stem), MatchKind.TRANSLATION);
+    put(terms, Variant.PART.term(stem), MatchKind.TRANSLATION);
     return terms;
   }
 
