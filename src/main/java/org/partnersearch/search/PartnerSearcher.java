@@ -39,7 +39,6 @@ public final class PartnerSearcher {
   private static final Duration WARM_UP_BUDGET = Duration.ofMillis(100);
 
   private final LiveIndex index;
-  private final IndexSchema schema;
   private final JsonCodec json;
   private final UserQueryParser parser = new UserQueryParser();
   private final QueryFactory queries;
@@ -60,7 +59,6 @@ public final class PartnerSearcher {
       Analyzer indexAnalyzer, Analyzer wordsAnalyzer, Duration timeBudget) {
     this.index = index;
     this.timeBudget = timeBudget;
-    this.schema = schema;
     this.faceted = new FacetedSearch(schema.facetsConfig());
     this.json = json;
     this.queries = queries;
@@ -83,8 +81,7 @@ public final class PartnerSearcher {
       IndexSearcher searcher = snapshot.searcher();
       QueryTimeout budget = new QueryTimeoutImpl(timeBudget.toMillis());
       boolean browse = query.isEmpty();
-      // Rewritten once here: the highlighter would otherwise rewrite the query (building every typo's
-      // Levenshtein automata) again for each highlighted field of each hit.
+      // Rewritten once here, not again by the highlighter for each highlighted field.
       Query base = browse ? new MatchAllDocsQuery() : searcher.rewrite(queries.build(query, snapshot.glossary(), false, snapshot.reader()));
       TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
       FacetedSearch.Result result = faceted.run(snapshot, searcher, timed, request, browse);

@@ -54,7 +54,8 @@ public final class QueryFactory {
    */
   public Query build(UserQuery query, Glossary glossary, boolean relaxed, IndexReader reader) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    List<Clause> clauses = requiredClauses(query.required(), glossary, new TypoBudget(reader));
+    TypoBudget typos = new TypoBudget(reader);
+    List<Clause> clauses = requiredClauses(query.required(), glossary, typos);
     boolean onlyStopWords = clauses.stream().allMatch(Clause::stopWord);
     int positives = 0;
     for (Clause c : clauses) {
@@ -63,7 +64,7 @@ public final class QueryFactory {
       positives++;
     }
     for (UserQuery.Term t : query.excluded()) {
-      Query q = text(t.text(), List.of(), Map.of(), t.phrase());
+      Query q = text(t.text(), List.of(), Map.of(), t.phrase(), typos.indexed);
       if (q != null) {
         all.add(q, Occur.MUST_NOT);
       }
@@ -78,13 +79,15 @@ public final class QueryFactory {
 
   private record Clause(Query query, boolean stopWord) {}
 
-  /** How many more words of this query may look for near spellings, and the index they are looked up in. */
+  /** How many more words of this query may look for near spellings, and the terms the index has. */
   private static final class TypoBudget {
     private final IndexReader reader;
+    private final IndexedTerms indexed;
     private int left = MAX_TYPO_WORDS;
 
     TypoBudget(IndexReader reader) {
       this.reader = reader;
+      this.indexed = new IndexedTerms(reader);
     }
 
     boolean take() {
@@ -143,7 +146,8 @@ public final class QueryFactory {
     }
     List<Query> alternatives = new ArrayList<>(List.of(words.build()));
     for (String translation : glossary.translations(joined(span))) {
-      add(alternatives, text(translation, List.of(), Map.of(), false), MatchKind.PHRASE_TRANSLATION.weight());
+      add(alternatives, text(translation, List.of(), Map.of(), false, typos.indexed),
+          MatchKind.PHRASE_TRANSLATION.weight());
     }
     return new DisjunctionMaxQuery(alternatives, 0f);
   }
@@ -156,16 +160,16 @@ public final class QueryFactory {
       (translation.strip().contains(" ") ? phrases : oneWord).add(translation);
     }
     Map<String, Map<String, Float>> nearSpellings = t.phrase() ? Map.of() : nearSpellings(t.text(), typos);
-    Query asTyped = text(t.text(), oneWord, nearSpellings, t.phrase());
+    Query asTyped = text(t.text(), oneWord, nearSpellings, t.phrase(), typos.indexed);
     if (asTyped == null) {
       return null;
     }
     List<Query> alternatives = new ArrayList<>(List.of(asTyped));
     if (!t.phrase()) {
-      add(alternatives, compoundParts(t.text()), MatchKind.COMPOUND_PARTS.weight());
+      add(alternatives, compoundParts(t.text(), typos.indexed), MatchKind.COMPOUND_PARTS.weight());
     }
     for (String phrase : phrases) {
-      add(alternatives, text(phrase, List.of(), Map.of(), false), MatchKind.PHRASE_TRANSLATION.weight());
+      add(alternatives, text(phrase, List.of(), Map.of(), false, typos.indexed), MatchKind.PHRASE_TRANSLATION.weight());
     }
     return alternatives.size() == 1 ? asTyped : new DisjunctionMaxQuery(alternatives, 0f);
   }
@@ -182,7 +186,8 @@ public final class QueryFactory {
    * passes with the sum, not with the best text alone (the universities for "Hochschule" need their
    * second text).
    */
-  Query text(String text, List<String> translations, Map<String, Map<String, Float>> nearSpellings, boolean phrase) {
+  Query text(String text, List<String> translations, Map<String, Map<String, Float>> nearSpellings, boolean phrase,
+      IndexedTerms indexed) {
     List<Query> perText = new ArrayList<>();
     Map<Chain, List<WordForms>> byChain = new EnumMap<>(Chain.class);
     for (SearchableText searchable : SearchableText.values()) {
@@ -191,22 +196,21 @@ public final class QueryFactory {
         return null;
       }
       Query q = words.size() == 1 && !phrase
-          ? variants(searchable, words.get(0), translations, nearSpellings.getOrDefault(searchable.field(), Map.of()))
+          ? variants(searchable, words.get(0), translations, nearSpellings.getOrDefault(searchable.field(), Map.of()),
+              indexed)
           : phrase(searchable.field(), words);
-      perText.add(new BoostQuery(q, searchable.weight()));
+      if (q != null) {
+        perText.add(new BoostQuery(q, searchable.weight()));
+      }
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     perText.forEach(q -> any.add(q, Occur.SHOULD));
     return any.build();
   }
 
-  /** The plain text in every searchable text (no translations, no near spellings), for explain. */
-  Query text(String text) {
-    return text(text, List.of(), Map.of(), false);
-  }
-
+  /** The word's terms that the index has in this text, weighted; null if it has none. */
   private Query variants(SearchableText searchable, WordForms word, List<String> translations,
-      Map<String, Float> nearSpellings) {
+      Map<String, Float> nearSpellings, IndexedTerms indexed) {
     Map<String, MatchKind> kinds = new LinkedHashMap<>(word.terms());
     for (String translation : translations) {
       List<WordForms> translated = typedWords.of(searchable.chain(), translation);
@@ -217,6 +221,10 @@ public final class QueryFactory {
     Map<String, Float> weights = new LinkedHashMap<>();
     kinds.forEach((term, kind) -> weights.put(term, kind.weight()));
     nearSpellings.forEach((term, boost) -> weights.putIfAbsent(term, MatchKind.TYPO.weight() * boost));
+    weights.keySet().removeIf(term -> !indexed.has(searchable.field(), term));
+    if (weights.isEmpty()) {
+      return null;
+    }
     SynonymQuery.Builder synonyms = new SynonymQuery.Builder(searchable.field());
     weights.forEach((term, weight) -> synonyms.addTerm(new Term(searchable.field(), term), weight));
     return synonyms.build();
@@ -231,14 +239,14 @@ public final class QueryFactory {
   }
 
   /** A compound typed as one word matches documents that have all its parts ("Krebsforschung": Krebs ... Forschung). */
-  Query compoundParts(String word) {
+  private Query compoundParts(String word, IndexedTerms indexed) {
     List<GermanDecompounder.Part> parts = decompounder.split(word.toLowerCase(Locale.ROOT));
     if (parts.size() < 2) {
       return null;
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     for (GermanDecompounder.Part part : parts) {
-      Query q = text(part.text());
+      Query q = text(part.text(), List.of(), Map.of(), false, indexed);
       if (q == null) {
         return null;
       }

@@ -48,7 +48,8 @@ public final class RankingComparison {
     long seed = Long.parseLong(options.getOrDefault("seed", "42"));
     Path out = Files.createDirectories(Path.of(options.getOrDefault("out", "target/bench")));
     SyntheticCorpus synthetic = SyntheticCorpus.fromRealCorpus(LoadBenchmark.REAL_CORPUS, seed);
-    StringBuilder report = new StringBuilder("| docs | queries | top-1 unchanged | top-3 unchanged |\n|---:|---:|---:|---:|\n");
+    StringBuilder report = new StringBuilder("| docs | queries | top-1 unchanged | top-3 unchanged (ids in order) "
+        + "| new top-1 on the old first page | same hit count |\n|---:|---:|---:|---:|---:|---:|\n");
     Map<String, Change> changes = new java.util.LinkedHashMap<>();
     RankingComparison comparison = new RankingComparison();
     for (String size : options.getOrDefault("sizes", "13,10000").split(",")) {
@@ -100,13 +101,19 @@ public final class RankingComparison {
         untilUp(newPort, b);
         int top1 = 0;
         int top3 = 0;
+        int onOldPage = 0;
+        int sameTotal = 0;
         List<String> queries = QueryMix.searches(synthetic, size, QUERIES, seed);
         for (String q : queries) {
-          List<String> before = ids(oldPort, q);
-          List<String> after = ids(newPort, q);
+          Answer old = answer(oldPort, q);
+          Answer now = answer(newPort, q);
+          List<String> before = old.ids();
+          List<String> after = now.ids();
+          sameTotal += old.total() == now.total() ? 1 : 0;
           boolean sameFirst = first(before).equals(first(after));
           top1 += sameFirst ? 1 : 0;
           top3 += top3(before).equals(top3(after)) ? 1 : 0;
+          onOldPage += after.isEmpty() ? (before.isEmpty() ? 1 : 0) : (before.contains(after.get(0)) ? 1 : 0);
           if (!sameFirst && size == LoadBenchmark.REAL_CORPUS_SIZE) {
             // lang changes the snippets only, not the ranking: one line per query and filter
             String shown = URLDecoder.decode(q, StandardCharsets.UTF_8).replace("&lang=de", "");
@@ -114,8 +121,9 @@ public final class RankingComparison {
                 (earlier, again) -> new Change(earlier.query(), earlier.before(), earlier.after(), earlier.times() + 1));
           }
         }
-        report.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f %% | %.1f %% |%n", size, queries.size(),
-            100.0 * top1 / queries.size(), 100.0 * top3 / queries.size()));
+        report.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n", size,
+            queries.size(), 100.0 * top1 / queries.size(), 100.0 * top3 / queries.size(),
+            100.0 * onOldPage / queries.size(), 100.0 * sameTotal / queries.size()));
         log("size %,d: top-1 unchanged %d of %d, top-3 unchanged %d", size, top1, queries.size(), top3);
       }
     } finally {
@@ -133,16 +141,16 @@ public final class RankingComparison {
   }
 
   /**
-   * The ids of the first page of hits, in rank order. An answer cut short by the time budget (the
+   * The first page of hits and the number of matches. An answer cut short by the time budget (the
    * machine is shared) is asked for again: a partial answer would count as a ranking change.
    */
-  private List<String> ids(int port, String query) throws Exception {
+  private Answer answer(int port, String query) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?" + query)).build();
     JsonNode answer = null;
     for (int attempt = 0; attempt < 5 && (answer == null || answer.path("partial").asBoolean()); attempt++) {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        return List.of("(status " + response.statusCode() + ")");
+        return new Answer(List.of("(status " + response.statusCode() + ")"), -1);
       }
       answer = json.readTree(response.body());
     }
@@ -150,8 +158,11 @@ public final class RankingComparison {
     for (JsonNode hit : answer.get("hits")) {
       ids.add(hit.get("id").asText());
     }
-    return ids;
+    return new Answer(ids, answer.get("total").asLong());
   }
+
+  /** The first page's ids in rank order, and the number of matches. */
+  private record Answer(List<String> ids, long total) {}
 
   private void untilUp(int port, JvmProcess process) throws Exception {
     for (int i = 0; i < 600_000; i += 50) {
