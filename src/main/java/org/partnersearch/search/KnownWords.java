@@ -17,8 +17,12 @@ import org.partnersearch.index.SearchableText;
  * for only for the others: for a correct word they add noise and cost a term-dictionary walk.
  */
 final class KnownWords {
-  /** The texts of words: labels and people would make "Dresden" known through an institute's name only. */
-  private static final List<SearchableText> WORD_TEXTS = List.of(SearchableText.NAME, SearchableText.NAME_EN,
+  /**
+   * The texts of words, where a word is known and near spellings are looked for: labels and people
+   * would make "Dresden" known through an institute's name only, and a typo that finds a research
+   * area's label matches every partner of the area.
+   */
+  static final List<SearchableText> WORD_TEXTS = List.of(SearchableText.NAME, SearchableText.NAME_EN,
       SearchableText.ALIASES, SearchableText.DESCRIPTION_DE, SearchableText.DESCRIPTION_EN);
 
   private final TypedWords typedWords;

@@ -79,7 +79,7 @@ final class MatchExplainer {
     }
     NearSpellings near = queries.nearSpellingsOf(word, searcher.getIndexReader());
     if (near != null) {
-      for (SearchableText text : SearchableText.values()) {
+      for (SearchableText text : KnownWords.WORD_TEXTS) {
         for (String candidate : near.in(searcher.getIndexReader(), text.field()).keySet()) {
           Optional<Found> typo = find(hit, text, candidate, MatchKind.TYPO);
           if (typo.isPresent()) {

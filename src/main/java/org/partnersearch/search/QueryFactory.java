@@ -256,7 +256,8 @@ public final class QueryFactory {
   }
 
   /**
-   * Near spellings, per field: none under 5 letters, 1 edit from 5, 2 from 9; never for acronyms.
+   * Near spellings, per field of names and descriptions ({@link KnownWords#WORD_TEXTS}): none under
+   * 5 letters, 1 edit from 5, 2 from 9; never for acronyms.
    * None either for a word that is not misspelt: one the index has as typed, folded or stemmed in a
    * name, alias or description, or a compound the dictionary splits into known words. The budget is
    * taken before the automaton is built, the costly part.
@@ -268,7 +269,7 @@ public final class QueryFactory {
     }
     Map<String, Map<String, Float>> byField = new LinkedHashMap<>();
     try {
-      for (SearchableText searchable : SearchableText.values()) {
+      for (SearchableText searchable : KnownWords.WORD_TEXTS) {
         byField.put(searchable.field(), near.in(typos.reader, searchable.field()));
       }
     } catch (IOException e) {
