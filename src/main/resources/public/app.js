@@ -2,6 +2,7 @@
 // forward, reload and shared links show the same view. Server text goes into the page with
 // textContent only; the escaped `highlight` fields pass through markedFragment (text and <mark>).
 import { TEXTS, pickLang } from './i18n.js';
+import { renderMap } from './map.js';
 
 const FACETS = ['area', 'type', 'city'];
 const $ = (id) => document.getElementById(id);
@@ -123,15 +124,17 @@ async function search() {
   try {
     const response = await getJson(apiUrl('/api/search', params), controller.signal);
     // With no hits the facets are empty; show those of the filters alone so people can move on.
-    const facets = response.total === 0 && state.q
-      ? (await getJson(apiUrl('/api/search', { ...params, q: '', page: 1, size: 1 }), controller.signal)).facets
-      : response.facets;
+    const counted = response.total === 0 && state.q
+      ? await getJson(apiUrl('/api/search', { ...params, q: '', page: 1, size: 1 }), controller.signal)
+      : response;
+    const facets = counted.facets;
     if (searchInFlight !== controller) return;
     for (const v of facets.type) typeLabels[state.lang].set(v.value, v.label);
     lastResponse = response;
     $('error').hidden = true;
     renderResults(response);
     renderFacets(facets);
+    renderCityMap(facets.city || [], counted.total);
   } catch (e) {
     if (e.name === 'AbortError') return;
     $('error').textContent = t().error;
@@ -223,6 +226,20 @@ function renderFacets(facets) {
   $('selected').hidden = chips.length === 0;
 }
 
+function toggleCity(city) {
+  navigate({ city: state.city.includes(city) ? state.city.filter((x) => x !== city) : [...state.city, city], page: 1 });
+}
+
+/** The map of the city facet, and beside it the partners without a city, which it cannot place. */
+function renderCityMap(cities, total) {
+  // Each partner has at most one city, so without a city filter the rest of the total has none;
+  // with one, those partners are filtered out and no count for them is known.
+  const nationwide = state.city.length ? 0 : total - cities.reduce((sum, c) => sum + c.count, 0);
+  $('map-nationwide').textContent = t().nationwide(nationwide);
+  $('map-nationwide').hidden = nationwide <= 0;
+  renderMap($('map-canvas'), cities, t(), toggleCity).catch((e) => console.error(e));
+}
+
 // ---- detail ------------------------------------------------------------------------------------
 
 async function loadAreaLabels(lang) {
@@ -299,6 +316,15 @@ function sync() {
   else if ($('detail').open) $('detail').close();
 }
 
+/** A button that opens and closes a panel on a phone (on wider screens the panel is always shown). */
+function wireToggle(button, panel) {
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    panel.classList.toggle('is-open', open);
+  });
+}
+
 function wire() {
   const box = $('search-box');
   box.addEventListener('partnersearch:search', (e) => {
@@ -325,12 +351,8 @@ function wire() {
   $('detail').addEventListener('click', (e) => {
     if (e.target === $('detail')) $('detail').close(); // a click on the backdrop
   });
-  const toggle = $('filters-toggle');
-  toggle.addEventListener('click', () => {
-    const open = toggle.getAttribute('aria-expanded') !== 'true';
-    toggle.setAttribute('aria-expanded', String(open));
-    $('facets').classList.toggle('is-open', open);
-  });
+  wireToggle($('filters-toggle'), $('facets'));
+  wireToggle($('map-toggle'), $('city-map'));
   window.addEventListener('popstate', sync);
 }
 
