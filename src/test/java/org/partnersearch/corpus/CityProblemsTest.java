@@ -31,9 +31,10 @@ class CityProblemsTest {
   }
 
   @Test
-  void theRealCitiesAreReadWithBothNamesAndTheirCoordinates() {
-    City munich = realCities.stream().filter(c -> c.key().equals("München")).findFirst().orElseThrow();
-    assertEquals(new City(new LocalizedText("Munich", "München"), new Coordinates(48.1351, 11.582)), munich);
+  void aCityIsReadWithBothNamesAndItsCoordinates() throws CorpusException {
+    append("  - name: { de: Breslau, en: Wrocław }\n    latitude: 51.11\n    longitude: 17.0325\n");
+    assertEquals(new City(new LocalizedText("Wrocław", "Breslau"), new Coordinates(51.11, 17.0325)),
+        corpus.load().cities().get(nextIndex));
   }
 
   @Test
