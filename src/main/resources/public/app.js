@@ -7,6 +7,8 @@ import { renderMap } from './map.js';
 const FACETS = ['area', 'type', 'city'];
 const $ = (id) => document.getElementById(id);
 const typeLabels = { en: new Map(), de: new Map() };
+// A city's value is its German name; the facet gives its name in the page's language (München: Munich).
+const cityLabels = { en: new Map(), de: new Map() };
 const areaLabels = { en: null, de: null };
 let state = null;
 let lastSearchKey = null;
@@ -130,6 +132,7 @@ async function search() {
     const facets = counted.facets;
     if (searchInFlight !== controller) return;
     for (const v of facets.type) typeLabels[state.lang].set(v.value, v.label);
+    for (const v of facets.city || []) cityLabels[state.lang].set(v.value, v.label);
     lastResponse = response;
     $('error').hidden = true;
     renderResults(response);
@@ -159,11 +162,16 @@ function renderResults(r) {
   renderPager(r);
 }
 
+/** A partner's city in the page's language, or that it has none. */
+function cityName(city, lang) {
+  return city ? cityLabels[lang].get(city) || city : TEXTS[lang].noCity;
+}
+
 function renderHit(hit) {
   const name = navLink({ partner: hit.id }, { class: 'hit-link', 'data-partner': hit.id }, marked(hit.highlight?.name || hit.name));
   const meta = el('p', { class: 'hit-meta' },
     el('span', { class: 'badge badge--' + hit.type }, typeLabels[state.lang].get(hit.type) || hit.type),
-    el('span', { class: 'hit-city' }, hit.city || t().noCity));
+    el('span', { class: 'hit-city' }, cityName(hit.city, state.lang)));
   const english = state.lang === 'en' && hit.nameEn && hit.nameEn !== hit.name ? el('p', { class: 'hit-name-en' }, hit.nameEn) : null;
   const snippets = (hit.highlight?.snippets || []).map((s) => el('p', { class: 'hit-snippet' }, marked(s)));
   const areas = el('ul', { class: 'chips', 'aria-label': t().researchAreas },
@@ -275,7 +283,7 @@ async function showDetail(id) {
     partner.nameEn && partner.nameEn !== partner.name ? el('p', { class: 'detail-name-en' }, partner.nameEn) : null,
     el('p', { class: 'hit-meta' },
       el('span', { class: 'badge badge--' + partner.type }, typeLabels[lang].get(partner.type) || partner.type),
-      el('span', {}, partner.city || t().noCity)),
+      el('span', {}, cityName(partner.city, lang))),
     section(t().description, el('p', { class: 'detail-description' }, partner.description?.[lang] || partner.description?.en || '')),
     section(t().researchAreas, el('ul', { class: 'chips' }, partner.researchAreas.map((a) => el('li', {},
       navLink({ area: [a], q: '', page: 1, partner: '' }, { class: 'chip' }, labels.get(a) || a))))),

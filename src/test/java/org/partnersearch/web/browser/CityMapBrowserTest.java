@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.partnersearch.RealCorpus;
 
 /**
  * The map of the city facet in headless chromium over the shipped corpus. Expected dots and counts
@@ -123,6 +124,24 @@ class CityMapBrowserTest {
     browser.waiting().until(d -> !d.getCurrentUrl().contains("city=Dresden"));
     page.settled();
     browser.waiting().until(d -> "false".equals(dot("Dresden").getAttribute("aria-pressed")));
+  }
+
+  @Test
+  void aCityIsNamedInThePagesLanguageOnTheMapAndInTheResults(@TempDir Path corpusDir, @TempDir Path ownIndex)
+      throws Exception {
+    // München is the one listed city whose names differ; the copy moves the Rostock partner there.
+    Path rostock = RealCorpus.copyTo(corpusDir).resolve("partners/rostock.yaml");
+    Files.writeString(rostock, Files.readString(rostock).replace("city: Rostock", "city: München"));
+    try (WebFixture munich = WebFixture.start(ownIndex, corpusDir)) {
+      page.open(munich.page("/?lang=en&city=M%C3%BCnchen"));
+      page.waitForHits("rostock");
+      browser.waiting().until(d -> "Munich, 1 partner".equals(dot("München").getAttribute("aria-label")));
+      assertEquals("Munich", page.hit("rostock").findElement(By.className("hit-city")).getText());
+
+      page.open(munich.page("/?lang=de&city=M%C3%BCnchen"));
+      browser.waiting().until(d -> "München, 1 Partner".equals(dot("München").getAttribute("aria-label")));
+      assertEquals("München", page.hit("rostock").findElement(By.className("hit-city")).getText());
+    }
   }
 
   @Test
