@@ -1,13 +1,14 @@
 // Makes the map behind the search page's city dots: an outline of Germany with its neighbours'
 // borders, from Natural Earth data (public domain) as packaged by world-atlas, projected with d3-geo.
 //
-//   npm ci && node scripts/make-map.mjs
+//   npm ci && node scripts/make-map.mjs           (writes the files)
+//   node scripts/make-map.mjs --check             (exits 1 if the committed files differ: MapFilesTest)
 //
-// writes src/main/resources/public/map/germany.svg and germany.json. The JSON holds the projection's
+// makes src/main/resources/public/map/germany.svg and germany.json. The JSON holds the projection's
 // parameters, so the page (public/map.js) places any city of corpus/cities.yaml with the same
 // formula, and a few points as d3-geo projects them, which the browser test compares with the page's.
 // Re-run it only to change the map's look or size; adding a city needs no new map.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { geoConicConformal, geoPath } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
@@ -36,10 +37,14 @@ const world = JSON.parse(readFileSync(WORLD, 'utf8'));
 const countries = world.objects.countries;
 const germany = feature(world, { type: 'GeometryCollection', geometries: countries.geometries.filter((g) => g.id === GERMANY) });
 
-const projection = geoConicConformal()
+const round = (v, digits) => Math.round(v * 10 ** digits) / 10 ** digits;
+const fitted = geoConicConformal()
   .rotate(ROTATE)
   .parallels(PARALLELS)
   .fitExtent([[MARGIN, MARGIN], [WIDTH - MARGIN, HEIGHT - MARGIN]], germany);
+// Rounded, so that the last bits of another Node's Math.tan cannot change the committed files.
+const projection = geoConicConformal().rotate(ROTATE).parallels(PARALLELS)
+  .scale(round(fitted.scale(), 4)).translate(fitted.translate().map((t) => round(t, 4)));
 // Clipping to the picture only changes paths, never where a point lands.
 const clipped = geoConicConformal().rotate(ROTATE).parallels(PARALLELS)
   .scale(projection.scale()).translate(projection.translate()).clipExtent([[0, 0], [WIDTH, HEIGHT]]);
@@ -57,7 +62,6 @@ const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEI
 </svg>
 `;
 
-const round = (v) => Math.round(v * 1e6) / 1e6;
 const parameters = {
   source: 'scripts/make-map.mjs: Natural Earth 1:50m via world-atlas, projected with d3-geo geoConicConformal',
   width: WIDTH,
@@ -69,10 +73,19 @@ const parameters = {
   translate: projection.translate(),
   samples: SAMPLES.map((s) => {
     const [x, y] = projection([s.longitude, s.latitude]);
-    return { ...s, x: round(x), y: round(y) };
+    return { ...s, x: round(x, 6), y: round(y, 6) };
   }),
 };
 
-writeFileSync(OUT + 'germany.svg', svg);
-writeFileSync(OUT + 'germany.json', JSON.stringify(parameters, null, 2) + '\n');
-console.log(`germany.svg: ${Buffer.byteLength(svg)} bytes; scale ${projection.scale().toFixed(2)}`);
+const files = { 'germany.svg': svg, 'germany.json': JSON.stringify(parameters, null, 2) + '\n' };
+if (process.argv.includes('--check')) {
+  const stale = Object.keys(files).filter((name) => !existsSync(OUT + name) || readFileSync(OUT + name, 'utf8') !== files[name]);
+  if (stale.length) {
+    console.error(`not what scripts/make-map.mjs makes: ${stale.join(', ')}; run node scripts/make-map.mjs`);
+    process.exit(1);
+  }
+  console.log('the map files are up to date');
+} else {
+  for (const [name, text] of Object.entries(files)) writeFileSync(OUT + name, text);
+  console.log(`germany.svg: ${Buffer.byteLength(svg)} bytes; scale ${projection.scale().toFixed(2)}`);
+}
