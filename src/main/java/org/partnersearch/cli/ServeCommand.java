@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
     description = "Serve the search API and page; builds the index from the corpus first if there is none "
         + "or it was built by an older version.")
 final class ServeCommand implements Callable<Integer> {
+  /** The bearer token of /metrics; without it /metrics is public. */
+  static final String METRICS_TOKEN_ENV = "PARTNER_SEARCH_METRICS_TOKEN";
+
   @Spec CommandSpec spec;
 
   private PrintWriter err() {
@@ -63,6 +66,12 @@ final class ServeCommand implements Callable<Integer> {
           + "(env PARTNER_SEARCH_TRUSTED_PROXIES, default: none).")
   String trustedProxies;
 
+  @Option(names = "--public-url", defaultValue = "${env:PARTNER_SEARCH_PUBLIC_URL:-}",
+      description = "The address visitors reach the service at (https://partners.example.org), for the absolute "
+          + "URLs of /opensearch.xml; without it they come from the request's Host, or X-Forwarded-Host and "
+          + "X-Forwarded-Proto of a trusted proxy (env PARTNER_SEARCH_PUBLIC_URL, default: none).")
+  String publicUrl;
+
   @Option(names = "--log-format", defaultValue = "${env:PARTNER_SEARCH_LOG_FORMAT:-text}",
       description = "text (readable lines) or json (one JSON object a line) (env PARTNER_SEARCH_LOG_FORMAT, "
           + "default: ${DEFAULT-VALUE}).")
@@ -94,7 +103,10 @@ final class ServeCommand implements Callable<Integer> {
   ServiceConfig config() {
     return new ServiceConfig(host, port, index.index, corpus.corpus, Duration.ofSeconds(refreshSeconds),
         WebConfig.withCorsOrigins(corsOrigins).withAdminToken(adminToken).withRequestsPerMinute(rateLimit)
-            .withTrustedProxies(trustedProxies), ServiceConfig.LogFormat.parse(logFormat), logClientAddress,
+            .withTrustedProxies(trustedProxies).withPublicUrl(publicUrl)
+            // NOTE: from the environment only, like a secret should be: options show in the process list.
+            .withMetricsToken(System.getenv(METRICS_TOKEN_ENV)),
+        ServiceConfig.LogFormat.parse(logFormat), logClientAddress,
         Optional.of(adminToken), Duration.ofSeconds(shutdownSeconds), analyticsDays);
   }
 

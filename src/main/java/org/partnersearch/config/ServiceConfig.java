@@ -89,7 +89,8 @@ public record ServiceConfig(
   @Override
   public String toString() {
     return "ServiceConfig[host=" + host + ", port=" + port + ", index=" + indexDir + ", corpus=" + corpusDir
-        + ", refresh=" + refreshInterval + ", corsOrigins=" + web.corsOrigins() + ", logFormat=" + logFormat
+        + ", refresh=" + refreshInterval + ", corsOrigins=" + web.corsOrigins() + ", publicUrl=" + web.publicUrl().orElse("none")
+        + ", metrics=" + (web.metricsToken().isPresent() ? "token" : "public") + ", logFormat=" + logFormat
         + ", logClientAddress=" + logClientAddress + ", admin=" + (adminToken.isPresent() ? "on" : "off")
         + ", shutdownTimeout=" + shutdownTimeout + ", analyticsDays=" + analyticsDays + "]";
   }
