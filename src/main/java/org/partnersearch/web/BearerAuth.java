@@ -44,7 +44,7 @@ final class BearerAuth {
     failures.take(clients.of(ctx)).ifPresent(wait -> {
       throw ApiException.tooManyRequests(wait, "too many wrong tokens");
     });
-    throw new ApiException(401, "unauthorized", what + " need Authorization: Bearer <token>",
+    throw new ApiException(401, "unauthorized", what + ": send Authorization: Bearer <token>",
         Map.of("WWW-Authenticate", "Bearer"));
   }
 

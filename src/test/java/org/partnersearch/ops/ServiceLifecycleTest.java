@@ -128,11 +128,12 @@ class ServiceLifecycleTest {
   }
 
   @Test
-  void oneTokenCheckForReindexAndAnalyticsWithReindexTimesAndAMetricsToken() throws Exception {
+  void oneTokenCheckForReindexAndAnalyticsReindexTimesAMetricsTokenAndThePublicUrl() throws Exception {
     String admin = "an-admin-token-for-tests";
     String metricsToken = "a-metrics-token-for-tests";
     ServiceConfig config = new ServiceConfig("127.0.0.1", 0, dir.resolve("index"), RealCorpus.CORPUS,
-        Duration.ofSeconds(2), WebConfig.DEFAULT.withAdminToken(admin).withMetricsToken(metricsToken),
+        Duration.ofSeconds(2), WebConfig.DEFAULT.withAdminToken(admin).withMetricsToken(metricsToken)
+            .withPublicUrl("https://partners.example.org/"),
         ServiceConfig.LogFormat.TEXT, false, Optional.of(admin), Duration.ofSeconds(5), 30);
     try (PartnerSearchService service = new PartnerSearchService(config)) {
       service.start();
@@ -151,6 +152,10 @@ class ServiceLifecycleTest {
       assertEquals(200, metrics.statusCode());
       assertTrue(metrics.body().contains("partnersearch_reindex_seconds_count{outcome=\"published\"} 1"),
           metrics.body());
+
+      HttpResponse<String> openSearch = get("/opensearch.xml");
+      assertTrue(openSearch.body().contains("template=\"https://partners.example.org/api/suggest?q="),
+          "the configured public URL, not this request's Host: " + openSearch.body());
     }
   }
 
