@@ -124,9 +124,16 @@ public final class PartnerSearcher {
    */
   private Query rewritten(IndexSearcher searcher, IndexSnapshot snapshot, UserQuery query, boolean relaxed)
       throws IOException {
-    for (QueryFactory.Simplification simpler : QueryFactory.Simplification.values()) {
+    QueryFactory.Simplification[] forms = QueryFactory.Simplification.values();
+    for (int i = 0; i < forms.length; i++) {
+      Query built = queries.build(query, snapshot.glossary(), relaxed, snapshot.reader(), forms[i]);
+      // Lucene counts the clauses only after the whole rewrite (each near spelling expanded in each
+      // field, the costly part): a form already over the limit before that is not rewritten at all.
+      if (i < forms.length - 1 && ClauseEstimate.of(built) > IndexSearcher.getMaxClauseCount()) {
+        continue;
+      }
       try {
-        return searcher.rewrite(queries.build(query, snapshot.glossary(), relaxed, snapshot.reader(), simpler));
+        return searcher.rewrite(built);
       } catch (IndexSearcher.TooManyClauses tooMany) { // TooManyNestedClauses included
         // NOTE: not an error: the next, simpler form is tried
       }
