@@ -85,8 +85,9 @@ public final class PartnerSearcher {
     UserQuery query = parser.parse(request.q());
     limits.checkClauses(query);
     // One budget for the whole request: building and rewriting the queries, matching with facets,
-    // highlighting, explaining and did-you-mean. Matching stops inside Lucene when it is spent; the
-    // optional steps after it are skipped or cut short, and the answer says partial.
+    // the relaxed second try, explaining and did-you-mean. Matching stops inside Lucene when it is
+    // spent; the optional steps after it are skipped or cut short, and the answer says partial.
+    // NOTE: highlighting the page is not cut: a hit needs its name.
     QueryTimeout budget = new QueryTimeoutImpl(timeBudget.toMillis());
     return withSnapshot(snapshot -> {
       limits.checkFilters(request, snapshot);

@@ -124,15 +124,19 @@ class AdminApiTest {
           }
         }));
       }
-      for (int i = 0; i < 3; i++) {
-        ApiFixture.Response r = api.send(post(api, "/api/admin/reindex", Map.of("Authorization", "Bearer " + TOKEN)));
-        assertEquals(200, r.status(), r.body());
+      try {
+        for (int i = 0; i < 3; i++) {
+          ApiFixture.Response r = api.send(post(api, "/api/admin/reindex", Map.of("Authorization", "Bearer " + TOKEN)));
+          assertEquals(200, r.status(), r.body());
+        }
+      } finally {
+        // Also when a reindex fails: the clients would otherwise loop on, at full speed against a closed server.
+        stop.set(true);
+        clients.shutdown();
       }
-      stop.set(true);
       for (Future<?> f : running) {
         f.get(60, TimeUnit.SECONDS);
       }
-      clients.shutdown();
       assertEquals(List.of(), new ArrayList<>(problems));
       assertEquals(4, api.get("/api/health").json().get("generation").asInt());
       assertFalse(requests.get() < 24, "requests: " + requests.get());
