@@ -18,6 +18,7 @@ import org.partnersearch.analytics.SearchAnalytics;
 import org.partnersearch.config.ServiceConfig;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.index.IndexSchema;
+import org.partnersearch.ops.BuildLog;
 import org.partnersearch.ops.Metrics;
 import org.partnersearch.ops.Readiness;
 import org.partnersearch.search.LiveIndex;
@@ -31,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * The serving process, in the order it runs: {@link #listen()} opens the port ({@code /livez} up,
  * {@code /readyz} 503), {@link #prepare()} builds the index if there is none (or rebuilds one that
  * an older version built, which this one cannot read), opens and warms it up and turns ready,
- * {@link #stop()} (on SIGTERM) turns not-ready, lets in-flight requests finish within the configured
- * time, saves the analytics and closes the index.
+ * {@link #stop()} (on SIGTERM) turns not-ready, keeps serving for the drain delay, closes the port,
+ * lets in-flight requests finish within the configured time, saves the analytics and closes the index.
  */
 public final class PartnerSearchService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerSearchService.class);
@@ -90,11 +91,11 @@ public final class PartnerSearchService implements AutoCloseable {
     Optional<String> outdated = parts.outdatedSchema(config.indexDir());
     if (!parts.hasIndex(config.indexDir())) {
       LOG.info("no index in {}: building it from {}", config.indexDir(), config.corpusDir());
-      parts.index(config.corpusDir(), config.indexDir());
+      build(parts, "first-start");
     } else if (outdated.isPresent()) {
       LOG.warn("the index in {} was built with schema version {}, this version reads {}: rebuilding it from {}",
           config.indexDir(), outdated.get(), IndexSchema.SCHEMA_VERSION, config.corpusDir());
-      parts.index(config.corpusDir(), config.indexDir());
+      build(parts, "schema-change");
     }
     LiveIndex index = parts.openIndex(config.indexDir());
     PartnerSearcher searcher = parts.searcher(index);
@@ -116,6 +117,16 @@ public final class PartnerSearchService implements AutoCloseable {
     }
     LOG.info("ready: serving {} partners from index generation {}", searcher.status().documents(),
         searcher.status().generation());
+  }
+
+  /** Builds from the configured corpus and logs the build, or its refusal, as {@code why}. */
+  private void build(PartnerSearch parts, String why) throws CorpusException, IOException {
+    try {
+      BuildLog.built(why, parts.index(config.corpusDir(), config.indexDir()));
+    } catch (CorpusException e) {
+      BuildLog.rejected(why, e);
+      throw e;
+    }
   }
 
   /**
@@ -165,6 +176,7 @@ public final class PartnerSearchService implements AutoCloseable {
       stopping = true;
     }
     readiness.stopping();
+    drain();
     LOG.info("stopping: letting requests in flight finish (at most {})", config.shutdownTimeout());
     if (server != null) {
       server.stop(); // Jetty stops accepting, waits for in-flight requests up to the stop timeout
@@ -177,6 +189,22 @@ public final class PartnerSearchService implements AutoCloseable {
     metrics.close();
     LOG.info("stopped");
     stopped.countDown();
+  }
+
+  /**
+   * Keeps the port open while {@code /readyz} answers 503 STOPPING: a load balancer only stops
+   * routing to an instance once its probe has seen that, and requests that still arrive are served.
+   */
+  private void drain() {
+    if (server == null || config.drainDelay().isZero()) {
+      return;
+    }
+    LOG.info("stopping: /readyz answers 503 STOPPING for {} while requests are still served", config.drainDelay());
+    try {
+      Thread.sleep(config.drainDelay().toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // stop draining, go on closing
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.index.BuildReport;
+import org.partnersearch.ops.BuildLog;
 import org.partnersearch.ops.Metrics;
 import org.partnersearch.search.LiveIndex;
 
@@ -16,6 +17,9 @@ import org.partnersearch.search.LiveIndex;
  * refused, not queued, so a burst of requests cannot pile up builds.
  */
 public final class Reindexer {
+  /** How the build log names this way of starting a build. */
+  private static final String TRIGGER = "admin-reindex";
+
   private final PartnerSearch app;
   private final Path corpusDir;
   private final Path indexDir;
@@ -58,9 +62,11 @@ public final class Reindexer {
       BuildReport report = app.index(corpusDir, indexDir);
       live.maybeRefreshBlocking();
       outcome = "published";
+      BuildLog.built(TRIGGER, report);
       return report;
     } catch (CorpusException e) {
       outcome = "rejected";
+      BuildLog.rejected(TRIGGER, e);
       throw e;
     } finally {
       running.unlock();

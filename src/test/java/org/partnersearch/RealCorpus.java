@@ -25,6 +25,28 @@ public final class RealCorpus implements AutoCloseable {
     this.searcher = app.searcher(index, TEST_TIME_BUDGET);
   }
 
+  /**
+   * The shipped corpus's records, for expectations that follow the editors' changes: tests assert
+   * "every partner" or "as many as the corpus holds", never a count or list written into the test.
+   */
+  public static org.partnersearch.corpus.Corpus records() {
+    try {
+      return new org.partnersearch.corpus.CorpusLoader().load(CORPUS);
+    } catch (org.partnersearch.corpus.CorpusException e) {
+      throw new AssertionError("corpus/ does not load: " + e.getMessage(), e);
+    }
+  }
+
+  /** How many partners the shipped corpus holds. */
+  public static int partnerCount() {
+    return records().partners().size();
+  }
+
+  /** How many partners of the shipped corpus pass {@code filter}, e.g. for an expected facet count. */
+  public static int partnersWhere(java.util.function.Predicate<org.partnersearch.corpus.Partner> filter) {
+    return (int) records().partners().stream().filter(filter).count();
+  }
+
   public static RealCorpus indexInto(Path indexDir) throws Exception {
     return indexInto(indexDir, CORPUS);
   }

@@ -26,16 +26,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     return spec.commandLine().getOut();
   }
 
-  private PrintWriter err() {
-    return spec.commandLine().getErr();
-  }
-
   @Option(names = "--lang", defaultValue = "${env:PARTNER_SEARCH_ANALYZE_LANG}",
-      description = "de (German chain) or en (English chain); shortcut for --chain (env PARTNER_SEARCH_ANALYZE_LANG).")
+      description = "de (German chain) or en (English chain); shortcut for --chain "
+          + "(env PARTNER_SEARCH_ANALYZE_LANG, default: none, so the chain's default).")
   String lang;
 
   @Option(names = "--chain", defaultValue = "${env:PARTNER_SEARCH_ANALYZE_CHAIN}",
-      description = "One of: ${COMPLETION-CANDIDATES} (env PARTNER_SEARCH_ANALYZE_CHAIN, default GERMAN).")
+      description = "One of: ${COMPLETION-CANDIDATES} (env PARTNER_SEARCH_ANALYZE_CHAIN, default: GERMAN).")
   Chain chain;
 
   @Option(names = "--query", defaultValue = "${env:PARTNER_SEARCH_ANALYZE_QUERY:-false}", arity = "0..1",
@@ -51,8 +48,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Chain selected = chain != null ? chain
         : "en".equalsIgnoreCase(lang) ? Chain.ENGLISH : Chain.GERMAN;
     if (lang != null && !lang.toLowerCase(Locale.ROOT).matches("de|en")) {
-      err().println("--lang must be de or en");
-      return Main.USAGE_ERROR;
+      throw new IllegalArgumentException("--lang must be de or en, not '" + lang + "'");
     }
     try (Analyzers analyzers = new Analyzers(new GermanDecompounder())) {
       Analyzer analyzer = query ? analyzers.query(selected) : analyzers.index(selected);

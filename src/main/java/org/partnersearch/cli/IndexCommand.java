@@ -30,7 +30,7 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (PartnerSearch app = new PartnerSearch()) {
-      BuildReport report = app.index(corpus.corpus, index.index, BuildProgress.to(System.err));
+      BuildReport report = app.index(corpus.existing(), index.index, BuildProgress.to(System.err));
       out().printf("indexed %d documents, %d terms, suggester of %d entries, %.1f KiB in %d ms into %s%n",
           report.documents(), report.terms(), report.suggesterEntries(), report.bytes() / 1024.0,
           report.took().toMillis(), report.generation());

@@ -1,5 +1,6 @@
 package org.partnersearch.cli;
 
+import org.partnersearch.ops.LogSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +34,27 @@ public final class Main implements Runnable {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Main()); // picocli exits with USAGE_ERROR (2) on wrong arguments
+    WrongArguments wrong = new WrongArguments();
+    return new CommandLine(new Main())
+        .setParameterExceptionHandler(wrong)
+        .setExecutionExceptionHandler(wrong)
+        .setExecutionStrategy(Main::execute);
+  }
+
+  /**
+   * Runs the chosen command. Only {@code serve} logs at INFO: the one-off commands print their
+   * results on stdout, and lines such as "opened gen-000002 …" would only be noise beside them.
+   */
+  private static int execute(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult command = parsed;
+    while (command.hasSubcommand()) {
+      command = command.subcommand();
+    }
+    if (command.commandSpec().userObject() instanceof ServeCommand) {
+      return new CommandLine.RunLast().execute(parsed);
+    }
+    try (LogSetup.Quiet quiet = LogSetup.warningsOnly()) {
+      return new CommandLine.RunLast().execute(parsed);
+    }
   }
 }

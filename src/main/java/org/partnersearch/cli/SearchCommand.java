@@ -45,7 +45,8 @@ final class SearchCommand implements Callable<Integer> {
   boolean explain;
 
   @Option(names = "--time-budget-ms", defaultValue = "${env:PARTNER_SEARCH_SEARCH_TIME_BUDGET_MS:-10000}",
-      description = "How long the search may take; an editor's one-off search in a cold JVM gets more than a server's.")
+      description = "How long the search may take, in milliseconds; an editor's one-off search in a cold JVM gets "
+          + "more than a server's (env PARTNER_SEARCH_SEARCH_TIME_BUDGET_MS, default: ${DEFAULT-VALUE}).")
   long timeBudgetMs;
 
   @Parameters(arity = "1..*", paramLabel = "QUERY", description = "What to search for.")
@@ -54,7 +55,7 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Lang language = Lang.parse(lang);
-    try (PartnerSearch app = new PartnerSearch(); LiveIndex live = app.openIndex(index.index)) {
+    try (PartnerSearch app = new PartnerSearch(); LiveIndex live = index.open(app)) {
       SearchResponse r = app.searcher(live, Duration.ofMillis(timeBudgetMs)).search(new SearchRequest(String.join(" ", words), 1, size, List.of(),
           List.of(), List.of(), language, explain));
       out().printf("%d result(s) for \"%s\"%s%n", r.total(), r.query(), r.relaxed() ? " (not all words matched)" : "");

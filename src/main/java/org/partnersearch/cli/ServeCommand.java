@@ -1,6 +1,7 @@
 package org.partnersearch.cli;
 
 import static org.partnersearch.config.ServiceConfig.DEFAULT_ANALYTICS_DAYS;
+import static org.partnersearch.config.ServiceConfig.DEFAULT_DRAIN_SECONDS;
 import static org.partnersearch.config.ServiceConfig.DEFAULT_HOST;
 import static org.partnersearch.config.ServiceConfig.DEFAULT_PORT;
 import static org.partnersearch.config.ServiceConfig.DEFAULT_REFRESH_SECONDS;
@@ -8,6 +9,7 @@ import static org.partnersearch.config.ServiceConfig.DEFAULT_SHUTDOWN_SECONDS;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.partnersearch.PartnerSearchService;
@@ -22,8 +24,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = "Serve the search API and page; builds the index from the corpus first if there is none "
-        + "or it was built by an older version.")
+    description = {"Serve the search API and page; builds the index from the corpus first if there is none "
+        + "or it was built by an older version.",
+        "The admin routes (/api/admin/*) are on when the environment variable PARTNER_SEARCH_ADMIN_TOKEN holds a "
+        + "token of at least 16 characters; it is never an option, because options show in the process list."})
 final class ServeCommand implements Callable<Integer> {
   /** The bearer token of /metrics; without it /metrics is public. */
   static final String METRICS_TOKEN_ENV = "PARTNER_SEARCH_METRICS_TOKEN";
@@ -82,15 +86,25 @@ final class ServeCommand implements Callable<Integer> {
           + "(env PARTNER_SEARCH_LOG_CLIENT_ADDRESS, default: ${DEFAULT-VALUE}).")
   boolean logClientAddress;
 
-  @Option(names = "--admin-token", defaultValue = "${env:PARTNER_SEARCH_ADMIN_TOKEN:-}",
-      description = "Bearer token of /api/admin/*, at least 16 characters; without one those routes are off. "
-          + "Prefer the environment: options show in the process list (env PARTNER_SEARCH_ADMIN_TOKEN, "
-          + "default: none).")
-  String adminToken;
+  /**
+   * The admin token comes from the environment only, never from an option: every user of the
+   * machine can read a process's command line ({@code ps}, {@code /proc/<pid>/cmdline}).
+   */
+  static final String ADMIN_TOKEN_VARIABLE = "PARTNER_SEARCH_ADMIN_TOKEN";
+
+  /** Where the admin and metrics tokens are read; the process's environment, or a test's. */
+  Map<String, String> environment = System.getenv();
+
+  @Option(names = "--drain-seconds",
+      defaultValue = "${env:PARTNER_SEARCH_DRAIN_SECONDS:-" + DEFAULT_DRAIN_SECONDS + "}",
+      description = "On SIGTERM, how long /readyz answers 503 STOPPING while requests are still served, so a load "
+          + "balancer stops sending new ones before the port closes (env PARTNER_SEARCH_DRAIN_SECONDS, "
+          + "default: ${DEFAULT-VALUE}).")
+  int drainSeconds;
 
   @Option(names = "--shutdown-seconds",
       defaultValue = "${env:PARTNER_SEARCH_SHUTDOWN_SECONDS:-" + DEFAULT_SHUTDOWN_SECONDS + "}",
-      description = "On SIGTERM, how long requests in flight may take to finish "
+      description = "On SIGTERM, after the drain, how long requests in flight may take to finish "
           + "(env PARTNER_SEARCH_SHUTDOWN_SECONDS, default: ${DEFAULT-VALUE}).")
   int shutdownSeconds;
 
@@ -101,13 +115,15 @@ final class ServeCommand implements Callable<Integer> {
 
   /** The one configuration object of the process, built once from the options. */
   ServiceConfig config() {
+    String adminToken = environment.getOrDefault(ADMIN_TOKEN_VARIABLE, "");
     return new ServiceConfig(host, port, index.index, corpus.corpus, Duration.ofSeconds(refreshSeconds),
         WebConfig.withCorsOrigins(corsOrigins).withAdminToken(adminToken).withRequestsPerMinute(rateLimit)
             .withTrustedProxies(trustedProxies).withPublicUrl(publicUrl)
-            // NOTE: from the environment only, like a secret should be: options show in the process list.
-            .withMetricsToken(System.getenv(METRICS_TOKEN_ENV)),
+            // NOTE: from the environment only, like the admin token: options show in the process list.
+            .withMetricsToken(environment.get(METRICS_TOKEN_ENV)),
         ServiceConfig.LogFormat.parse(logFormat), logClientAddress,
-        Optional.of(adminToken), Duration.ofSeconds(shutdownSeconds), analyticsDays);
+        Optional.of(adminToken), Duration.ofSeconds(drainSeconds), Duration.ofSeconds(shutdownSeconds),
+        analyticsDays);
   }
 
   @Override
@@ -116,8 +132,9 @@ final class ServeCommand implements Callable<Integer> {
     try {
       config = config();
     } catch (IllegalArgumentException e) {
-      err().println("serve: " + e.getMessage());
-      return Main.USAGE_ERROR;
+      throw new IllegalArgumentException(
+          e.getMessage().startsWith("the admin token") ? e.getMessage() + " (" + ADMIN_TOKEN_VARIABLE + ")"
+              : e.getMessage(), e);
     }
     LogSetup.apply(config.logFormat());
     PartnerSearchService service = new PartnerSearchService(config);

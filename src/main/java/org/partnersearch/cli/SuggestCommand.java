@@ -37,7 +37,7 @@ final class SuggestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (PartnerSearch app = new PartnerSearch(); LiveIndex live = app.openIndex(index.index)) {
+    try (PartnerSearch app = new PartnerSearch(); LiveIndex live = index.open(app)) {
       SuggestResponse r = app.searcher(live).suggest(new SuggestRequest(String.join(" ", words), size,
           Lang.parse(lang)));
       for (Suggestion s : r.suggestions()) {

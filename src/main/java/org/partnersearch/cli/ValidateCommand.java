@@ -28,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      Corpus c = new CorpusLoader().load(corpus.corpus);
+      Corpus c = new CorpusLoader().load(corpus.existing());
       out().printf("corpus OK: %d partners, %d research areas, %d glossary entries%n", c.partners().size(),
           c.taxonomy().fields().stream().mapToInt(f -> f.areas().size()).sum(), c.glossary().size());
       return 0;

@@ -13,7 +13,9 @@ import org.partnersearch.web.WebConfig;
  *
  * @param adminToken the bearer token of {@code /api/admin/*}; empty turns those routes off (404)
  * @param logClientAddress whether the access log names the client's IP address (personal data: off by default)
- * @param shutdownTimeout how long in-flight requests may take to finish after SIGTERM
+ * @param drainDelay after SIGTERM, how long {@code /readyz} answers 503 while the port stays open, so load
+ *     balancers stop sending requests before it closes
+ * @param shutdownTimeout how long in-flight requests may take to finish after the drain
  * @param analyticsDays how many days of search analytics are kept (and the longest window asked for)
  */
 public record ServiceConfig(
@@ -26,6 +28,7 @@ public record ServiceConfig(
     LogFormat logFormat,
     boolean logClientAddress,
     Optional<String> adminToken,
+    Duration drainDelay,
     Duration shutdownTimeout,
     int analyticsDays) {
 
@@ -34,8 +37,14 @@ public record ServiceConfig(
   public static final String DEFAULT_INDEX = "index";
   public static final String DEFAULT_CORPUS = "corpus";
   public static final int DEFAULT_REFRESH_SECONDS = 2;
-  /** Below Docker's 10 s between SIGTERM and SIGKILL, so a drained shutdown is never cut short. */
-  public static final int DEFAULT_SHUTDOWN_SECONDS = 8;
+  /**
+   * Long enough for a load balancer polling {@code /readyz} every second to see the 503 twice. With
+   * {@link #DEFAULT_SHUTDOWN_SECONDS} below Docker's 10 s between SIGTERM and SIGKILL, so a drained
+   * shutdown is never cut short.
+   */
+  public static final int DEFAULT_DRAIN_SECONDS = 2;
+  /** See {@link #DEFAULT_DRAIN_SECONDS}: together 9 s. */
+  public static final int DEFAULT_SHUTDOWN_SECONDS = 7;
   public static final int DEFAULT_ANALYTICS_DAYS = 30;
   /** Admin tokens shorter than this are refused: they could be guessed. */
   public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
@@ -61,6 +70,9 @@ public record ServiceConfig(
     if (refreshInterval.isNegative() || refreshInterval.isZero()) {
       throw new IllegalArgumentException("refresh interval must be at least one second");
     }
+    if (drainDelay.isNegative()) {
+      throw new IllegalArgumentException("drain seconds must not be negative");
+    }
     if (shutdownTimeout.isNegative()) {
       throw new IllegalArgumentException("shutdown timeout must not be negative");
     }
@@ -77,7 +89,7 @@ public record ServiceConfig(
   public static ServiceConfig defaults() {
     return new ServiceConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of(DEFAULT_INDEX), Path.of(DEFAULT_CORPUS),
         Duration.ofSeconds(DEFAULT_REFRESH_SECONDS), WebConfig.DEFAULT, LogFormat.TEXT, false, Optional.empty(),
-        Duration.ofSeconds(DEFAULT_SHUTDOWN_SECONDS), DEFAULT_ANALYTICS_DAYS);
+        Duration.ofSeconds(DEFAULT_DRAIN_SECONDS), Duration.ofSeconds(DEFAULT_SHUTDOWN_SECONDS), DEFAULT_ANALYTICS_DAYS);
   }
 
   /** Search analytics live beside the generations, in the index folder (generation clean-up leaves it alone). */
@@ -85,13 +97,16 @@ public record ServiceConfig(
     return indexDir.resolve("analytics.json");
   }
 
-  /** Never prints the admin token. */
+  /** The whole configuration as the start-up log line shows it; never prints the admin token. */
   @Override
   public String toString() {
     return "ServiceConfig[host=" + host + ", port=" + port + ", index=" + indexDir + ", corpus=" + corpusDir
-        + ", refresh=" + refreshInterval + ", corsOrigins=" + web.corsOrigins() + ", publicUrl=" + web.publicUrl().orElse("none")
-        + ", metrics=" + (web.metricsToken().isPresent() ? "token" : "public") + ", logFormat=" + logFormat
-        + ", logClientAddress=" + logClientAddress + ", admin=" + (adminToken.isPresent() ? "on" : "off")
+        + ", refresh=" + refreshInterval + ", corsOrigins=" + web.corsOrigins()
+        + ", rateLimit=" + web.requestsPerMinute() + "/min, trustedProxies=" + web.trustedProxies()
+        + ", publicUrl=" + web.publicUrl().orElse("none")
+        + ", metrics=" + (web.metricsToken().isPresent() ? "token" : "public")
+        + ", logFormat=" + logFormat + ", logClientAddress=" + logClientAddress
+        + ", admin=" + (adminToken.isPresent() ? "on" : "off") + ", drain=" + drainDelay
         + ", shutdownTimeout=" + shutdownTimeout + ", analyticsDays=" + analyticsDays + "]";
   }
 }

@@ -1,11 +1,10 @@
 package org.partnersearch.ops;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.encoder.Encoder;
 import org.partnersearch.config.ServiceConfig.LogFormat;
 import org.slf4j.LoggerFactory;
 
@@ -25,18 +24,29 @@ public final class LogSetup {
     json.setContext(context);
     json.setName("JSON");
     json.setTarget("System.err");
-    JsonEncoder encoder = new JsonEncoder();
+    FlatJsonEncoder encoder = new FlatJsonEncoder();
     encoder.setContext(context);
-    encoder.setWithSequenceNumber(false);
-    encoder.setWithContext(false);
-    encoder.setWithNanoseconds(false);
-    encoder.setWithMessage(false);
-    encoder.setWithArguments(false);
-    encoder.setWithFormattedMessage(true);
     encoder.start();
-    json.setEncoder((Encoder<ILoggingEvent>) encoder);
+    json.setEncoder(encoder);
     json.start();
     root.detachAndStopAllAppenders();
     root.addAppender(json);
+  }
+
+  /** Restores the log level that {@link #warningsOnly()} replaced. */
+  public interface Quiet extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Until closed, only warnings and errors are logged: for the one-off commands. */
+  public static Quiet warningsOnly() {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return () -> {};
+    }
+    Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Level before = root.getLevel();
+    root.setLevel(Level.WARN);
+    return () -> root.setLevel(before);
   }
 }

@@ -40,10 +40,9 @@ final class AdminRoutes {
     } catch (Reindexer.AlreadyRunningException e) {
       throw new ApiException(409, "reindex_running", e.getMessage(), Map.of());
     } catch (CorpusException e) {
-      ctx.status(422).json(new CorpusProblemsResponse(
-          new ApiError.Body(422, "corpus_invalid",
-              "the corpus has " + e.problems().size() + " problem(s); the served index is unchanged"),
-          e.problems().stream().map(CorpusProblem::toString).toList()));
+      ctx.status(422).json(new CorpusProblemsResponse(new CorpusProblemsResponse.Problems(422, "corpus_invalid",
+          "the corpus has " + e.problems().size() + " problem(s); the served index is unchanged",
+          e.problems().stream().map(CorpusProblem::toString).toList())));
     }
   }
 }

@@ -109,6 +109,13 @@ public final class ApiServer {
         LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
         error(ctx, 500, "internal_error", "the server could not answer this request; it has been logged");
       });
+      // A 204 or a redirect has no body, so it names no type (the default type would claim JSON).
+      config.routes.after(ctx -> {
+        int status = ctx.statusCode();
+        if (status == 204 || status == 301 || status == 302 || status == 304) {
+          ctx.res().setContentType(null);
+        }
+      });
       config.routes.error(404, ctx -> unlessHandled(ctx, 404, "not_found", "no such endpoint: " + ctx.path()));
       config.routes.error(405, ctx -> unlessHandled(ctx, 405, "method_not_allowed", "the API is read-only: use GET"));
     });
@@ -139,9 +146,14 @@ public final class ApiServer {
 
   private void partner(Context ctx) {
     String id = ctx.pathParam("id");
-    var partner = PARTNER_ID.matcher(id).matches() ? searcher().partner(id) : java.util.Optional.empty();
+    if (!PARTNER_ID.matcher(id).matches()) {
+      // A malformed id is a broken link or a typo on the client's side (400), not a partner that was removed (404).
+      throw new InvalidRequestException("invalid_id",
+          "a partner id is 1 to 64 lower-case letters, digits and hyphens, such as tu-dresden");
+    }
+    var partner = searcher().partner(id);
     if (partner.isEmpty()) {
-      error(ctx, 404, "partner_not_found", "no partner with id '" + (id.length() > 64 ? id.substring(0, 64) + "…" : id) + "'");
+      error(ctx, 404, "partner_not_found", "no partner with id '" + id + "'");
       return;
     }
     ctx.json(partner.get());

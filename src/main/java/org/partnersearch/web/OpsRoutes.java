@@ -93,7 +93,8 @@ public final class OpsRoutes {
         new BearerAuth(token, "/metrics", clients)::check));
     config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
     config.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
-    config.routes.get("/docs", ctx -> ctx.redirect("/docs/index.html")); // Javalin ignores the trailing slash
+    // Javalin ignores the trailing slash; a bare 302 (ctx.redirect would add a body "Redirected").
+    config.routes.get("/docs", ctx -> ctx.status(302).header("Location", "/docs/index.html"));
     long pingDelay = Long.getLong(TEST_PING_DELAY_PROPERTY, 0);
     if (pingDelay > 0) {
       config.routes.before("/api/ping", ctx -> Thread.sleep(pingDelay));

@@ -44,6 +44,8 @@ class ConfigurationTest {
             missing.add(name + ": no ${env:PARTNER_SEARCH_…} default");
           } else if (!readme.contains("`" + env.group(1) + "`") || !readme.contains(longest + "`")) {
             missing.add(name + ": " + env.group(1) + " not in the README's configuration table");
+          } else if (!String.join(" ", option.description()).contains("(env " + env.group(1) + ", default: ")) {
+            missing.add(name + ": --help does not say \"(env " + env.group(1) + ", default: …)\"");
           }
         }
       }
@@ -74,9 +76,25 @@ class ConfigurationTest {
   }
 
   @Test
-  void aShortAdminTokenOrAnUnknownLogFormatIsAUsageError() {
-    assertEquals(Main.USAGE_ERROR, CommandLineTest.run("serve", "--admin-token", "short").exit());
-    assertEquals(Main.USAGE_ERROR, CommandLineTest.run("serve", "--log-format", "xml").exit());
+  void theAdminTokenComesFromTheEnvironmentOnlyAndAShortOneIsAUsageError() {
+    CommandLineTest.Run asOption = CommandLineTest.run("serve", "--admin-token", "an-admin-token-for-tests");
+    assertEquals(Main.USAGE_ERROR, asOption.exit(), "not an option: the process list would show it");
+    assertTrue(asOption.err().contains("set PARTNER_SEARCH_ADMIN_TOKEN in the environment"), asOption.err());
+    ServeCommand serve = new ServeCommand();
+    serve.environment = java.util.Map.of("PARTNER_SEARCH_ADMIN_TOKEN", "an-admin-token-for-tests");
+    new CommandLine(serve).parseArgs();
+    assertEquals(java.util.Optional.of("an-admin-token-for-tests"), serve.config().adminToken());
+    assertTrue(serve.config().toString().contains("admin=on") && !serve.config().toString().contains("for-tests"));
+
+    ServeCommand shortToken = new ServeCommand();
+    shortToken.environment = java.util.Map.of("PARTNER_SEARCH_ADMIN_TOKEN", "short");
+    java.io.StringWriter err = new java.io.StringWriter();
+    CommandLine cmd = Main.commandLine();
+    CommandLine serveLine = new CommandLine(shortToken).setParameterExceptionHandler(cmd.getParameterExceptionHandler())
+        .setExecutionExceptionHandler(cmd.getExecutionExceptionHandler());
+    serveLine.setErr(new java.io.PrintWriter(err, true));
+    assertEquals(Main.USAGE_ERROR, serveLine.execute());
+    assertTrue(err.toString().contains("at least 16 characters (PARTNER_SEARCH_ADMIN_TOKEN)"), err.toString());
   }
 
   @Test

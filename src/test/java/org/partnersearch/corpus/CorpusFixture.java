@@ -9,31 +9,39 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** A copy of the real corpus in a temporary folder, to break one thing at a time. */
-final class CorpusFixture {
+/** A copy of the real corpus in a temporary folder, to break (or edit) one thing at a time. */
+public final class CorpusFixture {
   private final Path dir;
 
   private CorpusFixture(Path dir) {
     this.dir = dir;
   }
 
-  static CorpusFixture copyOfRealCorpus(Path tempDir) {
-    Path source = Path.of("corpus");
-    try (Stream<Path> paths = Files.walk(source)) {
-      for (Path p : paths.toList()) {
-        Path target = tempDir.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
+  public static CorpusFixture copyOfRealCorpus(Path tempDir) {
+    try {
+      return new CorpusFixture(org.partnersearch.RealCorpus.copyTo(tempDir));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new CorpusFixture(tempDir);
+  }
+
+  /**
+   * The real corpus as an editor leaves it after a routine change: one partner added (as
+   * corpus/README.md describes) and one description reworded. Every check of the corpus must
+   * still pass on it.
+   */
+  public static CorpusFixture editedCopyOfRealCorpus(Path tempDir) {
+    return copyOfRealCorpus(tempDir)
+        .copyResource("edits/hzdr-test-partner.yaml", "partners/hzdr-test-partner.yaml")
+        .replaceEnglishDescription("partners/daef.yaml", ">-\n"
+            + "    A network of German research institutions on the final disposal of radioactive waste,\n"
+            + "    reworded by an editor.");
+  }
+
+  /** The corpus folder. */
+  public Path dir() {
+    return dir;
   }
 
   Path file(String relative) {

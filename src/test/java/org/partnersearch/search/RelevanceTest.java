@@ -143,4 +143,22 @@ class RelevanceTest {
     }
     return -1;
   }
+
+  /** A property for whatever partners the editors add: each comes first for its names and aliases. */
+  @Test
+  void everyPartnerComesFirstForItsNamesAndAliases() {
+    List<String> misses = new ArrayList<>();
+    for (org.partnersearch.corpus.Partner p : RealCorpus.records().partners()) {
+      List<String> names = new ArrayList<>(List.of(p.name(), p.nameEn()));
+      names.addAll(p.aliases());
+      for (String name : names) {
+        List<SearchHit> hits = corpus.searcher.search(SearchRequest.of(name)).hits();
+        String first = hits.isEmpty() ? "nothing" : hits.get(0).id();
+        if (!first.equals(p.id())) {
+          misses.add(name + " -> " + first + " instead of " + p.id());
+        }
+      }
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(List.of(), misses);
+  }
 }

@@ -68,7 +68,7 @@ class AdminApiTest {
           Map.of("Authorization", "bearer  " + TOKEN + " ", "X-Forwarded-For", "203.0.113.7")));
       assertEquals(200, right.status(), "the right token passes even from an address that guessed too often: "
           + right.body());
-      assertEquals(13, right.json().get("documents").asInt());
+      assertEquals(org.partnersearch.RealCorpus.partnerCount(), right.json().get("documents").asInt());
       assertEquals(2, right.json().get("generation").asInt());
       assertTrue(api.client.send(HttpRequest.newBuilder(api.uri("/api/admin/reindex"))
               .header("Origin", "https://evil.example").header("Authorization", "Bearer " + TOKEN)
@@ -83,13 +83,31 @@ class AdminApiTest {
     Path corpus = RealCorpus.copyTo(dir.resolve("corpus"));
     try (ApiFixture api = api(withToken(), corpus)) {
       Path daef = corpus.resolve("partners/daef.yaml");
-      Files.writeString(daef, Files.readString(daef).replace("type: network", "type: netwerk"));
-      ApiFixture.Response r = api.send(post(api, "/api/admin/reindex", Map.of("Authorization", "Bearer " + TOKEN)));
+      String asWritten = Files.readString(daef);
+      Files.writeString(daef, asWritten.replace("type: network", "type: netwerk"));
+      ch.qos.logback.classic.Logger buildLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("index");
+      var lines = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+      lines.start();
+      buildLog.addAppender(lines);
+      ApiFixture.Response r;
+      try {
+        r = api.send(post(api, "/api/admin/reindex", Map.of("Authorization", "Bearer " + TOKEN)));
+        assertEquals(1, api.get("/api/health").json().get("generation").asInt(), "the served index stays");
+        Files.writeString(daef, asWritten);
+        assertEquals(200, api.send(post(api, "/api/admin/reindex", Map.of("Authorization", "Bearer " + TOKEN))).status());
+      } finally {
+        buildLog.detachAppender(lines);
+      }
+      assertEquals(List.of("WARN index not built (admin-reindex): the corpus has 1 problem(s)",
+          "INFO index built (admin-reindex): gen-000002"), lines.list.stream()
+          .map(e -> e.getLevel() + " " + e.getFormattedMessage().replaceAll("(problem\\(s\\)|gen-\\d+).*", "$1")).toList(),
+          "one log line per refused and per published build");
       assertEquals(422, r.status(), r.body());
       assertEquals("corpus_invalid", r.json().get("error").get("code").asText());
-      assertTrue(r.json().get("problems").get(0).asText().contains("daef.yaml:10: type: unknown type 'netwerk'"),
+      assertEquals(422, r.json().get("error").get("status").asInt(), "the API's one error shape");
+      assertTrue(r.json().get("error").get("problems").get(0).asText().contains("daef.yaml:10: type: unknown type 'netwerk'"),
           r.body());
-      assertEquals(1, api.get("/api/health").json().get("generation").asInt());
+      assertEquals(2, api.get("/api/health").json().get("generation").asInt(), "generation 1, then 2 once fixed");
       assertEquals("daef", api.get("/api/search?q=Endlager").json().get("hits").get(0).get("id").asText());
     }
   }

@@ -78,6 +78,17 @@ final class WebFixture implements AutoCloseable {
     return response.statusCode() != 404;
   }
 
+  /**
+   * The ids of the first page of hits the search layer answers, in English: what the page must show
+   * for the same query and filters, whatever partners the corpus holds.
+   */
+  String[] hitIds(String q, List<String> areas, List<String> types) {
+    return corpus.searcher.search(new org.partnersearch.search.SearchRequest(q, 1,
+            org.partnersearch.search.SearchRequest.DEFAULT_SIZE, areas, types, List.of(),
+            org.partnersearch.corpus.Lang.EN, false))
+        .hits().stream().map(org.partnersearch.search.SearchHit::id).toArray(String[]::new);
+  }
+
   String page(String pathAndQuery) {
     return baseUrl + pathAndQuery;
   }
