@@ -2,6 +2,8 @@ package org.partnersearch.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,15 +46,42 @@ final class MatchExplainer {
   /** Where a term matched: the text, the kind of match and the matched stretch (null if unknown). */
   private record Found(SearchableText text, MatchKind kind, String matched) {}
 
+  /**
+   * The near spellings explain may name for one query, per word and text, looked up once for all
+   * its hits: as in the query itself, for the first {@link QueryFactory#MAX_TYPO_WORDS} words that
+   * may be typos only. Per hit and word they would cost an automaton and a term-dictionary walk each.
+   */
+  Map<String, Map<SearchableText, List<String>>> typos(IndexSearcher searcher, UserQuery query) throws IOException {
+    Map<String, Map<SearchableText, List<String>>> typos = new HashMap<>();
+    for (UserQuery.Group group : query.required()) {
+      for (UserQuery.Term term : group.alternatives()) {
+        if (typos.size() >= QueryFactory.MAX_TYPO_WORDS) {
+          return typos;
+        }
+        NearSpellings near = term.phrase() || typos.containsKey(term.text()) ? null
+            : queries.nearSpellingsOf(term.text(), searcher.getIndexReader());
+        if (near != null) {
+          Map<SearchableText, List<String>> byText = new LinkedHashMap<>();
+          for (SearchableText text : KnownWords.WORD_TEXTS) {
+            byText.put(text, List.copyOf(near.in(searcher.getIndexReader(), text.field()).keySet()));
+          }
+          typos.put(term.text(), byText);
+        }
+      }
+    }
+    return typos;
+  }
+
+  /** @param typos from {@link #typos}: the words that may be explained as typos, with their near spellings */
   List<MatchReason> explain(IndexSearcher searcher, int doc, Partner partner, Vocabulary vocabulary, UserQuery query,
-      Glossary glossary) throws IOException {
+      Glossary glossary, Map<String, Map<SearchableText, List<String>>> typos) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     Hit hit = new Hit(leaf, doc - leaf.docBase, partner, vocabulary);
     List<MatchReason> reasons = new ArrayList<>();
     for (UserQuery.Group group : query.required()) {
       for (UserQuery.Term term : group.alternatives()) {
-        explainTerm(searcher, hit, term, glossary)
+        explainTerm(hit, term, glossary, typos)
             .map(f -> new MatchReason(term.text(), f.text().field(), f.kind().label(), f.matched()))
             .ifPresent(reasons::add);
       }
@@ -60,8 +89,8 @@ final class MatchExplainer {
     return reasons;
   }
 
-  private Optional<Found> explainTerm(IndexSearcher searcher, Hit hit, UserQuery.Term term, Glossary glossary)
-      throws IOException {
+  private Optional<Found> explainTerm(Hit hit, UserQuery.Term term, Glossary glossary,
+      Map<String, Map<SearchableText, List<String>>> typos) throws IOException {
     String word = term.text();
     Optional<Found> asTyped = first(hit, word, WordForms::terms);
     if (asTyped.isPresent() || term.phrase()) {
@@ -77,14 +106,11 @@ final class MatchExplainer {
         return synonym;
       }
     }
-    NearSpellings near = queries.nearSpellingsOf(word, searcher.getIndexReader());
-    if (near != null) {
-      for (SearchableText text : KnownWords.WORD_TEXTS) {
-        for (String candidate : near.in(searcher.getIndexReader(), text.field()).keySet()) {
-          Optional<Found> typo = find(hit, text, candidate, MatchKind.TYPO);
-          if (typo.isPresent()) {
-            return typo;
-          }
+    for (Map.Entry<SearchableText, List<String>> near : typos.getOrDefault(word, Map.of()).entrySet()) {
+      for (String candidate : near.getValue()) {
+        Optional<Found> typo = find(hit, near.getKey(), candidate, MatchKind.TYPO);
+        if (typo.isPresent()) {
+          return typo;
         }
       }
     }

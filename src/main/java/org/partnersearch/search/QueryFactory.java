@@ -37,10 +37,17 @@ import org.partnersearch.index.SearchableText;
 public final class QueryFactory {
   /** Near spellings are looked for in the first this many eligible words only: each one costs a term-dictionary walk. */
   static final int MAX_TYPO_WORDS = 5;
+  /**
+   * Longer words get no near spellings: a Levenshtein automaton grows with the word, and 150 letters
+   * took over a second (HostileRequestsTest); the corpus's longest real compounds have about 40.
+   */
+  static final int MAX_TYPO_LETTERS = 48;
 
   private final TypedWords typedWords;
   private final GermanDecompounder decompounder;
   private final KnownWords knownWords;
+  /** One search builds the same near spellings for its strict, relaxed and did-you-mean queries and for explain. */
+  private final RecentAutomata recentAutomata = new RecentAutomata();
 
   public QueryFactory(Analyzers analyzers, GermanDecompounder decompounder) {
     this.typedWords = new TypedWords(analyzers);
@@ -53,8 +60,23 @@ public final class QueryFactory {
    *     true: any word may, more matching words rank higher
    */
   public Query build(UserQuery query, Glossary glossary, boolean relaxed, IndexReader reader) {
+    return build(query, glossary, relaxed, reader, Simplification.NONE);
+  }
+
+  /**
+   * What a query too complex for Lucene's clause limit leaves out, step by step: first the near
+   * spellings (each expands to up to 50 terms per field), then the compound parts.
+   */
+  public enum Simplification {
+    NONE,
+    NO_TYPOS,
+    NO_TYPOS_OR_PARTS
+  }
+
+  /** As {@link #build(UserQuery, Glossary, boolean, IndexReader)}, with fewer ways for each word to match. */
+  public Query build(UserQuery query, Glossary glossary, boolean relaxed, IndexReader reader, Simplification simpler) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    TypoBudget typos = new TypoBudget(reader);
+    TypoBudget typos = new TypoBudget(reader, simpler);
     List<Clause> clauses = requiredClauses(query.required(), glossary, typos);
     boolean onlyStopWords = clauses.stream().allMatch(Clause::stopWord);
     int positives = 0;
@@ -79,19 +101,30 @@ public final class QueryFactory {
 
   private record Clause(Query query, boolean stopWord) {}
 
-  /** How many more words of this query may look for near spellings, and the terms the index has. */
+  /**
+   * How many more words of this query may look for near spellings, the terms the index has, and
+   * whether compound parts are looked for. Checked before a word's automata are built: building
+   * them is the costly part (a 2-edit automaton of a long word takes milliseconds).
+   */
   private static final class TypoBudget {
     private final IndexReader reader;
     private final IndexedTerms indexed;
-    private int left = MAX_TYPO_WORDS;
+    private final boolean compoundParts;
+    private int left;
 
-    TypoBudget(IndexReader reader) {
+    TypoBudget(IndexReader reader, Simplification simpler) {
       this.reader = reader;
       this.indexed = new IndexedTerms(reader);
+      this.left = simpler == Simplification.NONE ? MAX_TYPO_WORDS : 0;
+      this.compoundParts = simpler != Simplification.NO_TYPOS_OR_PARTS;
     }
 
-    boolean take() {
-      return left-- > 0;
+    boolean hasLeft() {
+      return left > 0;
+    }
+
+    void take() {
+      left--;
     }
   }
 
@@ -166,7 +199,9 @@ public final class QueryFactory {
     }
     List<Query> alternatives = new ArrayList<>(List.of(asTyped));
     if (!t.phrase()) {
-      add(alternatives, compoundParts(t.text(), typos.indexed), MatchKind.COMPOUND_PARTS.weight());
+      if (typos.compoundParts) {
+        add(alternatives, compoundParts(t.text(), typos.indexed), MatchKind.COMPOUND_PARTS.weight());
+      }
     }
     for (String phrase : phrases) {
       add(alternatives, text(phrase, List.of(), Map.of(), false, typos.indexed), MatchKind.PHRASE_TRANSLATION.weight());
@@ -263,10 +298,14 @@ public final class QueryFactory {
    * taken before the automaton is built, the costly part.
    */
   private Map<String, Map<String, Float>> nearSpellings(String word, TypoBudget typos) {
-    NearSpellings near = nearSpellingsOf(word, typos.reader);
-    if (near == null || !typos.take()) {
+    if (!typos.hasLeft()) {
       return Map.of();
     }
+    NearSpellings near = nearSpellingsOf(word, typos.reader);
+    if (near == null) {
+      return Map.of();
+    }
+    typos.take();
     Map<String, Map<String, Float>> byField = new LinkedHashMap<>();
     try {
       for (SearchableText searchable : KnownWords.WORD_TEXTS) {
@@ -281,11 +320,11 @@ public final class QueryFactory {
   /** The near spellings of a possible typo, or null for a word that gets none. */
   NearSpellings nearSpellingsOf(String word, IndexReader reader) {
     int length = word.codePointCount(0, word.length());
-    if (length < 5 || isAcronym(word) || !word.codePoints().allMatch(Character::isLetter)
+    if (length < 5 || length > MAX_TYPO_LETTERS || isAcronym(word) || !word.codePoints().allMatch(Character::isLetter)
         || knownWords.isCorrect(reader, word)) {
       return null;
     }
-    return NearSpellings.of(Folding.strip(word.toLowerCase(Locale.ROOT)), length >= 9 ? 2 : 1);
+    return recentAutomata.get(Folding.strip(word.toLowerCase(Locale.ROOT)), length >= 9 ? 2 : 1);
   }
 
   /** How typed text is analysed, for explain to look for the same terms. */
