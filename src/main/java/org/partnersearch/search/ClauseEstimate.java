@@ -9,10 +9,10 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * How many clauses a query will have at least once rewritten, before it is: every term and leaf
- * counts one, a near spelling (or other term-matching query) one too, though it may expand to
- * {@value NearSpellingQuery#MAX_EXPANSIONS} terms a field. A lower bound of what {@code
- * IndexSearcher.rewrite} counts against {@code maxClauseCount}, found without walking any term
- * dictionary: a query above the limit already need not be rewritten to be known too large.
+ * counts one, a term-matching query one too, though it may expand to many terms. (Near spellings
+ * are expanded into a word's {@code SynonymQuery} when the query is built, so they count here term
+ * by term.) A lower bound of what {@code IndexSearcher.rewrite} counts against {@code
+ * maxClauseCount}: a query above the limit already need not be rewritten to be known too large.
  */
 final class ClauseEstimate extends QueryVisitor {
   private long clauses;

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.QueryTimeoutImpl;
@@ -18,15 +16,13 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
-import org.partnersearch.corpus.ResearchArea;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.JsonCodec;
+import org.partnersearch.index.SearchableText;
 import org.partnersearch.suggest.SuggestRequest;
 import org.partnersearch.suggest.SuggestResponse;
 import org.partnersearch.suggest.Suggestion;
@@ -36,7 +32,6 @@ import org.partnersearch.suggest.Suggestion;
  * {@link LiveIndex}. Knows nothing of HTTP; the web layer, the CLI and tests call it alike.
  */
 public final class PartnerSearcher {
-  private static final Sort BY_NAME = new Sort(new SortField(IndexSchema.NAME_SORT, SortField.Type.STRING));
   /** Below this many hits a spelling correction is worth offering. */
   private static final int FEW_HITS = 3;
   /**
@@ -47,7 +42,6 @@ public final class PartnerSearcher {
   private static final Duration WARM_UP_BUDGET = Duration.ofMillis(100);
 
   private final LiveIndex index;
-  private final IndexSchema schema;
   private final JsonCodec json;
   private final UserQueryParser parser = new UserQueryParser();
   private final QueryFactory queries;
@@ -55,6 +49,7 @@ public final class PartnerSearcher {
   private final SpellingCorrector spelling;
   private final MatchExplainer explainer;
   private final FacetCounter facets = new FacetCounter();
+  private final FacetedSearch faceted;
   private final RequestLimits limits = new RequestLimits();
 
   private final Duration timeBudget;
@@ -64,14 +59,14 @@ public final class PartnerSearcher {
    *     returned with {@code partial: true}
    */
   public PartnerSearcher(LiveIndex index, IndexSchema schema, JsonCodec json, QueryFactory queries,
-      Analyzer indexAnalyzer, Analyzer queryAnalyzer, Duration timeBudget) {
+      Analyzer indexAnalyzer, Analyzer wordsAnalyzer, Duration timeBudget) {
     this.index = index;
     this.timeBudget = timeBudget;
-    this.schema = schema;
+    this.faceted = new FacetedSearch(schema.facetsConfig());
     this.json = json;
     this.queries = queries;
     this.highlighter = new HitHighlighter(indexAnalyzer);
-    this.spelling = new SpellingCorrector(queryAnalyzer, queries.knownWords());
+    this.spelling = new SpellingCorrector(wordsAnalyzer, queries.knownWords());
     this.explainer = new MatchExplainer(queries);
   }
 
@@ -97,24 +92,24 @@ public final class PartnerSearcher {
       // Levenshtein automata) again for each highlighted field of each hit.
       Query base = browse ? new MatchAllDocsQuery() : rewritten(searcher, snapshot, query, false);
       TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
-      DrillSideways.DrillSidewaysResult result = run(snapshot, searcher, timed, request, browse);
+      FacetedSearch.Result result = faceted.run(snapshot, searcher, timed, request, browse);
       boolean relaxed = false;
-      boolean wantsRelaxed = result.hits.totalHits.value == 0 && query.required().size() > 1;
+      boolean wantsRelaxed = result.total() == 0 && query.required().size() > 1;
       boolean relaxedSkipped = wantsRelaxed && budget.shouldExit();
       if (wantsRelaxed && !relaxedSkipped) {
         base = rewritten(searcher, snapshot, query, true);
         timed = new TimeLimitedQuery(base, budget);
-        result = run(snapshot, searcher, timed, request, false);
-        relaxed = result.hits.totalHits.value > 0;
+        result = faceted.run(snapshot, searcher, timed, request, false);
+        relaxed = result.total() > 0;
       }
-      long total = result.hits.totalHits.value;
-      Page page = hits(snapshot, searcher, base, result.hits, request, browse ? null : query, budget);
+      long total = result.total();
+      Page page = hits(snapshot, searcher, base, result.hits(), request, browse ? null : query, budget);
       boolean partial = timed.timedOut() || relaxedSkipped || page.cutShort();
       String didYouMean = browse || total >= FEW_HITS || partial || budget.shouldExit()
           ? null : didYouMean(snapshot, searcher, query, request, budget);
       return new SearchResponse(request.q(), total, request.page(), request.size(),
           (System.nanoTime() - start) / 1_000_000, page.hits(),
-          facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed,
+          facets.count(result.facets(), snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed,
           partial);
     });
   }
@@ -176,8 +171,8 @@ public final class PartnerSearcher {
   public List<FacetResults.FacetValue> researchAreas(Lang lang) {
     SearchRequest all = new SearchRequest("", 1, 1, List.of(), List.of(), List.of(), lang, false);
     return withSnapshot(snapshot -> {
-      var result = run(snapshot, snapshot.searcher(), new MatchAllDocsQuery(), all, true);
-      return facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), all, true).area();
+      var result = faceted.run(snapshot, snapshot.searcher(), new MatchAllDocsQuery(), all, true);
+      return facets.count(result.facets(), snapshot.facetDims(), snapshot.vocabulary(), all, true).area();
     });
   }
 
@@ -213,26 +208,6 @@ public final class PartnerSearcher {
     });
   }
 
-  private DrillSideways.DrillSidewaysResult run(IndexSnapshot snapshot, IndexSearcher searcher, Query base,
-      SearchRequest request, boolean browse) throws IOException {
-    DrillDownQuery drillDown = new DrillDownQuery(schema.facetsConfig(), base);
-    for (String area : request.areas()) {
-      Optional<ResearchArea> leaf = snapshot.vocabulary().taxonomy().area(area);
-      if (leaf.isPresent()) {
-        drillDown.add(IndexSchema.FACET_AREA, leaf.get().fieldId(), area);
-      } else {
-        drillDown.add(IndexSchema.FACET_AREA, area);
-      }
-    }
-    request.types().forEach(t -> drillDown.add(IndexSchema.FACET_TYPE, t));
-    request.cities().forEach(c -> drillDown.add(IndexSchema.FACET_CITY, c));
-    DrillSideways sideways = new DrillSideways(searcher, schema.facetsConfig(), snapshot.facetState());
-    int topN = request.page() * request.size();
-    return browse
-        ? sideways.search(drillDown, null, null, topN, BY_NAME, false)
-        : sideways.search(drillDown, topN);
-  }
-
   /** One page of hits, and whether the budget ran out before every hit was explained. */
   private record Page(List<SearchHit> hits, boolean cutShort) {}
 
@@ -251,18 +226,20 @@ public final class PartnerSearcher {
     }
     // The query is already rewritten: the highlighter would otherwise rewrite it for every hit and
     // field, building every typo's Levenshtein automata again each time (seconds a page, seen with JFR).
-    List<SearchHit.Highlight> marked = highlighter.highlight(searcher, query, docIds, partners, request.lang());
+    List<SearchHit.Highlight> marked = highlighter.highlight(searcher, query, docIds, partners, request.lang(),
+        snapshot.vocabulary());
     boolean explain = request.explain() && !browse;
-    Map<String, Query> typos = explain && !budget.shouldExit() ? explainer.typos(searcher, userQuery) : Map.of();
+    Map<String, Map<SearchableText, List<String>>> typos = explain && !budget.shouldExit()
+        ? explainer.typos(searcher, userQuery) : Map.of();
     boolean cutShort = false;
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Partner p = partners.get(i);
       float score = browse || Float.isNaN(page[i].score) ? 0f : page[i].score;
-      // Explaining costs a Matches walk per hit, word and field: hits past the budget go without.
+      // Explaining costs a postings walk per hit and word: hits past the budget go without.
       cutShort |= explain && budget.shouldExit();
       List<MatchReason> reasons = explain && !cutShort
-          ? explainer.explain(searcher, docIds[i], userQuery, snapshot.glossary(), typos)
+          ? explainer.explain(searcher, docIds[i], p, snapshot.vocabulary(), userQuery, snapshot.glossary(), typos)
           : null;
       hits.add(new SearchHit(p.id(), p.name(), p.nameEn(), p.type(), p.city(), areas(snapshot, p, request.lang()),
           score, marked.get(i), reasons));
@@ -283,8 +260,7 @@ public final class PartnerSearcher {
     } catch (InvalidRequestException tooComplex) {
       return null; // the visitor's own query was answered; a suggestion is optional
     }
-    TimeLimitedQuery timed = new TimeLimitedQuery(q, budget);
-    long correctedTotal = run(snapshot, searcher, timed, request, false).hits.totalHits.value;
+    long correctedTotal = faceted.count(snapshot, searcher, new TimeLimitedQuery(q, budget), request);
     return correctedTotal > 0 ? corrected.get() : null;
   }
 

@@ -12,23 +12,23 @@ import java.util.Map;
 final class RecentAutomata {
   private static final int MAX_WORDS = 256;
 
-  private final Map<String, NearSpellingQuery.Automata> recent = new LinkedHashMap<>(64, 0.75f, true) {
+  private final Map<String, NearSpellings> recent = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<String, NearSpellingQuery.Automata> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<String, NearSpellings> eldest) {
       return size() > MAX_WORDS;
     }
   };
 
-  NearSpellingQuery.Automata get(String word, int maxEdits) {
+  NearSpellings get(String word, int maxEdits) {
     String key = maxEdits + ":" + word;
     synchronized (recent) {
-      NearSpellingQuery.Automata cached = recent.get(key);
+      NearSpellings cached = recent.get(key);
       if (cached != null) {
         return cached;
       }
     }
     // Built outside the lock: two threads may build the same word at once, which costs only time.
-    NearSpellingQuery.Automata built = NearSpellingQuery.Automata.of(word, maxEdits);
+    NearSpellings built = NearSpellings.of(word, maxEdits);
     synchronized (recent) {
       recent.put(key, built);
     }

@@ -65,7 +65,8 @@ final class SpellingCorrector {
     int lookups = 0;
     for (int i = 0; i < corrected.size(); i++) {
       String w = corrected.get(i);
-      if (reader.docFreq(new Term(IndexSchema.SPELL, w)) == 0 && !knownWords.isCorrect(reader, w)) {
+      boolean typoLength = w.codePointCount(0, w.length()) <= QueryFactory.MAX_TYPO_LETTERS;
+      if (typoLength && reader.docFreq(new Term(IndexSchema.SPELL, w)) == 0 && !knownWords.isCorrect(reader, w)) {
         if (lookups++ >= QueryFactory.MAX_TYPO_WORDS || budget.shouldExit()) {
           break;
         }
