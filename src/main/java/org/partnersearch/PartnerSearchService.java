@@ -100,7 +100,7 @@ public final class PartnerSearchService implements AutoCloseable {
     LiveIndex index = parts.openIndex(config.indexDir());
     PartnerSearcher searcher = parts.searcher(index);
     searcher.warmUp();
-    reindexer = new Reindexer(parts, config.corpusDir(), config.indexDir(), index);
+    reindexer = new Reindexer(parts, config.corpusDir(), config.indexDir(), index, Optional.of(metrics));
     synchronized (this) {
       app = parts;
       live = index;

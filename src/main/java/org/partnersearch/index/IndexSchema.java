@@ -77,13 +77,14 @@ public final class IndexSchema {
   public static final String META_BUILT_AT = "builtAt";
   public static final String META_DOCUMENTS = "documents";
   public static final String META_SCHEMA = "schemaVersion";
-  /** The taxonomy, partner types and glossary the generation was built with, as JSON. */
+  /** The taxonomy, partner types, glossary and cities the generation was built with, as JSON. */
   public static final String META_VOCABULARY = "vocabulary";
   /**
    * Bump when fields, chains or the generation's layout change, so an index built by an older version
    * is rebuilt. 3: the suggester is built with the generation, into its {@code suggest/} folder.
+   * 4: the stored vocabulary holds the cities with their coordinates.
    */
-  public static final String SCHEMA_VERSION = "3";
+  public static final String SCHEMA_VERSION = "4";
 
   /**
    * The schema version {@code generation} was built with ("none" if its commit names none), or empty

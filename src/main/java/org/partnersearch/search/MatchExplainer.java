@@ -3,7 +3,9 @@ package org.partnersearch.search;
 import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.lucene.index.LeafReaderContext;
@@ -30,18 +32,41 @@ final class MatchExplainer {
     this.queries = queries;
   }
 
-  List<MatchReason> explain(IndexSearcher searcher, int doc, UserQuery query, Glossary glossary) throws IOException {
+  /**
+   * The near-spelling queries explain may use for one query, rewritten once for all its hits: as in
+   * the query itself, for the first {@link QueryFactory#MAX_TYPO_WORDS} words that may be typos only.
+   */
+  Map<String, Query> typos(IndexSearcher searcher, UserQuery query) throws IOException {
+    Map<String, Query> typos = new HashMap<>();
+    for (UserQuery.Group group : query.required()) {
+      for (UserQuery.Term term : group.alternatives()) {
+        if (typos.size() >= QueryFactory.MAX_TYPO_WORDS) {
+          return typos;
+        }
+        Query typo = term.phrase() || typos.containsKey(term.text()) ? null
+            : queries.typo(term.text(), searcher.getIndexReader());
+        if (typo != null) {
+          typos.put(term.text(), searcher.rewrite(typo));
+        }
+      }
+    }
+    return typos;
+  }
+
+  /** @param typos from {@link #typos}: the words that may be explained as typos, with their queries */
+  List<MatchReason> explain(IndexSearcher searcher, int doc, UserQuery query, Glossary glossary,
+      Map<String, Query> typos) throws IOException {
     List<MatchReason> reasons = new ArrayList<>();
     for (UserQuery.Group group : query.required()) {
       for (UserQuery.Term term : group.alternatives()) {
-        explainTerm(searcher, doc, term, glossary).ifPresent(reasons::add);
+        explainTerm(searcher, doc, term, glossary, typos).ifPresent(reasons::add);
       }
     }
     return reasons;
   }
 
-  private Optional<MatchReason> explainTerm(IndexSearcher searcher, int doc, UserQuery.Term term, Glossary glossary)
-      throws IOException {
+  private Optional<MatchReason> explainTerm(IndexSearcher searcher, int doc, UserQuery.Term term, Glossary glossary,
+      Map<String, Query> typos) throws IOException {
     String word = term.text();
     for (String field : FieldWeights.FIELDS.keySet()) {
       Optional<MatchReason> asTyped = matchIn(searcher, doc, queries.inField(field, word), field, word, null);
@@ -61,7 +86,7 @@ final class MatchExplainer {
         return synonym;
       }
     }
-    return term.phrase() ? Optional.empty() : firstMatch(searcher, doc, queries.typo(word, searcher.getIndexReader()), word, "typo");
+    return term.phrase() ? Optional.empty() : firstMatch(searcher, doc, typos.get(word), word, "typo");
   }
 
   /** For the alternatives that span several fields: the first field with a match names the reason. */

@@ -40,6 +40,8 @@ public final class QueryFactory {
   private final GermanDecompounder decompounder;
   private final CharArraySet stopWords;
   private final KnownWords knownWords;
+  /** One search builds the same near spellings for its strict, relaxed and did-you-mean queries and for explain. */
+  private final RecentAutomata recentAutomata = new RecentAutomata();
 
   public QueryFactory(Analyzer queryAnalyzer, GermanDecompounder decompounder) {
     this.queryAnalyzer = queryAnalyzer;
@@ -55,8 +57,23 @@ public final class QueryFactory {
    *     true: any word may, more matching words rank higher
    */
   public Query build(UserQuery query, Glossary glossary, boolean relaxed, IndexReader reader) {
+    return build(query, glossary, relaxed, reader, Simplification.NONE);
+  }
+
+  /**
+   * What a query too complex for Lucene's clause limit leaves out, step by step: first the near
+   * spellings (each expands to up to 50 terms per field), then the compound parts.
+   */
+  public enum Simplification {
+    NONE,
+    NO_TYPOS,
+    NO_TYPOS_OR_PARTS
+  }
+
+  /** As {@link #build(UserQuery, Glossary, boolean, IndexReader)}, with fewer ways for each word to match. */
+  public Query build(UserQuery query, Glossary glossary, boolean relaxed, IndexReader reader, Simplification simpler) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    List<Clause> clauses = requiredClauses(query.required(), glossary, new TypoBudget(reader));
+    List<Clause> clauses = requiredClauses(query.required(), glossary, new TypoBudget(reader, simpler));
     boolean onlyStopWords = clauses.stream().allMatch(Clause::stopWord);
     int positives = 0;
     for (Clause c : clauses) {
@@ -80,17 +97,28 @@ public final class QueryFactory {
 
   private record Clause(Query query, boolean stopWord) {}
 
-  /** How many more words of this query may look for near spellings, and the index they are looked up in. */
+  /**
+   * How many more words of this query may look for near spellings, the index they are looked up
+   * in, and whether compound parts are looked for. Checked before a word's automata are built:
+   * building them is the costly part (a 2-edit automaton of a long word takes milliseconds).
+   */
   private static final class TypoBudget {
     private final IndexReader reader;
-    private int left = MAX_TYPO_WORDS;
+    private final boolean compoundParts;
+    private int left;
 
-    TypoBudget(IndexReader reader) {
+    TypoBudget(IndexReader reader, Simplification simpler) {
       this.reader = reader;
+      this.left = simpler == Simplification.NONE ? MAX_TYPO_WORDS : 0;
+      this.compoundParts = simpler != Simplification.NO_TYPOS_OR_PARTS;
     }
 
-    boolean take() {
-      return left-- > 0;
+    boolean hasLeft() {
+      return left > 0;
+    }
+
+    void take() {
+      left--;
     }
   }
 
@@ -158,9 +186,12 @@ public final class QueryFactory {
     }
     List<Query> alternatives = new ArrayList<>(List.of(asTyped));
     if (!t.phrase()) {
-      add(alternatives, compoundParts(t.text()), FieldWeights.COMPOUND_PARTS);
-      Query typo = typo(t.text(), typos.reader);
-      if (typo != null && typos.take()) {
+      if (typos.compoundParts) {
+        add(alternatives, compoundParts(t.text()), FieldWeights.COMPOUND_PARTS);
+      }
+      Query typo = typos.hasLeft() ? typo(t.text(), typos.reader) : null;
+      if (typo != null) {
+        typos.take();
         add(alternatives, typo, FieldWeights.TYPO);
       }
     }
@@ -224,7 +255,7 @@ public final class QueryFactory {
     Map<String, NearSpellingQuery.Automata> automata = new HashMap<>();
     List<Query> perField = new ArrayList<>();
     for (Term term : terms) {
-      NearSpellingQuery.Automata shared = automata.computeIfAbsent(term.text(), t -> NearSpellingQuery.Automata.of(t, edits));
+      NearSpellingQuery.Automata shared = automata.computeIfAbsent(term.text(), t -> recentAutomata.get(t, edits));
       add(perField, new NearSpellingQuery(term.field(), shared), FieldWeights.FIELDS.getOrDefault(term.field(), 1f));
     }
     return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0f);

@@ -58,11 +58,11 @@ public final class ApiServer {
    *     supplier or no admin token: no admin routes
    */
   public ApiServer(WebConfig web, OpsRoutes ops, Supplier<Reindexer> reindexer) {
-    this.suggest = new SuggestRoutes(ops);
+    this.clients = new ClientAddress(web.trustedProxies());
+    this.suggest = new SuggestRoutes(ops, web, clients);
     this.web = web;
     this.ops = ops;
     this.reindexer = reindexer;
-    this.clients = new ClientAddress(web.trustedProxies());
     this.limiter = web.requestsPerMinute() > 0 ? new RateLimiter(web.requestsPerMinute(), Duration.ofMinutes(1)) : null;
   }
 
@@ -79,14 +79,16 @@ public final class ApiServer {
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
       config.http.defaultContentType = "application/json";
       config.startup.showJavalinBanner = false;
+      config.jetty.modifyServer(server -> server.addEventListener(new SlowClients()));
       WebAssets.install(config, web); // the page, widget.js, CORS for /api/*, security headers
-      ops.install(config); // /livez /readyz /metrics /openapi.yaml /docs, access log, analytics
+      ops.install(config, clients, web.metricsToken()); // /livez /readyz /metrics /openapi.yaml /docs, access log, analytics
       if (limiter != null) {
         config.routes.before("/api/search", this::rateLimit);
         config.routes.before("/api/suggest", this::rateLimit);
+        config.routes.before("/api/suggest/picks", this::rateLimit);
       }
       if (reindexer != null && web.adminToken().isPresent()) {
-        new AdminRoutes(web.adminToken().get(), reindexer, clients).install(config);
+        new AdminRoutes(new BearerAuth(web.adminToken().get(), "admin routes", clients), reindexer).install(config);
       }
       config.routes.get("/api/search", this::search);
       config.routes.get("/api/partners/{id}", this::partner);
@@ -121,6 +123,7 @@ public final class ApiServer {
 
   private void rateLimit(Context ctx) {
     limiter.take(clients.of(ctx)).ifPresent(wait -> {
+      ops.metrics().rateLimited().increment();
       throw ApiException.tooManyRequests(wait, "more than " + web.requestsPerMinute() + " requests a minute");
     });
   }

@@ -87,6 +87,13 @@ class AccessibilityBrowserTest {
   }
 
   @Test
+  void theMapWithASelectedCityHasNoSeriousViolations() throws Exception {
+    page.open(web.page("/?lang=de&q=Forschung&city=Dresden"));
+    browser.waiting().until(d -> !d.findElements(By.cssSelector("#map-canvas .map-dot[aria-pressed='true']")).isEmpty());
+    assertEquals(List.of(), seriousViolations());
+  }
+
+  @Test
   void theGermanEmptyStateHasNoSeriousViolations() throws Exception {
     page.open(web.page("/?lang=de&q=xyzzy"));
     assertEmptyStateWithAreas();
