@@ -137,6 +137,7 @@ async function search() {
     $('error').hidden = true;
     renderResults(response);
     renderFacets(facets);
+    renderEmpty(response, facets);
     renderCityMap(facets.city || [], counted.total);
   } catch (e) {
     if (e.name === 'AbortError') return;
@@ -160,6 +161,21 @@ function renderResults(r) {
   }
   $('hits').replaceChildren(...r.hits.map(renderHit));
   renderPager(r);
+}
+
+/**
+ * With no hits the page is never a dead end: it says what was searched (the did-you-mean stands just
+ * above) and offers the research areas, with how many partners each holds under the other filters.
+ */
+function renderEmpty(r, facets) {
+  if (r.total !== 0) return;
+  $('empty-title').textContent = t().emptyTitle(state.q);
+  const areas = (facets.area || []).filter((a) => a.count > 0);
+  $('empty-areas').replaceChildren(...areas.map((a) => el('li', {},
+    navLink({ q: '', area: [a.value], page: 1 }, { class: 'empty-area', 'data-area': a.value },
+      el('span', { class: 'empty-area-label' }, a.label), ' ', el('span', { class: 'facet-count' }, String(a.count))))));
+  $('empty-areas').hidden = areas.length === 0;
+  $('empty-areas-title').hidden = areas.length === 0;
 }
 
 /** A partner's city in the page's language, or that it has none. */
