@@ -2,10 +2,13 @@
 // forward, reload and shared links show the same view. Server text goes into the page with
 // textContent only; the escaped `highlight` fields pass through markedFragment (text and <mark>).
 import { TEXTS, pickLang } from './i18n.js';
+import { renderMap } from './map.js';
 
 const FACETS = ['area', 'type', 'city'];
 const $ = (id) => document.getElementById(id);
 const typeLabels = { en: new Map(), de: new Map() };
+// A city's value is its German name; the facet gives its name in the page's language (München: Munich).
+const cityLabels = { en: new Map(), de: new Map() };
 const areaLabels = { en: null, de: null };
 let state = null;
 let lastSearchKey = null;
@@ -123,15 +126,19 @@ async function search() {
   try {
     const response = await getJson(apiUrl('/api/search', params), controller.signal);
     // With no hits the facets are empty; show those of the filters alone so people can move on.
-    const facets = response.total === 0 && state.q
-      ? (await getJson(apiUrl('/api/search', { ...params, q: '', page: 1, size: 1 }), controller.signal)).facets
-      : response.facets;
+    const counted = response.total === 0 && state.q
+      ? await getJson(apiUrl('/api/search', { ...params, q: '', page: 1, size: 1 }), controller.signal)
+      : response;
+    const facets = counted.facets;
     if (searchInFlight !== controller) return;
     for (const v of facets.type) typeLabels[state.lang].set(v.value, v.label);
+    for (const v of facets.city || []) cityLabels[state.lang].set(v.value, v.label);
     lastResponse = response;
     $('error').hidden = true;
     renderResults(response);
     renderFacets(facets);
+    renderEmpty(response, facets);
+    renderCityMap(facets.city || [], counted.total);
   } catch (e) {
     if (e.name === 'AbortError') return;
     $('error').textContent = t().error;
@@ -156,11 +163,31 @@ function renderResults(r) {
   renderPager(r);
 }
 
+/**
+ * With no hits the page is never a dead end: it says what was searched (the did-you-mean stands just
+ * above) and offers the research areas, with how many partners each holds under the other filters.
+ */
+function renderEmpty(r, facets) {
+  if (r.total !== 0) return;
+  $('empty-title').textContent = t().emptyTitle(state.q);
+  const areas = (facets.area || []).filter((a) => a.count > 0);
+  $('empty-areas').replaceChildren(...areas.map((a) => el('li', {},
+    navLink({ q: '', area: [a.value], page: 1 }, { class: 'empty-area', 'data-area': a.value },
+      el('span', { class: 'empty-area-label' }, a.label), ' ', el('span', { class: 'facet-count' }, String(a.count))))));
+  $('empty-areas').hidden = areas.length === 0;
+  $('empty-areas-title').hidden = areas.length === 0;
+}
+
+/** A partner's city in the page's language, or that it has none. */
+function cityName(city, lang) {
+  return city ? cityLabels[lang].get(city) || city : TEXTS[lang].noCity;
+}
+
 function renderHit(hit) {
   const name = navLink({ partner: hit.id }, { class: 'hit-link', 'data-partner': hit.id }, marked(hit.highlight?.name || hit.name));
   const meta = el('p', { class: 'hit-meta' },
     el('span', { class: 'badge badge--' + hit.type }, typeLabels[state.lang].get(hit.type) || hit.type),
-    el('span', { class: 'hit-city' }, hit.city || t().noCity));
+    el('span', { class: 'hit-city' }, cityName(hit.city, state.lang)));
   const english = state.lang === 'en' && hit.nameEn && hit.nameEn !== hit.name ? el('p', { class: 'hit-name-en' }, hit.nameEn) : null;
   const snippets = (hit.highlight?.snippets || []).map((s) => el('p', { class: 'hit-snippet' }, marked(s)));
   const areas = el('ul', { class: 'chips', 'aria-label': t().researchAreas },
@@ -223,6 +250,20 @@ function renderFacets(facets) {
   $('selected').hidden = chips.length === 0;
 }
 
+function toggleCity(city) {
+  navigate({ city: state.city.includes(city) ? state.city.filter((x) => x !== city) : [...state.city, city], page: 1 });
+}
+
+/** The map of the city facet, and beside it the partners without a city, which it cannot place. */
+function renderCityMap(cities, total) {
+  // Each partner has at most one city, so without a city filter the rest of the total has none;
+  // with one, those partners are filtered out and no count for them is known.
+  const nationwide = state.city.length ? 0 : total - cities.reduce((sum, c) => sum + c.count, 0);
+  $('map-nationwide').textContent = t().nationwide(nationwide);
+  $('map-nationwide').hidden = nationwide <= 0;
+  renderMap($('map-canvas'), cities, t(), toggleCity).catch((e) => console.error(e));
+}
+
 // ---- detail ------------------------------------------------------------------------------------
 
 async function loadAreaLabels(lang) {
@@ -258,7 +299,7 @@ async function showDetail(id) {
     partner.nameEn && partner.nameEn !== partner.name ? el('p', { class: 'detail-name-en' }, partner.nameEn) : null,
     el('p', { class: 'hit-meta' },
       el('span', { class: 'badge badge--' + partner.type }, typeLabels[lang].get(partner.type) || partner.type),
-      el('span', {}, partner.city || t().noCity)),
+      el('span', {}, cityName(partner.city, lang))),
     section(t().description, el('p', { class: 'detail-description' }, partner.description?.[lang] || partner.description?.en || '')),
     section(t().researchAreas, el('ul', { class: 'chips' }, partner.researchAreas.map((a) => el('li', {},
       navLink({ area: [a], q: '', page: 1, partner: '' }, { class: 'chip' }, labels.get(a) || a))))),
@@ -299,6 +340,15 @@ function sync() {
   else if ($('detail').open) $('detail').close();
 }
 
+/** A button that opens and closes a panel on a phone (on wider screens the panel is always shown). */
+function wireToggle(button, panel) {
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    panel.classList.toggle('is-open', open);
+  });
+}
+
 function wire() {
   const box = $('search-box');
   box.addEventListener('partnersearch:search', (e) => {
@@ -325,12 +375,8 @@ function wire() {
   $('detail').addEventListener('click', (e) => {
     if (e.target === $('detail')) $('detail').close(); // a click on the backdrop
   });
-  const toggle = $('filters-toggle');
-  toggle.addEventListener('click', () => {
-    const open = toggle.getAttribute('aria-expanded') !== 'true';
-    toggle.setAttribute('aria-expanded', String(open));
-    $('facets').classList.toggle('is-open', open);
-  });
+  wireToggle($('filters-toggle'), $('facets'));
+  wireToggle($('map-toggle'), $('city-map'));
   window.addEventListener('popstate', sync);
 }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.partnersearch.analysis.Analyzers;
+import org.partnersearch.analysis.Chain;
 import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.corpus.Corpus;
 import org.partnersearch.corpus.CorpusException;
@@ -37,7 +38,7 @@ public final class PartnerSearch implements Closeable {
   private final GermanDecompounder decompounder;
   private final Analyzers analyzers;
   private final Analyzer indexAnalyzer;
-  private final Analyzer queryAnalyzer;
+  private final Analyzer wordsAnalyzer;
   private final JsonCodec json;
   private final IndexSchema schema;
   private final SuggesterStore suggesters;
@@ -47,7 +48,7 @@ public final class PartnerSearch implements Closeable {
     this.decompounder = new GermanDecompounder();
     this.analyzers = new Analyzers(decompounder);
     this.indexAnalyzer = IndexSchema.indexAnalyzer(analyzers);
-    this.queryAnalyzer = IndexSchema.queryAnalyzer(analyzers);
+    this.wordsAnalyzer = analyzers.query(Chain.WORDS);
     this.json = new JsonCodec(new ObjectMapper());
     this.schema = new IndexSchema(json);
     this.suggesters = new SuggesterStore(analyzers, decompounder);
@@ -116,8 +117,8 @@ public final class PartnerSearch implements Closeable {
   }
 
   public PartnerSearcher searcher(LiveIndex index, Duration timeBudget) {
-    return new PartnerSearcher(index, schema, json, new QueryFactory(queryAnalyzer, decompounder), indexAnalyzer,
-        queryAnalyzer, timeBudget);
+    return new PartnerSearcher(index, schema, json, new QueryFactory(analyzers, decompounder), indexAnalyzer,
+        wordsAnalyzer, timeBudget);
   }
 
   @Override

@@ -108,7 +108,8 @@ public final class PartnerSearchService implements AutoCloseable {
     LiveIndex index = parts.openIndex(config.indexDir());
     PartnerSearcher searcher = parts.searcher(index);
     searcher.warmUp();
-    reindexer = config.replica() ? null : new Reindexer(parts, config.corpusDir(), config.indexDir(), index);
+    reindexer = config.replica() ? null
+        : new Reindexer(parts, config.corpusDir(), config.indexDir(), index, Optional.of(metrics));
     synchronized (this) {
       app = parts;
       live = index;

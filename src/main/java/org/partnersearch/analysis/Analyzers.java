@@ -30,13 +30,14 @@ public final class Analyzers implements Closeable {
     }
   }
 
-  /** Index time: the chain with compound parts where the chain has them. */
+  /** Index time: compound parts where the chain has them; stacked, marked variants in the *_VARIANTS chains. */
   public Analyzer index(Chain chain) {
     return indexAnalyzers.get(Objects.requireNonNull(chain, "chain"));
   }
 
   /**
-   * Query time: the same chain without compound parts (the query builder decompounds explicitly).
+   * Query time: the same chain without compound parts (the query builder decompounds explicitly);
+   * the *_VARIANTS chains give each typed word's forms unmarked, typed by {@link Variant}.
    */
   public Analyzer query(Chain chain) {
     return queryAnalyzers.get(Objects.requireNonNull(chain, "chain"));

@@ -8,6 +8,7 @@ import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.
 import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.SPLIT_ON_NUMERICS;
 
 import java.io.Reader;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -28,7 +29,7 @@ import org.apache.lucene.analysis.pattern.PatternTokenizer;
 /** One {@link Chain} at index or at query time. Built only by {@link Analyzers}. */
 final class ChainAnalyzer extends Analyzer {
 
-  /** Whether tokens are indexed or searched for: only the index side adds compound parts. */
+  /** Whether tokens are indexed or searched for: only the index side adds compound parts and marks. */
   enum Side {
     INDEX,
     QUERY
@@ -82,8 +83,8 @@ final class ChainAnalyzer extends Analyzer {
   }
 
   /**
-   * Every chain starts alike: words, English possessives dropped ("HZDR's" is "HZDR"), lower case,
-   * hyphenated words split. Then each chain adds its own steps.
+   * Every chain starts alike: words, English possessives dropped ("HZDR's" is "HZDR"), lower case.
+   * Then each chain adds its own steps.
    */
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
@@ -91,32 +92,27 @@ final class ChainAnalyzer extends Analyzer {
     TokenStream ts = new LengthFilter(source, 1, MAX_TOKEN_LENGTH);
     ts = new EnglishPossessiveFilter(ts);
     ts = new LowerCaseFilter(ts);
-    ts = hyphenated(ts);
     TokenStream chained =
         switch (chain) {
-          case EXACT -> ts;
-          case GERMAN -> german(ts);
-          case ENGLISH -> english(ts);
-          case FOLDED -> folded(ts);
+          case WORDS -> hyphenated(ts);
+          case GERMAN_VARIANTS -> variants(ts, GermanLightStemFilter::new);
+          case ENGLISH_VARIANTS -> variants(ts, KStemFilter::new);
+          case FOLDED_WORDS -> new ASCIIFoldingFilter(compoundParts(hyphenated(ts)));
         };
     return new TokenStreamComponents(source, chained);
   }
 
-  private TokenStream german(TokenStream words) {
-    TokenStream ts = compoundParts(words);
-    ts = new GermanUmlautFilter(ts);
-    return new GermanLightStemFilter(ts);
-  }
-
-  private TokenStream english(TokenStream words) {
-    TokenStream ts = compoundParts(words);
-    ts = new GermanUmlautFilter(ts);
-    return new KStemFilter(ts);
-  }
-
-  private TokenStream folded(TokenStream words) {
-    TokenStream ts = compoundParts(words);
-    return new ASCIIFoldingFilter(ts);
+  /**
+   * Index side: each word (hyphenated ones also split and closed) with its variants and compound
+   * parts stacked and marked. Query side: a typed word stays whole ("öko-institut" is indexed as
+   * such) and its forms come unmarked, typed by variant, for the query builder to weight.
+   */
+  private TokenStream variants(TokenStream words, UnaryOperator<TokenStream> stemmer) {
+    if (side == Side.QUERY) {
+      return stemmer.apply(new VariantRepeatFilter(words));
+    }
+    TokenStream ts = new VariantRepeatFilter(compoundParts(hyphenated(words)));
+    return new VariantMarkFilter(stemmer.apply(ts));
   }
 
   /**
@@ -135,14 +131,10 @@ final class ChainAnalyzer extends Analyzer {
     return side == Side.INDEX ? new DecompoundFilter(in, decompounder) : in;
   }
 
-  /** For wildcard, prefix and fuzzy terms: the chain's character mapping, without stemming. */
+  /** For prefix and fuzzy terms: lower case, and the suggester's folding. */
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {
     TokenStream ts = new LowerCaseFilter(in);
-    return switch (chain) {
-      case EXACT -> ts;
-      case GERMAN, ENGLISH -> new GermanUmlautFilter(ts);
-      case FOLDED -> new ASCIIFoldingFilter(ts);
-    };
+    return chain == Chain.FOLDED_WORDS ? new ASCIIFoldingFilter(ts) : ts;
   }
 }

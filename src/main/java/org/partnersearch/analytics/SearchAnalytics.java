@@ -39,8 +39,16 @@ public final class SearchAnalytics {
   private static final Logger LOG = LoggerFactory.getLogger(SearchAnalytics.class);
   /** Longer queries are cut: nobody needs the tail of a pasted paragraph to add an alias. */
   static final int MAX_TEXT = 100;
-  /** Distinct texts per kind and day; beyond it new texts are not counted, so memory stays bounded. */
-  static final int MAX_DISTINCT_PER_DAY = 5_000;
+  /**
+   * Distinct texts per list and day. Beyond it a new text replaces the least counted one, so a flood
+   * of one-off texts cannot lock out what real visitors keep asking for. It also bounds the file:
+   * 30 days of four full lists of 100-character texts are about 14 MB.
+   */
+  static final int MAX_DISTINCT_PER_DAY = 1_000;
+  /** Format characters (bidi overrides, zero-width spaces and joiners): invisible, and they garble reports. */
+  private static final Pattern FORMAT = Pattern.compile("\\p{Cf}");
+  /** Controls, C1 ones such as U+0085 (next line) included: read as spaces. */
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
   private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+");
   private static final Pattern LONG_NUMBER = Pattern.compile("\\d[\\d /+-]{4,}\\d");
   private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -126,7 +134,7 @@ public final class SearchAnalytics {
     Path target = file.get();
     Files.createDirectories(target.toAbsolutePath().getParent());
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), out);
+    json.writeValue(tmp.toFile(), out); // one line: a full file is megabytes, nobody reads it by eye
     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -137,7 +145,7 @@ public final class SearchAnalytics {
     }
     try {
       Map<String, DayFile> in = json.readValue(f.toFile(), new TypeReference<Map<String, DayFile>>() {});
-      in.forEach((date, d) -> days.put(LocalDate.parse(date), Day.of(d)));
+      in.forEach((date, d) -> days.put(LocalDate.parse(date), Day.of(d))); // Day.of keeps the per-day cap
       dropOldDays();
     } catch (IOException | RuntimeException e) {
       // NOTE: analytics are a convenience; a damaged file must not stop the service. It is kept for a look.
@@ -161,23 +169,38 @@ public final class SearchAnalytics {
     return days.computeIfAbsent(LocalDate.now(clock.withZone(ZoneOffset.UTC)), d -> new Day());
   }
 
-  private void count(Map<String, LongAdder> counts, String text) {
+  private static void count(Map<String, LongAdder> counts, String text) {
     LongAdder c = counts.get(text);
     if (c == null) {
-      if (counts.size() >= MAX_DISTINCT_PER_DAY) {
-        return;
+      synchronized (counts) {
+        if (!counts.containsKey(text) && counts.size() >= MAX_DISTINCT_PER_DAY) {
+          evictLeastCounted(counts);
+        }
+        c = counts.computeIfAbsent(text, t -> new LongAdder());
       }
-      c = counts.computeIfAbsent(text, t -> new LongAdder());
     }
     c.increment();
   }
 
-  /** Lower case, NFC, single spaces, no e-mail addresses or long numbers, at most {@link #MAX_TEXT} characters. */
+  /** Drops the text counted least (of equals, the alphabetically first): one pass over at most a thousand. */
+  private static void evictLeastCounted(Map<String, LongAdder> counts) {
+    counts.entrySet().stream()
+        .min(Comparator.comparingLong((Map.Entry<String, LongAdder> e) -> e.getValue().sum())
+            .thenComparing(Map.Entry::getKey))
+        .ifPresent(e -> counts.remove(e.getKey()));
+  }
+
+  /**
+   * Lower case, NFC, no invisible characters, single spaces, no e-mail addresses or long numbers, at
+   * most {@link #MAX_TEXT} characters.
+   */
   static Optional<String> normalise(String text) {
     if (text == null) {
       return Optional.empty();
     }
-    String t = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    String visible = CONTROL.matcher(FORMAT.matcher(text).replaceAll("")).replaceAll(" ");
+    String t = Normalizer.normalize(visible, Normalizer.Form.NFC)
+        .toLowerCase(Locale.ROOT);
     t = EMAIL.matcher(t).replaceAll("<email>");
     t = LONG_NUMBER.matcher(t).replaceAll("<number>");
     t = SPACES.matcher(t).replaceAll(" ").strip();
@@ -207,9 +230,13 @@ public final class SearchAnalytics {
       return d;
     }
 
+    /** A file written by an older version may hold more texts a day than are kept now: the most counted stay. */
     private static void fill(Map<String, LongAdder> into, Map<String, Long> from) {
       if (from != null) {
-        from.forEach((text, n) -> into.computeIfAbsent(text, t -> new LongAdder()).add(n));
+        from.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .limit(MAX_DISTINCT_PER_DAY)
+            .forEach(e -> into.computeIfAbsent(e.getKey(), t -> new LongAdder()).add(e.getValue()));
       }
     }
 

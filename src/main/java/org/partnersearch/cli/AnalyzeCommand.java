@@ -32,7 +32,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   String lang;
 
   @Option(names = "--chain", defaultValue = "${env:PARTNER_SEARCH_ANALYZE_CHAIN}",
-      description = "One of: ${COMPLETION-CANDIDATES} (env PARTNER_SEARCH_ANALYZE_CHAIN, default: GERMAN).")
+      description = "One of: ${COMPLETION-CANDIDATES} (env PARTNER_SEARCH_ANALYZE_CHAIN, default: GERMAN_VARIANTS).")
   Chain chain;
 
   @Option(names = "--query", defaultValue = "${env:PARTNER_SEARCH_ANALYZE_QUERY:-false}", arity = "0..1",
@@ -46,7 +46,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Chain selected = chain != null ? chain
-        : "en".equalsIgnoreCase(lang) ? Chain.ENGLISH : Chain.GERMAN;
+        : "en".equalsIgnoreCase(lang) ? Chain.ENGLISH_VARIANTS : Chain.GERMAN_VARIANTS;
     if (lang != null && !lang.toLowerCase(Locale.ROOT).matches("de|en")) {
       throw new IllegalArgumentException("--lang must be de or en, not '" + lang + "'");
     }

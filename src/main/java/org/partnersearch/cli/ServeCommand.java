@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
         "The admin routes (/api/admin/*) are on when the environment variable PARTNER_SEARCH_ADMIN_TOKEN holds a "
         + "token of at least 16 characters; it is never an option, because options show in the process list."})
 final class ServeCommand implements Callable<Integer> {
+  /** The bearer token of /metrics; without it /metrics is public. */
+  static final String METRICS_TOKEN_ENV = "PARTNER_SEARCH_METRICS_TOKEN";
+
   @Spec CommandSpec spec;
 
   private PrintWriter err() {
@@ -70,6 +73,12 @@ final class ServeCommand implements Callable<Integer> {
           + "(env PARTNER_SEARCH_TRUSTED_PROXIES, default: none).")
   String trustedProxies;
 
+  @Option(names = "--public-url", defaultValue = "${env:PARTNER_SEARCH_PUBLIC_URL:-}",
+      description = "The address visitors reach the service at (https://partners.example.org), for the absolute "
+          + "URLs of /opensearch.xml; without it they come from the request's Host, or X-Forwarded-Host and "
+          + "X-Forwarded-Proto of a trusted proxy (env PARTNER_SEARCH_PUBLIC_URL, default: none).")
+  String publicUrl;
+
   @Option(names = "--log-format", defaultValue = "${env:PARTNER_SEARCH_LOG_FORMAT:-text}",
       description = "text (readable lines) or json (one JSON object a line) (env PARTNER_SEARCH_LOG_FORMAT, "
           + "default: ${DEFAULT-VALUE}).")
@@ -86,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
    */
   static final String ADMIN_TOKEN_VARIABLE = "PARTNER_SEARCH_ADMIN_TOKEN";
 
-  /** Where the admin token is read; the process's environment, or a test's. */
+  /** Where the admin and metrics tokens are read; the process's environment, or a test's. */
   Map<String, String> environment = System.getenv();
 
   @Option(names = "--drain-seconds",
@@ -133,7 +142,9 @@ final class ServeCommand implements Callable<Integer> {
         : ServiceConfig.defaultAnalyticsFile(index.index);
     return new ServiceConfig(host, port, index.index, corpus.corpus, Duration.ofSeconds(refreshSeconds),
         WebConfig.withCorsOrigins(corsOrigins).withAdminToken(adminToken).withRequestsPerMinute(rateLimit)
-            .withTrustedProxies(trustedProxies).withCacheSeconds(cacheSeconds),
+            .withTrustedProxies(trustedProxies).withCacheSeconds(cacheSeconds).withPublicUrl(publicUrl)
+            // NOTE: from the environment only, like the admin token: options show in the process list.
+            .withMetricsToken(environment.get(METRICS_TOKEN_ENV)),
         ServiceConfig.LogFormat.parse(logFormat), logClientAddress, Optional.of(adminToken),
         Duration.ofSeconds(drainSeconds), Duration.ofSeconds(shutdownSeconds), analyticsDays, replica, analytics);
   }

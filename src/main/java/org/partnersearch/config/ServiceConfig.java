@@ -124,6 +124,8 @@ public record ServiceConfig(
     return "ServiceConfig[host=" + host + ", port=" + port + ", index=" + indexDir + ", corpus=" + corpusDir
         + ", refresh=" + refreshInterval + ", corsOrigins=" + web.corsOrigins()
         + ", rateLimit=" + web.requestsPerMinute() + "/min, trustedProxies=" + web.trustedProxies()
+        + ", publicUrl=" + web.publicUrl().orElse("none")
+        + ", metrics=" + (web.metricsToken().isPresent() ? "token" : "public")
         + ", logFormat=" + logFormat + ", logClientAddress=" + logClientAddress
         + ", admin=" + (adminToken.isPresent() ? "on" : "off") + ", drain=" + drainDelay
         + ", shutdownTimeout=" + shutdownTimeout + ", analyticsDays=" + analyticsDays

@@ -22,6 +22,7 @@ public final class CorpusLoader {
   public static final String TYPES_FILE = "partner-types.yaml";
   public static final String TAXONOMY_FILE = "research-areas.yaml";
   public static final String GLOSSARY_FILE = "glossary.yaml";
+  public static final String CITIES_FILE = "cities.yaml";
   public static final String PARTNERS_DIR = "partners";
   public static final String SCHEMA_DIR = "schema";
 
@@ -29,6 +30,7 @@ public final class CorpusLoader {
   private static final String TYPES_SCHEMA = "partner-types.schema.json";
   private static final String TAXONOMY_SCHEMA = "research-areas.schema.json";
   private static final String GLOSSARY_SCHEMA = "glossary.schema.json";
+  private static final String CITIES_SCHEMA = "cities.schema.json";
 
   private final YamlReader reader;
   private final CorpusMapper mapper = new CorpusMapper();
@@ -55,6 +57,7 @@ public final class CorpusLoader {
         read(corpusDir.resolve(TAXONOMY_FILE), TAXONOMY_SCHEMA, schemas, problems);
     Optional<Checked> glossary =
         read(corpusDir.resolve(GLOSSARY_FILE), GLOSSARY_SCHEMA, schemas, problems);
+    Optional<Checked> cities = read(corpusDir.resolve(CITIES_FILE), CITIES_SCHEMA, schemas, problems);
     List<YamlDocument> partners = new ArrayList<>();
     for (Path file : partnerFiles(corpusDir.resolve(PARTNERS_DIR), problems)) {
       read(file, PARTNER_SCHEMA, schemas, problems).ifPresent(c -> partners.add(c.doc()));
@@ -64,10 +67,12 @@ public final class CorpusLoader {
     types.ifPresent(c -> checks.checkTypes(c.doc()));
     taxonomy.ifPresent(c -> checks.checkTaxonomy(c.doc()));
     glossary.ifPresent(c -> checks.checkGlossary(c.doc()));
+    cities.ifPresent(c -> checks.checkCities(c.doc()));
     checks.checkPartners(partners,
         ids(types, root -> root.path("types").findValues("id")),
         ids(taxonomy, root -> root.path("fields").findValues("areas").stream()
-            .flatMap(areas -> areas.findValues("id").stream()).toList()));
+            .flatMap(areas -> areas.findValues("id").stream()).toList()),
+        ids(cities, root -> root.path("cities").findValues("de")));
 
     if (!problems.isEmpty()) {
       throw new CorpusException(problems.all().stream()
@@ -77,7 +82,7 @@ public final class CorpusLoader {
     }
     // No problems means every file was read, so the optionals are present.
     return mapper.corpus(types.orElseThrow().doc(), taxonomy.orElseThrow().doc(),
-        glossary.orElseThrow().doc(), partners);
+        glossary.orElseThrow().doc(), cities.orElseThrow().doc(), partners);
   }
 
   /** A parsed file and whether it satisfied its schema. */

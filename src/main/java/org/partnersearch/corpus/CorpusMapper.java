@@ -11,13 +11,14 @@ import java.util.List;
  */
 final class CorpusMapper {
 
-  Corpus corpus(YamlDocument types, YamlDocument taxonomy, YamlDocument glossary,
+  Corpus corpus(YamlDocument types, YamlDocument taxonomy, YamlDocument glossary, YamlDocument cities,
       List<YamlDocument> partners) {
     return new Corpus(
         partners.stream().map(d -> partner(d.root())).sorted(Comparator.comparing(Partner::id)).toList(),
         taxonomy(taxonomy.root()),
         types(types.root()),
-        glossary(glossary.root()));
+        glossary(glossary.root()),
+        cities(cities.root()));
   }
 
   private Partner partner(JsonNode n) {
@@ -59,6 +60,13 @@ final class CorpusMapper {
     List<GlossaryEntry> entries = new ArrayList<>();
     root.path("terms").forEach(t -> entries.add(new GlossaryEntry(text(t, "de"), text(t, "en"))));
     return entries;
+  }
+
+  private List<City> cities(JsonNode root) {
+    List<City> cities = new ArrayList<>();
+    root.path("cities").forEach(c -> cities.add(new City(localized(c.path("name")),
+        new Coordinates(c.path("latitude").asDouble(), c.path("longitude").asDouble()))));
+    return cities;
   }
 
   private static LocalizedText localized(JsonNode n) {

@@ -63,19 +63,34 @@ final class CrossChecks {
     }
   }
 
+  /** German names are what partner files write, English ones what English visitors read: both unique. */
+  void checkCities(YamlDocument doc) {
+    Map<String, String> seenDe = new HashMap<>();
+    Map<String, String> seenEn = new HashMap<>();
+    JsonNode cities = doc.root().path("cities");
+    for (int i = 0; i < cities.size(); i++) {
+      String field = FieldPath.index("cities", i) + ".name";
+      JsonNode name = cities.get(i).path("name");
+      requireUniqueName(doc.file(), name.path("de"), field + ".de", seenDe);
+      requireUniqueName(doc.file(), name.path("en"), field + ".en", seenEn);
+    }
+  }
+
   /**
    * @param typeIds the known type ids, empty when partner-types.yaml is unusable (its own problems
    *     are reported; checking against a partial list would only add noise)
    * @param areaIds the known area ids, empty when research-areas.yaml is unusable
+   * @param cityNames the cities' German names, empty when cities.yaml is unusable
    */
-  void checkPartners(
-      List<YamlDocument> partners, Optional<List<String>> typeIds, Optional<List<String>> areaIds) {
+  void checkPartners(List<YamlDocument> partners, Optional<List<String>> typeIds,
+      Optional<List<String>> areaIds, Optional<List<String>> cityNames) {
     Map<String, String> seen = new HashMap<>();
     for (YamlDocument doc : partners) {
       JsonNode root = doc.root();
       checkIdMatchesFileName(doc);
       requireUnique(doc.file(), root.path("id"), "id", seen);
       typeIds.ifPresent(known -> requireKnown(doc.file(), root.path("type"), "type", "type", known));
+      cityNames.ifPresent(known -> requireKnown(doc.file(), root.path("city"), "city", "city", known));
       JsonNode areas = root.path("researchAreas");
       for (int i = 0; i < areas.size(); i++) {
         String field = FieldPath.index("researchAreas", i);
@@ -113,6 +128,18 @@ final class CrossChecks {
     if (first != null) {
       problems.add(file, id, field, "the id '" + value + "' is already used at " + first
           + ": give each one its own id");
+    }
+  }
+
+  private void requireUniqueName(Path file, JsonNode name, String field, Map<String, String> seen) {
+    if (!name.isTextual()) {
+      return;
+    }
+    String value = Text.clean(name.asText());
+    String first = seen.putIfAbsent(value, file.getFileName() + ":" + Problems.lineOf(name));
+    if (first != null) {
+      problems.add(file, name, field, "the city '" + value + "' is already listed at " + first
+          + ": remove the repetition");
     }
   }
 

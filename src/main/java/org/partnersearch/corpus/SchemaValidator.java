@@ -80,12 +80,12 @@ final class SchemaValidator {
           Problems.lineOf(node.get(property)), FieldPath.child(path, property),
           "unknown field '" + property + "': remove it or fix its spelling (" + schemaName
               + " lists the fields)");
-      default -> new CorpusProblem(file, Problems.lineOf(node), path, explain(m, node));
+      default -> new CorpusProblem(file, Problems.lineOf(node), path, explain(m, node, path));
     };
   }
 
   /** Rewords the violations an editor is likely to make; networknt's wording for the rest. */
-  private static String explain(ValidationMessage m, JsonNode node) {
+  private static String explain(ValidationMessage m, JsonNode node, String path) {
     Object arg = m.getArguments() == null || m.getArguments().length == 0 ? "" : m.getArguments()[0];
     String value = node != null && node.isValueNode() ? node.asText() : "";
     return switch (m.getType()) {
@@ -102,6 +102,10 @@ final class SchemaValidator {
         yield "'" + value + "' does not have the expected form " + arg;
       }
       case "maxLength" -> "is longer than " + arg + " characters: shorten it";
+      // Only the cities' coordinates have bounds: Europe's, so a swapped or mistyped one stands out.
+      case "minimum", "maximum" -> value + " lies outside Europe (" + path.substring(path.lastIndexOf('.') + 1)
+          + " must be " + ("minimum".equals(m.getType()) ? "at least " : "at most ") + arg
+          + "): check the number and that latitude and longitude are not swapped";
       case "minItems" -> "needs at least " + arg + " entr" + ("1".equals(String.valueOf(arg)) ? "y" : "ies");
       case "uniqueItems" -> "lists the same value twice: remove the repetition";
       // Same wording as the https pattern, so the two violations of one bad URL merge into one.

@@ -61,7 +61,10 @@ final class FacetCounter {
     Map<String, Integer> cityCounts = counts(facets, indexedDims, IndexSchema.FACET_CITY);
     Set<String> cityValues = new java.util.TreeSet<>(cityCounts.keySet());
     cityValues.addAll(request.cities());
-    cityValues.forEach(c -> add(cities, c, c, cityCounts, request.cities(), List.of(), everyValue));
+    cityValues.forEach(c -> add(cities, c, vocabulary.city(c).map(known -> known.name().get(lang)).orElse(c),
+        cityCounts, request.cities(), List.of(), everyValue));
+    // Where each city is, for the map; a vocabulary built by hand (tests, benchmarks) may lack a city.
+    cities.replaceAll(v -> vocabulary.city(v.value()).map(known -> v.at(known.coordinates())).orElse(v));
     cities.sort(BY_COUNT);
     return new FacetResults(areas, types, cities);
   }

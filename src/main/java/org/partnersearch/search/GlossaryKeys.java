@@ -12,21 +12,30 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.partnersearch.analysis.Analyzers;
 import org.partnersearch.analysis.Chain;
 
-/** Normalises a term into the keys the glossary is indexed and looked up by: one per query chain. */
+/**
+ * Normalises a term into the keys the glossary is indexed and looked up by: its folded words, and
+ * its words' German and English stems.
+ */
 final class GlossaryKeys {
-  private static final List<Chain> CHAINS = List.of(Chain.FOLDED, Chain.GERMAN, Chain.ENGLISH);
+  private static final List<Chain> STEMMING = List.of(Chain.GERMAN_VARIANTS, Chain.ENGLISH_VARIANTS);
   private final Analyzers analyzers;
+  private final TypedWords typedWords;
 
   GlossaryKeys(Analyzers analyzers) {
     this.analyzers = analyzers;
+    this.typedWords = new TypedWords(analyzers);
   }
 
   Set<String> of(String text) {
     Set<String> keys = new LinkedHashSet<>();
-    for (Chain chain : CHAINS) {
-      String key = String.join(" ", tokens(analyzers.query(chain), "", text));
-      if (!key.isEmpty()) {
-        keys.add(chain + ":" + key);
+    String folded = String.join(" ", tokens(analyzers.query(Chain.FOLDED_WORDS), "", text));
+    if (!folded.isEmpty()) {
+      keys.add(Chain.FOLDED_WORDS + ":" + folded);
+    }
+    for (Chain chain : STEMMING) {
+      String stems = String.join(" ", typedWords.of(chain, text).stream().map(WordForms::stem).toList());
+      if (!stems.isEmpty()) {
+        keys.add(chain + ":" + stems);
       }
     }
     return keys;

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -19,14 +18,15 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
-import org.partnersearch.index.IndexSchema;
-import org.partnersearch.index.TextFamily;
+import org.partnersearch.corpus.Vocabulary;
+import org.partnersearch.index.SearchableText;
 
 /**
  * Marks matches in a page of hits with Lucene's UnifiedHighlighter, from the offsets stored in the
  * postings: the name as a whole, and up to two sentences of the description, in the requested
- * language first. Matches of the exact and folded variants of a field are marked in its stored
- * text too (masked fields), and every character is HTML-escaped except our {@code <mark>} tags.
+ * language first. Every variant of a word sits in the one field of its text with its own offsets
+ * (a compound part with the part's), so the query's own terms mark the stored text directly. Every
+ * character is HTML-escaped except our {@code <mark>} tags.
  */
 final class HitHighlighter {
   private static final int SNIPPETS = 2;
@@ -40,22 +40,21 @@ final class HitHighlighter {
     this.indexAnalyzer = indexAnalyzer;
   }
 
-  List<SearchHit.Highlight> highlight(IndexSearcher searcher, Query query, int[] docIds, List<Partner> partners, Lang lang)
-      throws IOException {
+  List<SearchHit.Highlight> highlight(IndexSearcher searcher, Query query, int[] docIds, List<Partner> partners,
+      Lang lang, Vocabulary vocabulary) throws IOException {
     Map<Integer, Partner> byDoc = new HashMap<>();
     for (int i = 0; i < docIds.length; i++) {
       byDoc.put(docIds[i], partners.get(i));
     }
-    UnifiedHighlighter highlighter = highlighter(searcher, byDoc);
-    FieldsOfQuery parts = new FieldsOfQuery(searcher.getIndexReader());
-    String[] names = marked(highlighter, parts, IndexSchema.NAME, query, docIds, 1);
-    String[] snippets = marked(highlighter, parts, IndexSchema.description(lang), query, docIds, SNIPPETS);
+    UnifiedHighlighter highlighter = highlighter(searcher, byDoc, vocabulary);
+    String[] names = marked(highlighter, SearchableText.NAME, query, docIds, 1);
+    String[] snippets = marked(highlighter, description(lang), query, docIds, SNIPPETS);
     // The other language's description only for hits whose own language's did not match.
     int[] unmatched = IntStream.range(0, docIds.length).filter(i -> snippets[i] == null).toArray();
     if (unmatched.length > 0) {
       int[] unmatchedDocs = Arrays.stream(unmatched).map(i -> docIds[i]).toArray();
-      TextFamily other = IndexSchema.description(lang == Lang.DE ? Lang.EN : Lang.DE);
-      String[] others = marked(highlighter, parts, other, query, unmatchedDocs, SNIPPETS);
+      SearchableText other = description(lang == Lang.DE ? Lang.EN : Lang.DE);
+      String[] others = marked(highlighter, other, query, unmatchedDocs, SNIPPETS);
       for (int j = 0; j < unmatched.length; j++) {
         snippets[unmatched[j]] = others[j];
       }
@@ -70,39 +69,31 @@ final class HitHighlighter {
     return result;
   }
 
-  /**
-   * The marked text of {@code family}'s field for each doc, null where nothing matched there. Only
-   * the query's clauses in the family go to the highlighter: it asks the query for its matches once
-   * per field and hit, looking up every term of every field (JFR: most of a search's CPU).
-   */
-  private static String[] marked(UnifiedHighlighter highlighter, FieldsOfQuery parts, TextFamily family, Query query,
-      int[] docIds, int passages) throws IOException {
-    Query inFamily = parts.of(query, Set.of(family.base(), family.exact(), family.folded(), family.parts()));
-    if (inFamily == null) {
-      return new String[docIds.length];
-    }
-    String field = family.base();
-    return highlighter.highlightFields(new String[] {field}, inFamily, docIds, new int[] {passages}).get(field);
+  private static SearchableText description(Lang lang) {
+    return lang == Lang.DE ? SearchableText.DESCRIPTION_DE : SearchableText.DESCRIPTION_EN;
   }
 
-  /** The texts come from the partners already read for the hits, not from the stored fields again. */
-  private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Partner> byDoc) {
+  /** The marked text of {@code text}'s field for each doc, null where nothing matched there. */
+  private static String[] marked(UnifiedHighlighter highlighter, SearchableText text, Query query, int[] docIds,
+      int passages) throws IOException {
+    String field = text.field();
+    return highlighter.highlightFields(new String[] {field}, query, docIds, new int[] {passages}).get(field);
+  }
+
+  /** The texts come from the partners already read for the hits, as the schema indexed them. */
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Partner> byDoc, Vocabulary vocabulary) {
     UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, indexAnalyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", PASSAGE_SEPARATOR, true))
         .withMaxNoHighlightPassages(0);
     return new UnifiedHighlighter(builder) {
       @Override
       protected BreakIterator getBreakIterator(String field) {
-        if (field.equals(IndexSchema.NAME.base())) {
+        SearchableText text = SearchableText.ofField(field).orElseThrow();
+        if (text.highlight() == SearchableText.Highlight.WHOLE) {
           return new WholeBreakIterator();
         }
-        boolean german = field.equals(IndexSchema.DESCRIPTION_DE.base());
+        boolean german = text == SearchableText.DESCRIPTION_DE;
         return BreakIterator.getSentenceInstance(german ? Locale.GERMAN : Locale.ENGLISH);
-      }
-
-      @Override
-      protected Set<String> getMaskedFields(String field) {
-        return IndexSchema.family(field).map(f -> Set.of(f.exact(), f.folded(), f.parts())).orElse(Set.of());
       }
 
       @Override
@@ -111,27 +102,14 @@ final class HitHighlighter {
         List<CharSequence[]> values = new ArrayList<>();
         for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
           Partner p = byDoc.get(doc);
-          values.add(Arrays.stream(fields).map(f -> text(p, f)).toArray(CharSequence[]::new));
+          values.add(Arrays.stream(fields)
+              .map(f -> SearchableText.ofField(f).orElseThrow().joinedTexts(p, vocabulary))
+              .toArray(CharSequence[]::new));
         }
         return values;
       }
     };
   }
-
-  /** The text a highlighted field was indexed from. */
-  private static String text(Partner p, String field) {
-    if (field.equals(IndexSchema.NAME.base())) {
-      return p.name();
-    }
-    if (field.equals(IndexSchema.DESCRIPTION_DE.base())) {
-      return p.description().de();
-    }
-    if (field.equals(IndexSchema.DESCRIPTION_EN.base())) {
-      return p.description().en();
-    }
-    throw new IllegalArgumentException("not a highlighted field: " + field);
-  }
-
 
   /** The first sentence (or so) of a description, for hits whose description did not match. */
   private static String summary(String text, Lang lang) {

@@ -4,48 +4,54 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.partnersearch.analysis.GermanDecompounder;
-import org.partnersearch.index.IndexSchema;
+import org.partnersearch.analysis.Variant;
+import org.partnersearch.index.SearchableText;
 
 /**
- * Tells a correct word from a possible typo: correct is a word the index has as typed or stemmed in
- * a name, alias or description, or a compound of words it has ("Großforschungsanlage", though only
- * "Großforschungsanlagen" occurs). Near spellings and spelling corrections are looked for only for
- * the others: for a correct word they add noise, and building their Levenshtein automata is the
- * costliest part of a search (JFR).
+ * Tells a correct word from a possible typo: correct is a word the index has as typed, folded or
+ * stemmed in a name, alias or description, or a compound of words it has ("Großforschungsanlage",
+ * though only "Großforschungsanlagen" occurs). Near spellings and spelling corrections are looked
+ * for only for the others: for a correct word they add noise and cost a term-dictionary walk.
  */
 final class KnownWords {
-  private static final List<String> WORD_FIELDS = IndexSchema.FAMILIES.stream()
-      .flatMap(f -> Stream.of(f.base(), f.folded())).toList();
-  private static final List<String> PART_FIELDS = IndexSchema.FAMILIES.stream().map(f -> f.parts()).toList();
+  /**
+   * The texts of words, where a word is known and near spellings are looked for: labels and people
+   * would make "Dresden" known through an institute's name only, and a typo that finds a research
+   * area's label matches every partner of the area.
+   */
+  static final List<SearchableText> WORD_TEXTS = List.of(SearchableText.NAME, SearchableText.NAME_EN,
+      SearchableText.ALIASES, SearchableText.DESCRIPTION_DE, SearchableText.DESCRIPTION_EN);
 
-  private final Analyzer queryAnalyzer;
+  private final TypedWords typedWords;
   private final GermanDecompounder decompounder;
 
-  KnownWords(Analyzer queryAnalyzer, GermanDecompounder decompounder) {
-    this.queryAnalyzer = queryAnalyzer;
+  KnownWords(TypedWords typedWords, GermanDecompounder decompounder) {
+    this.typedWords = typedWords;
     this.decompounder = decompounder;
   }
 
   boolean isCorrect(IndexReader reader, String word) {
-    return has(reader, word, WORD_FIELDS) || isCompoundOfKnownWords(reader, word);
+    return has(reader, word, false) || isCompoundOfKnownWords(reader, word);
   }
 
   /** Not "Freiburg": jwordsplitter splits it into frei + burg, but the index has no burg. */
   private boolean isCompoundOfKnownWords(IndexReader reader, String word) {
     List<GermanDecompounder.Part> parts = decompounder.split(word.toLowerCase(Locale.ROOT));
-    return parts.size() > 1 && parts.stream().allMatch(p -> has(reader, p.text(), PART_FIELDS));
+    return parts.size() > 1 && parts.stream().allMatch(p -> has(reader, p.text(), true));
   }
 
-  /** Whether the index has {@code text} as one of {@code fields} analyses it. */
-  private boolean has(IndexReader reader, String text, List<String> fields) {
-    for (String field : fields) {
-      for (String token : GlossaryKeys.tokens(queryAnalyzer, field, text)) {
-        if (docFreq(reader, new Term(field, token)) > 0) {
+  /** Whether a word text has {@code text} in some form; {@code asPart}: also as a compound's part. */
+  private boolean has(IndexReader reader, String text, boolean asPart) {
+    for (SearchableText t : WORD_TEXTS) {
+      List<WordForms> words = typedWords.of(t.chain(), text);
+      if (words.size() != 1) {
+        return false;
+      }
+      for (String term : words.get(0).terms().keySet()) {
+        if ((asPart || Variant.of(term) != Variant.PART) && docFreq(reader, new Term(t.field(), term)) > 0) {
           return true;
         }
       }

@@ -1,139 +1,204 @@
 package org.partnersearch.search;
 
 import java.io.IOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
-import org.apache.lucene.search.MatchesIterator;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Weight;
-import org.partnersearch.index.IndexSchema;
-import org.partnersearch.index.TextFamily;
+import org.apache.lucene.util.BytesRef;
+import org.partnersearch.analysis.GermanDecompounder;
+import org.partnersearch.corpus.Partner;
+import org.partnersearch.corpus.Vocabulary;
+import org.partnersearch.index.SearchableText;
 
 /**
- * Says why a hit matched each query word, from Lucene's Matches API: the first field, in weight
- * order, where the word matches as typed, and how — exact, stem, folding (umlauts or ß spelled
- * otherwise), compound part (inside a longer word) — or else as its compound parts, a glossary
- * synonym or a typo. For editors tuning the corpus, and for tests that pin the mechanisms.
+ * Says why a hit matched each query word, from the postings of the hit: the first text in the
+ * table's order ({@link SearchableText}) where a term of the word occurs, the best kind first
+ * ({@link MatchKind}: exact, stem, folding, compound part), or else its compound parts, a glossary
+ * synonym or a typo; and the stretch of the partner's text the term's offsets point at. The order
+ * is fixed by the two enums, so the answer is the same on every start. For editors tuning the
+ * corpus, and for tests that pin the mechanisms.
  */
 final class MatchExplainer {
+  private final TypedWords typedWords;
   private final QueryFactory queries;
+  private final GermanDecompounder decompounder;
 
   MatchExplainer(QueryFactory queries) {
+    this.typedWords = queries.typedWords();
     this.queries = queries;
+    this.decompounder = queries.decompounder();
   }
 
-  List<MatchReason> explain(IndexSearcher searcher, int doc, UserQuery query, Glossary glossary) throws IOException {
+  /** One hit: where its postings are, and the texts their offsets point into. */
+  private record Hit(LeafReaderContext leaf, int doc, Partner partner, Vocabulary vocabulary) {}
+
+  /** Where a term matched: the text, the kind of match and the matched stretch (null if unknown). */
+  private record Found(SearchableText text, MatchKind kind, String matched) {}
+
+  /**
+   * The near spellings explain may name for one query, per word and text, looked up once for all
+   * its hits: as in the query itself, for the first {@link QueryFactory#MAX_TYPO_WORDS} words that
+   * may be typos only. Per hit and word they would cost an automaton and a term-dictionary walk each.
+   */
+  Map<String, Map<SearchableText, List<String>>> typos(IndexSearcher searcher, UserQuery query) throws IOException {
+    Map<String, Map<SearchableText, List<String>>> typos = new HashMap<>();
+    for (UserQuery.Group group : query.required()) {
+      for (UserQuery.Term term : group.alternatives()) {
+        if (typos.size() >= QueryFactory.MAX_TYPO_WORDS) {
+          return typos;
+        }
+        NearSpellings near = term.phrase() || typos.containsKey(term.text()) ? null
+            : queries.nearSpellingsOf(term.text(), searcher.getIndexReader());
+        if (near != null) {
+          Map<SearchableText, List<String>> byText = new LinkedHashMap<>();
+          for (SearchableText text : KnownWords.WORD_TEXTS) {
+            byText.put(text, List.copyOf(near.in(searcher.getIndexReader(), text.field()).keySet()));
+          }
+          typos.put(term.text(), byText);
+        }
+      }
+    }
+    return typos;
+  }
+
+  /** @param typos from {@link #typos}: the words that may be explained as typos, with their near spellings */
+  List<MatchReason> explain(IndexSearcher searcher, int doc, Partner partner, Vocabulary vocabulary, UserQuery query,
+      Glossary glossary, Map<String, Map<SearchableText, List<String>>> typos) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    Hit hit = new Hit(leaf, doc - leaf.docBase, partner, vocabulary);
     List<MatchReason> reasons = new ArrayList<>();
     for (UserQuery.Group group : query.required()) {
       for (UserQuery.Term term : group.alternatives()) {
-        explainTerm(searcher, doc, term, glossary).ifPresent(reasons::add);
+        explainTerm(hit, term, glossary, typos)
+            .map(f -> new MatchReason(term.text(), f.text().field(), f.kind().label(), f.matched()))
+            .ifPresent(reasons::add);
       }
     }
     return reasons;
   }
 
-  private Optional<MatchReason> explainTerm(IndexSearcher searcher, int doc, UserQuery.Term term, Glossary glossary)
-      throws IOException {
+  private Optional<Found> explainTerm(Hit hit, UserQuery.Term term, Glossary glossary,
+      Map<String, Map<SearchableText, List<String>>> typos) throws IOException {
     String word = term.text();
-    for (String field : FieldWeights.FIELDS.keySet()) {
-      Optional<MatchReason> asTyped = matchIn(searcher, doc, queries.inField(field, word), field, word, null);
-      if (asTyped.isPresent()) {
-        return asTyped;
-      }
+    Optional<Found> asTyped = first(hit, word, WordForms::terms);
+    if (asTyped.isPresent() || term.phrase()) {
+      return asTyped;
     }
-    if (!term.phrase()) {
-      Optional<MatchReason> parts = firstMatch(searcher, doc, queries.compoundParts(word), word, "compound parts");
-      if (parts.isPresent()) {
-        return parts;
-      }
+    Optional<Found> parts = compoundParts(hit, word);
+    if (parts.isPresent()) {
+      return parts;
     }
     for (String translation : glossary.translations(word)) {
-      Optional<MatchReason> synonym = firstMatch(searcher, doc, queries.fields(translation), word, "glossary synonym");
+      Optional<Found> synonym = first(hit, translation, WordForms::translationTerms);
       if (synonym.isPresent()) {
         return synonym;
       }
     }
-    return term.phrase() ? Optional.empty() : firstMatch(searcher, doc, queries.typo(word, searcher.getIndexReader()), word, "typo");
-  }
-
-  /** For the alternatives that span several fields: the first field with a match names the reason. */
-  private Optional<MatchReason> firstMatch(IndexSearcher searcher, int doc, Query q, String word, String how)
-      throws IOException {
-    if (q == null) {
-      return Optional.empty();
-    }
-    Matches matches = matches(searcher, doc, q);
-    if (matches == null) {
-      return Optional.empty();
-    }
-    for (String field : matches) {
-      return matchIn(searcher, doc, q, field, word, how);
+    for (Map.Entry<SearchableText, List<String>> near : typos.getOrDefault(word, Map.of()).entrySet()) {
+      for (String candidate : near.getValue()) {
+        Optional<Found> typo = find(hit, near.getKey(), candidate, MatchKind.TYPO);
+        if (typo.isPresent()) {
+          return typo;
+        }
+      }
     }
     return Optional.empty();
   }
 
-  private Optional<MatchReason> matchIn(IndexSearcher searcher, int doc, Query q, String field, String word, String how)
+  /** All parts of a typed compound occur: named by where the first one does. */
+  private Optional<Found> compoundParts(Hit hit, String word) throws IOException {
+    List<GermanDecompounder.Part> parts = decompounder.split(word.toLowerCase(Locale.ROOT));
+    if (parts.size() < 2) {
+      return Optional.empty();
+    }
+    Optional<Found> first = Optional.empty();
+    for (GermanDecompounder.Part part : parts) {
+      Optional<Found> found = first(hit, part.text(), WordForms::terms);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      if (first.isEmpty()) {
+        first = found;
+      }
+    }
+    return first.map(f -> new Found(f.text(), MatchKind.COMPOUND_PARTS, f.matched()));
+  }
+
+  /**
+   * The first text where every word of {@code text} occurs in the hit, named by its first word's best
+   * kind of term there.
+   */
+  private Optional<Found> first(Hit hit, String text, Function<WordForms, Map<String, MatchKind>> terms)
       throws IOException {
-    if (q == null) {
+    for (SearchableText searchable : SearchableText.values()) {
+      List<WordForms> words = typedWords.of(searchable.chain(), text);
+      if (words.isEmpty()) {
+        return Optional.empty();
+      }
+      Optional<Found> first = Optional.empty();
+      for (WordForms word : words) {
+        Optional<Found> found = best(hit, searchable, terms.apply(word));
+        if (found.isEmpty()) {
+          first = Optional.empty();
+          break;
+        }
+        first = first.isPresent() ? first : found;
+      }
+      if (first.isPresent()) {
+        return first;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The best kind of match of one word's terms in one text. */
+  private static Optional<Found> best(Hit hit, SearchableText searchable, Map<String, MatchKind> terms)
+      throws IOException {
+    for (MatchKind kind : MatchKind.values()) {
+      for (Map.Entry<String, MatchKind> term : terms.entrySet()) {
+        if (term.getValue() == kind) {
+          Optional<Found> found = find(hit, searchable, term.getKey(), kind);
+          if (found.isPresent()) {
+            return found;
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the hit has {@code term} in {@code searchable}'s field, and the text at its first offsets. */
+  private static Optional<Found> find(Hit hit, SearchableText searchable, String term, MatchKind kind)
+      throws IOException {
+    Terms terms = hit.leaf().reader().terms(searchable.field());
+    if (terms == null) {
       return Optional.empty();
     }
-    Matches matches = matches(searcher, doc, q);
-    MatchesIterator it = matches == null ? null : matches.getMatches(field);
-    if (it == null || !it.next()) {
+    TermsEnum te = terms.iterator();
+    if (!te.seekExact(new BytesRef(term))) {
       return Optional.empty();
     }
-    String reported = IndexSchema.family(field).map(TextFamily::base).orElse(field);
-    String text = storedText(searcher, doc, field);
-    if (text == null || it.startOffset() < 0 || it.endOffset() > text.length()) {
-      return Optional.of(new MatchReason(word, reported, how != null ? how : "stem", null));
+    PostingsEnum postings = te.postings(null, PostingsEnum.OFFSETS);
+    if (postings.advance(hit.doc()) != hit.doc()) {
+      return Optional.empty();
     }
-    String matched = text.substring(it.startOffset(), it.endOffset());
-    String kind = how != null ? how : classify(text, it.startOffset(), it.endOffset(), word);
-    return Optional.of(new MatchReason(word, reported, kind, matched));
-  }
-
-  /** How a match of the word as typed relates to the text it matched. */
-  static String classify(String text, int start, int end, String typed) {
-    boolean insideWord = (start > 0 && Character.isLetter(text.charAt(start - 1)))
-        || (end < text.length() && Character.isLetter(text.charAt(end)));
-    String matched = text.substring(start, end);
-    if (insideWord) {
-      return "compound part";
-    }
-    if (matched.equalsIgnoreCase(typed)) {
-      return "exact";
-    }
-    return fold(matched).equals(fold(typed)) ? "folding" : "stem";
-  }
-
-  private static String fold(String s) {
-    String lower = s.toLowerCase(Locale.GERMAN).replace("ß", "ss")
-        .replace("ae", "a").replace("oe", "o").replace("ue", "u");
-    return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-  }
-
-  private static Matches matches(IndexSearcher searcher, int doc, Query q) throws IOException {
-    Weight weight = searcher.createWeight(searcher.rewrite(q), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    return weight.matches(leaf, doc - leaf.docBase);
-  }
-
-  /** The stored text a field's offsets point into: its family's base field, values joined by the offset gap. */
-  private static String storedText(IndexSearcher searcher, int doc, String field) throws IOException {
-    Optional<TextFamily> family = IndexSchema.family(field);
-    if (family.isEmpty()) {
-      return null;
-    }
-    String[] values = searcher.storedFields().document(doc).getValues(family.get().base());
-    return values.length == 0 ? null : String.join(" ", values);
+    postings.nextPosition();
+    String text = searchable.joinedTexts(hit.partner(), hit.vocabulary());
+    int start = postings.startOffset();
+    int end = postings.endOffset();
+    String matched = start >= 0 && end <= text.length() && start < end ? text.substring(start, end) : null;
+    return Optional.of(new Found(searchable, kind, matched));
   }
 }

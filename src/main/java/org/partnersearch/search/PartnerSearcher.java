@@ -6,10 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.QueryTimeoutImpl;
@@ -17,24 +16,22 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
-import org.partnersearch.corpus.ResearchArea;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.JsonCodec;
+import org.partnersearch.index.SearchableText;
 import org.partnersearch.suggest.SuggestRequest;
 import org.partnersearch.suggest.SuggestResponse;
+import org.partnersearch.suggest.Suggestion;
 
 /**
  * The search layer's entry point: ranked, highlighted, faceted search and partner lookups over the
  * {@link LiveIndex}. Knows nothing of HTTP; the web layer, the CLI and tests call it alike.
  */
 public final class PartnerSearcher {
-  private static final Sort BY_NAME = new Sort(new SortField(IndexSchema.NAME_SORT, SortField.Type.STRING));
   /** Below this many hits a spelling correction is worth offering. */
   private static final int FEW_HITS = 3;
   /**
@@ -45,7 +42,6 @@ public final class PartnerSearcher {
   private static final Duration WARM_UP_BUDGET = Duration.ofMillis(100);
 
   private final LiveIndex index;
-  private final IndexSchema schema;
   private final JsonCodec json;
   private final UserQueryParser parser = new UserQueryParser();
   private final QueryFactory queries;
@@ -53,6 +49,7 @@ public final class PartnerSearcher {
   private final SpellingCorrector spelling;
   private final MatchExplainer explainer;
   private final FacetCounter facets = new FacetCounter();
+  private final FacetedSearch faceted;
   private final RequestLimits limits = new RequestLimits();
 
   private final Duration timeBudget;
@@ -68,14 +65,14 @@ public final class PartnerSearcher {
    *     returned with {@code partial: true}
    */
   public PartnerSearcher(LiveIndex index, IndexSchema schema, JsonCodec json, QueryFactory queries,
-      Analyzer indexAnalyzer, Analyzer queryAnalyzer, Duration timeBudget) {
+      Analyzer indexAnalyzer, Analyzer wordsAnalyzer, Duration timeBudget) {
     this.index = index;
     this.timeBudget = timeBudget;
-    this.schema = schema;
+    this.faceted = new FacetedSearch(schema.facetsConfig());
     this.json = json;
     this.queries = queries;
     this.highlighter = new HitHighlighter(indexAnalyzer);
-    this.spelling = new SpellingCorrector(queryAnalyzer, queries.knownWords());
+    this.spelling = new SpellingCorrector(wordsAnalyzer, queries.knownWords());
     this.explainer = new MatchExplainer(queries);
   }
 
@@ -88,32 +85,67 @@ public final class PartnerSearcher {
     limits.checkPaging(request);
     UserQuery query = parser.parse(request.q());
     limits.checkClauses(query);
+    // One budget for the whole request: building and rewriting the queries, matching with facets,
+    // the relaxed second try, explaining and did-you-mean. Matching stops inside Lucene when it is
+    // spent; the optional steps after it are skipped or cut short, and the answer says partial.
+    // NOTE: highlighting the page is not cut: a hit needs its name.
+    QueryTimeout budget = new QueryTimeoutImpl(timeBudget.toMillis());
     return withSnapshot(snapshot -> {
       limits.checkFilters(request, snapshot);
       IndexSearcher searcher = snapshot.searcher();
-      QueryTimeout budget = new QueryTimeoutImpl(timeBudget.toMillis());
       boolean browse = query.isEmpty();
       // Rewritten once here: the highlighter would otherwise rewrite the query (building every typo's
       // Levenshtein automata) again for each highlighted field of each hit.
-      Query base = browse ? new MatchAllDocsQuery() : searcher.rewrite(queries.build(query, snapshot.glossary(), false, snapshot.reader()));
+      Query base = browse ? new MatchAllDocsQuery() : rewritten(searcher, snapshot, query, false);
       TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
-      DrillSideways.DrillSidewaysResult result = run(snapshot, searcher, timed, request, browse);
+      FacetedSearch.Result result = faceted.run(snapshot, searcher, timed, request, browse);
       boolean relaxed = false;
-      if (result.hits.totalHits.value == 0 && query.required().size() > 1 && !timed.timedOut()) {
-        base = searcher.rewrite(queries.build(query, snapshot.glossary(), true, snapshot.reader()));
+      boolean wantsRelaxed = result.total() == 0 && query.required().size() > 1;
+      boolean relaxedSkipped = wantsRelaxed && budget.shouldExit();
+      if (wantsRelaxed && !relaxedSkipped) {
+        base = rewritten(searcher, snapshot, query, true);
         timed = new TimeLimitedQuery(base, budget);
-        result = run(snapshot, searcher, timed, request, false);
-        relaxed = result.hits.totalHits.value > 0;
+        result = faceted.run(snapshot, searcher, timed, request, false);
+        relaxed = result.total() > 0;
       }
-      long total = result.hits.totalHits.value;
-      List<SearchHit> hits = hits(snapshot, searcher, base, result.hits, request, browse ? null : query);
-      String didYouMean = browse || total >= FEW_HITS || timed.timedOut()
-          ? null : didYouMean(snapshot, searcher, query, request);
+      long total = result.total();
+      Page page = hits(snapshot, searcher, base, result.hits(), request, browse ? null : query, budget);
+      boolean partial = timed.timedOut() || relaxedSkipped || page.cutShort();
+      String didYouMean = browse || total >= FEW_HITS || partial || budget.shouldExit()
+          ? null : didYouMean(snapshot, searcher, query, request, budget);
       return new SearchResponse(request.q(), total, request.page(), request.size(),
-          (System.nanoTime() - start) / 1_000_000, hits,
-          facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed,
-          timed.timedOut());
+          (System.nanoTime() - start) / 1_000_000, page.hits(),
+          facets.count(result.facets(), snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed,
+          partial);
     });
+  }
+
+  /**
+   * The query built and rewritten, simplified as far as needed to stay within Lucene's clause limit
+   * (near spellings left out first, then compound parts); a query too complex even then is a 400.
+   */
+  private Query rewritten(IndexSearcher searcher, IndexSnapshot snapshot, UserQuery query, boolean relaxed)
+      throws IOException {
+    QueryFactory.Simplification[] forms = QueryFactory.Simplification.values();
+    for (int i = 0; i < forms.length; i++) {
+      Query built = queries.build(query, snapshot.glossary(), relaxed, snapshot.reader(), forms[i]);
+      // Lucene counts the clauses only after the whole rewrite (each near spelling expanded in each
+      // field, the costly part): a form already over the limit before that is not rewritten at all.
+      if (i < forms.length - 1 && ClauseEstimate.of(built) > IndexSearcher.getMaxClauseCount()) {
+        continue;
+      }
+      try {
+        return searcher.rewrite(built);
+      } catch (IndexSearcher.TooManyClauses tooMany) { // TooManyNestedClauses included
+        // NOTE: not an error: the next, simpler form is tried
+      }
+    }
+    throw tooComplex();
+  }
+
+  private static InvalidRequestException tooComplex() {
+    return new InvalidRequestException("query_too_complex",
+        "the query has too many words that expand to many terms; use fewer words or phrases");
   }
 
   /**
@@ -145,9 +177,25 @@ public final class PartnerSearcher {
   public List<FacetResults.FacetValue> researchAreas(Lang lang) {
     SearchRequest all = new SearchRequest("", 1, 1, List.of(), List.of(), List.of(), lang, false);
     return withSnapshot(snapshot -> {
-      var result = run(snapshot, snapshot.searcher(), new MatchAllDocsQuery(), all, true);
-      return facets.count(result.facets, snapshot.facetDims(), snapshot.vocabulary(), all, true).area();
+      var result = faceted.run(snapshot, snapshot.searcher(), new MatchAllDocsQuery(), all, true);
+      return facets.count(result.facets(), snapshot.facetDims(), snapshot.vocabulary(), all, true).area();
     });
+  }
+
+  /**
+   * Whether a suggestion a visitor picked is one this index offers: a partner or research area it
+   * has, or a term it suggests for that very text. Picks are counted only then, so nobody can fill
+   * the analytics with texts of their own.
+   */
+  public boolean offers(Suggestion.Kind kind, String idOrText) {
+    return switch (kind) {
+      case PARTNER -> partner(idOrText).isPresent();
+      case AREA -> withSnapshot(s -> s.vocabulary().taxonomy().area(idOrText).isPresent()
+          || s.vocabulary().taxonomy().fields().stream().anyMatch(f -> f.id().equals(idOrText)));
+      case TERM -> idOrText.length() <= SuggestRequest.MAX_QUERY_CHARS
+          && Arrays.stream(Lang.values()).anyMatch(lang -> suggest(new SuggestRequest(idOrText, SuggestRequest.MAX_SIZE, lang))
+              .suggestions().stream().anyMatch(x -> x.kind() == kind && x.text().equalsIgnoreCase(idOrText.strip())));
+    };
   }
 
   /** What the served index is: for health checks. */
@@ -190,29 +238,12 @@ public final class PartnerSearcher {
     });
   }
 
-  private DrillSideways.DrillSidewaysResult run(IndexSnapshot snapshot, IndexSearcher searcher, Query base,
-      SearchRequest request, boolean browse) throws IOException {
-    DrillDownQuery drillDown = new DrillDownQuery(schema.facetsConfig(), base);
-    for (String area : request.areas()) {
-      Optional<ResearchArea> leaf = snapshot.vocabulary().taxonomy().area(area);
-      if (leaf.isPresent()) {
-        drillDown.add(IndexSchema.FACET_AREA, leaf.get().fieldId(), area);
-      } else {
-        drillDown.add(IndexSchema.FACET_AREA, area);
-      }
-    }
-    request.types().forEach(t -> drillDown.add(IndexSchema.FACET_TYPE, t));
-    request.cities().forEach(c -> drillDown.add(IndexSchema.FACET_CITY, c));
-    DrillSideways sideways = new DrillSideways(searcher, schema.facetsConfig(), snapshot.facetState());
-    int topN = request.page() * request.size();
-    return browse
-        ? sideways.search(drillDown, null, null, topN, BY_NAME, false)
-        : sideways.search(drillDown, topN);
-  }
+  /** One page of hits, and whether the budget ran out before every hit was explained. */
+  private record Page(List<SearchHit> hits, boolean cutShort) {}
 
   /** One page of hits; {@code userQuery} is null when browsing. */
-  private List<SearchHit> hits(IndexSnapshot snapshot, IndexSearcher searcher, Query query, TopDocs top,
-      SearchRequest request, UserQuery userQuery) throws IOException {
+  private Page hits(IndexSnapshot snapshot, IndexSearcher searcher, Query query, TopDocs top,
+      SearchRequest request, UserQuery userQuery, QueryTimeout budget) throws IOException {
     boolean browse = userQuery == null;
     int from = (request.page() - 1) * request.size();
     ScoreDoc[] page = from >= top.scoreDocs.length
@@ -225,29 +256,41 @@ public final class PartnerSearcher {
     }
     // The query is already rewritten: the highlighter would otherwise rewrite it for every hit and
     // field, building every typo's Levenshtein automata again each time (seconds a page, seen with JFR).
-    List<SearchHit.Highlight> marked = highlighter.highlight(searcher, query, docIds, partners, request.lang());
+    List<SearchHit.Highlight> marked = highlighter.highlight(searcher, query, docIds, partners, request.lang(),
+        snapshot.vocabulary());
+    boolean explain = request.explain() && !browse;
+    Map<String, Map<SearchableText, List<String>>> typos = explain && !budget.shouldExit()
+        ? explainer.typos(searcher, userQuery) : Map.of();
+    boolean cutShort = false;
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
       Partner p = partners.get(i);
       float score = browse || Float.isNaN(page[i].score) ? 0f : page[i].score;
-      List<MatchReason> reasons = request.explain() && !browse
-          ? explainer.explain(searcher, docIds[i], userQuery, snapshot.glossary())
+      // Explaining costs a postings walk per hit and word: hits past the budget go without.
+      cutShort |= explain && budget.shouldExit();
+      List<MatchReason> reasons = explain && !cutShort
+          ? explainer.explain(searcher, docIds[i], p, snapshot.vocabulary(), userQuery, snapshot.glossary(), typos)
           : null;
       hits.add(new SearchHit(p.id(), p.name(), p.nameEn(), p.type(), p.city(), areas(snapshot, p, request.lang()),
           score, marked.get(i), reasons));
     }
-    return hits;
+    return new Page(hits, cutShort);
   }
 
   /** A corrected query, offered only when it finds something itself. */
-  private String didYouMean(IndexSnapshot snapshot, IndexSearcher searcher, UserQuery query, SearchRequest request)
-      throws IOException {
-    Optional<String> corrected = spelling.correct(snapshot.reader(), query);
-    if (corrected.isEmpty()) {
+  private String didYouMean(IndexSnapshot snapshot, IndexSearcher searcher, UserQuery query, SearchRequest request,
+      QueryTimeout budget) throws IOException {
+    Optional<String> corrected = spelling.correct(snapshot.reader(), query, budget);
+    if (corrected.isEmpty() || budget.shouldExit()) {
       return null;
     }
-    Query q = queries.build(parser.parse(corrected.get()), snapshot.glossary(), false, snapshot.reader());
-    long correctedTotal = run(snapshot, searcher, q, request, false).hits.totalHits.value;
+    Query q;
+    try {
+      q = rewritten(searcher, snapshot, parser.parse(corrected.get()), false);
+    } catch (InvalidRequestException tooComplex) {
+      return null; // the visitor's own query was answered; a suggestion is optional
+    }
+    long correctedTotal = faceted.count(snapshot, searcher, new TimeLimitedQuery(q, budget), request);
     return correctedTotal > 0 ? corrected.get() : null;
   }
 
@@ -269,6 +312,7 @@ public final class PartnerSearcher {
     T apply(IndexSnapshot snapshot) throws IOException;
   }
 
+  /** Also the one place where Lucene's clause limit, wherever a query meets it, becomes a 400. */
   <T> T withSnapshot(SnapshotWork<T> work) {
     IndexSnapshot held = pinned.get();
     try {
@@ -281,6 +325,8 @@ public final class PartnerSearcher {
       } finally {
         index.release(snapshot);
       }
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooComplex();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

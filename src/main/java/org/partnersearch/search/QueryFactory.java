@@ -1,14 +1,13 @@
 package org.partnersearch.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.de.GermanAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -16,38 +15,44 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.search.SynonymQuery;
+import org.partnersearch.analysis.Analyzers;
+import org.partnersearch.analysis.Chain;
+import org.partnersearch.analysis.Folding;
 import org.partnersearch.analysis.GermanDecompounder;
-import org.partnersearch.index.IndexSchema;
+import org.partnersearch.analysis.StopWords;
+import org.partnersearch.index.SearchableText;
 
 /**
- * Turns a {@link UserQuery} into a Lucene query. Each word becomes a disjunction of the ways it can
- * match (see {@link FieldWeights}): as typed or stemmed in any field and either language, as its
- * compound parts, as a glossary synonym, or as a near spelling. Runs of words that form a glossary
- * term ("repository research") also match its translation ("Endlagerforschung").
+ * Turns a {@link UserQuery} into a Lucene query. A word becomes, in each {@link SearchableText},
+ * one {@link SynonymQuery} over the stacked variants it can match (as typed, folded, stemmed, as a
+ * compound's part, its one-word glossary translations, its near spellings), each term weighted by
+ * the kind of match ({@link MatchKind}): one scored pseudo-term per text, so a word costs at most
+ * one postings merge per text and block-max WAND still prunes. The texts' weights boost at most
+ * eight clauses per word. A compound typed as one word also matches its parts together, and
+ * several-word translations match as phrases.
  */
 public final class QueryFactory {
-  /** Fields a typo is looked for in: the folded ones hold unstemmed words, the base ones are highlighted. */
-  private static final List<String> TYPO_FIELDS = List.of(
-      IndexSchema.NAME.folded(), IndexSchema.NAME_EN.folded(), IndexSchema.ALIASES.folded(),
-      IndexSchema.DESCRIPTION_DE.folded(), IndexSchema.DESCRIPTION_EN.folded());
   /** Near spellings are looked for in the first this many eligible words only: each one costs a term-dictionary walk. */
   static final int MAX_TYPO_WORDS = 5;
+  /**
+   * Longer words get no near spellings: a Levenshtein automaton grows with the word, and 150 letters
+   * took over a second (HostileRequestsTest); the corpus's longest real compounds have about 40.
+   */
+  static final int MAX_TYPO_LETTERS = 48;
 
-  private final QueryBuilder builder;
-  private final Analyzer queryAnalyzer;
+  private final TypedWords typedWords;
   private final GermanDecompounder decompounder;
-  private final CharArraySet stopWords;
   private final KnownWords knownWords;
+  /** One search builds the same near spellings for its strict, relaxed and did-you-mean queries and for explain. */
+  private final RecentAutomata recentAutomata = new RecentAutomata();
 
-  public QueryFactory(Analyzer queryAnalyzer, GermanDecompounder decompounder) {
-    this.queryAnalyzer = queryAnalyzer;
-    this.builder = new QueryBuilder(queryAnalyzer);
+  public QueryFactory(Analyzers analyzers, GermanDecompounder decompounder) {
+    this.typedWords = new TypedWords(analyzers);
     this.decompounder = decompounder;
-    this.knownWords = new KnownWords(queryAnalyzer, decompounder);
-    this.stopWords = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
-    this.stopWords.addAll(GermanAnalyzer.getDefaultStopSet());
+    this.knownWords = new KnownWords(typedWords, decompounder);
   }
 
   /**
@@ -55,8 +60,24 @@ public final class QueryFactory {
    *     true: any word may, more matching words rank higher
    */
   public Query build(UserQuery query, Glossary glossary, boolean relaxed, IndexReader reader) {
+    return build(query, glossary, relaxed, reader, Simplification.NONE);
+  }
+
+  /**
+   * What a query too complex for Lucene's clause limit leaves out, step by step: first the near
+   * spellings (each expands to up to 50 terms per field), then the compound parts.
+   */
+  public enum Simplification {
+    NONE,
+    NO_TYPOS,
+    NO_TYPOS_OR_PARTS
+  }
+
+  /** As {@link #build(UserQuery, Glossary, boolean, IndexReader)}, with fewer ways for each word to match. */
+  public Query build(UserQuery query, Glossary glossary, boolean relaxed, IndexReader reader, Simplification simpler) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    List<Clause> clauses = requiredClauses(query.required(), glossary, new TypoBudget(reader));
+    TypoBudget typos = new TypoBudget(reader, simpler);
+    List<Clause> clauses = requiredClauses(query.required(), glossary, typos);
     boolean onlyStopWords = clauses.stream().allMatch(Clause::stopWord);
     int positives = 0;
     for (Clause c : clauses) {
@@ -65,7 +86,7 @@ public final class QueryFactory {
       positives++;
     }
     for (UserQuery.Term t : query.excluded()) {
-      Query q = fields(t.text());
+      Query q = text(t.text(), List.of(), Map.of(), t.phrase(), typos.indexed);
       if (q != null) {
         all.add(q, Occur.MUST_NOT);
       }
@@ -80,17 +101,30 @@ public final class QueryFactory {
 
   private record Clause(Query query, boolean stopWord) {}
 
-  /** How many more words of this query may look for near spellings, and the index they are looked up in. */
+  /**
+   * How many more words of this query may look for near spellings, the terms the index has, and
+   * whether compound parts are looked for. Checked before a word's automata are built: building
+   * them is the costly part (a 2-edit automaton of a long word takes milliseconds).
+   */
   private static final class TypoBudget {
     private final IndexReader reader;
-    private int left = MAX_TYPO_WORDS;
+    private final IndexedTerms indexed;
+    private final boolean compoundParts;
+    private int left;
 
-    TypoBudget(IndexReader reader) {
+    TypoBudget(IndexReader reader, Simplification simpler) {
       this.reader = reader;
+      this.indexed = new IndexedTerms(reader);
+      this.left = simpler == Simplification.NONE ? MAX_TYPO_WORDS : 0;
+      this.compoundParts = simpler != Simplification.NO_TYPOS_OR_PARTS;
     }
 
-    boolean take() {
-      return left-- > 0;
+    boolean hasLeft() {
+      return left > 0;
+    }
+
+    void take() {
+      left--;
     }
   }
 
@@ -145,54 +179,109 @@ public final class QueryFactory {
     }
     List<Query> alternatives = new ArrayList<>(List.of(words.build()));
     for (String translation : glossary.translations(joined(span))) {
-      add(alternatives, fields(translation), FieldWeights.SYNONYM);
+      add(alternatives, text(translation, List.of(), Map.of(), false, typos.indexed),
+          MatchKind.PHRASE_TRANSLATION.weight());
     }
     return new DisjunctionMaxQuery(alternatives, 0f);
   }
 
   /** One word or phrase: every way it can match, the best one counting. Null if it analyses to nothing. */
   private Query term(UserQuery.Term t, Glossary glossary, TypoBudget typos) {
-    Query asTyped = fields(t.text());
+    List<String> oneWord = new ArrayList<>();
+    List<String> phrases = new ArrayList<>();
+    for (String translation : glossary.translations(t.text())) {
+      (translation.strip().contains(" ") ? phrases : oneWord).add(translation);
+    }
+    Map<String, Map<String, Float>> nearSpellings = t.phrase() ? Map.of() : nearSpellings(t.text(), typos);
+    Query asTyped = text(t.text(), oneWord, nearSpellings, t.phrase(), typos.indexed);
     if (asTyped == null) {
       return null;
     }
     List<Query> alternatives = new ArrayList<>(List.of(asTyped));
     if (!t.phrase()) {
-      add(alternatives, compoundParts(t.text()), FieldWeights.COMPOUND_PARTS);
-      Query typo = typo(t.text(), typos.reader);
-      if (typo != null && typos.take()) {
-        add(alternatives, typo, FieldWeights.TYPO);
+      if (typos.compoundParts) {
+        add(alternatives, compoundParts(t.text(), typos.indexed), MatchKind.COMPOUND_PARTS.weight());
       }
     }
-    for (String translation : glossary.translations(t.text())) {
-      add(alternatives, fields(translation), FieldWeights.SYNONYM);
+    for (String phrase : phrases) {
+      add(alternatives, text(phrase, List.of(), Map.of(), false, typos.indexed), MatchKind.PHRASE_TRANSLATION.weight());
     }
     return alternatives.size() == 1 ? asTyped : new DisjunctionMaxQuery(alternatives, 0f);
   }
 
-  /** The text as typed, in every weighted field; several tokens become a phrase. */
-  Query fields(String text) {
-    List<Query> perField = new ArrayList<>();
-    for (Map.Entry<String, Float> field : FieldWeights.FIELDS.entrySet()) {
-      add(perField, builder.createPhraseQuery(field.getKey(), text), field.getValue());
+  /**
+   * {@code text} in every searchable text, the scores of the texts summed: one word as a {@link SynonymQuery} of
+   * its variants, its one-word {@code translations} and its {@code nearSpellings} (per field);
+   * several words, or a quoted phrase, as a phrase of the words' forms. Null if it analyses to nothing.
+   *
+   * <p>NOTE: a sum (a BooleanQuery of optional clauses) rather than the best text plus a little for
+   * the others (DisjunctionMaxQuery with a tie-breaker): only a pure disjunction lets Lucene's
+   * block-max WAND skip documents that cannot make the top hits, since a DisjunctionMaxQuery passes
+   * the minimum competitive score to its clauses only without a tie-breaker. The relevance table
+   * passes with the sum, not with the best text alone (the universities for "Hochschule" need their
+   * second text).
+   */
+  Query text(String text, List<String> translations, Map<String, Map<String, Float>> nearSpellings, boolean phrase,
+      IndexedTerms indexed) {
+    List<Query> perText = new ArrayList<>();
+    Map<Chain, List<WordForms>> byChain = new EnumMap<>(Chain.class);
+    for (SearchableText searchable : SearchableText.values()) {
+      List<WordForms> words = byChain.computeIfAbsent(searchable.chain(), chain -> typedWords.of(chain, text));
+      if (words.isEmpty()) {
+        return null;
+      }
+      Query q = words.size() == 1 && !phrase
+          ? variants(searchable, words.get(0), translations, nearSpellings.getOrDefault(searchable.field(), Map.of()),
+              indexed)
+          : phrase(searchable.field(), words);
+      if (q != null) {
+        perText.add(new BoostQuery(q, searchable.weight()));
+      }
     }
-    return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, FieldWeights.TIE_BREAKER);
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    perText.forEach(q -> any.add(q, Occur.SHOULD));
+    return any.build();
   }
 
-  /** The text as typed in one field, or null if it analyses to nothing there. */
-  Query inField(String field, String text) {
-    return builder.createPhraseQuery(field, text);
+  /** The word's terms that the index has in this text, weighted; null if it has none. */
+  private Query variants(SearchableText searchable, WordForms word, List<String> translations,
+      Map<String, Float> nearSpellings, IndexedTerms indexed) {
+    Map<String, MatchKind> kinds = new LinkedHashMap<>(word.terms());
+    for (String translation : translations) {
+      List<WordForms> translated = typedWords.of(searchable.chain(), translation);
+      if (translated.size() == 1) {
+        translated.get(0).translationTerms().forEach((term, kind) -> WordForms.put(kinds, term, kind));
+      }
+    }
+    Map<String, Float> weights = new LinkedHashMap<>();
+    kinds.forEach((term, kind) -> weights.put(term, kind.weight()));
+    nearSpellings.forEach((term, boost) -> weights.putIfAbsent(term, MatchKind.TYPO.weight() * boost));
+    weights.keySet().removeIf(term -> !indexed.has(searchable.field(), term));
+    if (weights.isEmpty()) {
+      return null;
+    }
+    SynonymQuery.Builder synonyms = new SynonymQuery.Builder(searchable.field());
+    weights.forEach((term, weight) -> synonyms.addTerm(new Term(searchable.field(), term), weight));
+    return synonyms.build();
+  }
+
+  private static Query phrase(String field, List<WordForms> words) {
+    MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder();
+    for (WordForms w : words) {
+      phrase.add(w.phraseTerms().stream().map(t -> new Term(field, t)).toArray(Term[]::new));
+    }
+    return phrase.build();
   }
 
   /** A compound typed as one word matches documents that have all its parts ("Krebsforschung": Krebs ... Forschung). */
-  Query compoundParts(String word) {
+  private Query compoundParts(String word, IndexedTerms indexed) {
     List<GermanDecompounder.Part> parts = decompounder.split(word.toLowerCase(Locale.ROOT));
     if (parts.size() < 2) {
       return null;
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     for (GermanDecompounder.Part part : parts) {
-      Query q = fields(part.text());
+      Query q = text(part.text(), List.of(), Map.of(), false, indexed);
       if (q == null) {
         return null;
       }
@@ -202,32 +291,49 @@ public final class QueryFactory {
   }
 
   /**
-   * Near spellings: none under 5 letters, 1 edit from 5, 2 from 9; never for acronyms. None either
-   * for a word that is not misspelt: one the index has as typed or stemmed in a name, alias or
-   * description (as Lucene's spell checker by default), or a compound the dictionary splits into
-   * known words ("Großforschungsanlage"). Near spellings of a long word are a search's most costly
-   * part (JFR: building the Levenshtein automata), and for a correct word they only add noise.
+   * Near spellings, per field of names and descriptions ({@link KnownWords#WORD_TEXTS}): none under
+   * 5 letters, 1 edit from 5, 2 from 9; never for acronyms.
+   * None either for a word that is not misspelt: one the index has as typed, folded or stemmed in a
+   * name, alias or description, or a compound the dictionary splits into known words. The budget is
+   * taken before the automaton is built, the costly part.
    */
-  Query typo(String word, IndexReader reader) {
+  private Map<String, Map<String, Float>> nearSpellings(String word, TypoBudget typos) {
+    if (!typos.hasLeft()) {
+      return Map.of();
+    }
+    NearSpellings near = nearSpellingsOf(word, typos.reader);
+    if (near == null) {
+      return Map.of();
+    }
+    typos.take();
+    Map<String, Map<String, Float>> byField = new LinkedHashMap<>();
+    try {
+      for (SearchableText searchable : KnownWords.WORD_TEXTS) {
+        byField.put(searchable.field(), near.in(typos.reader, searchable.field()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return byField;
+  }
+
+  /** The near spellings of a possible typo, or null for a word that gets none. */
+  NearSpellings nearSpellingsOf(String word, IndexReader reader) {
     int length = word.codePointCount(0, word.length());
-    if (length < 5 || isAcronym(word) || knownWords.isCorrect(reader, word)) {
+    if (length < 5 || length > MAX_TYPO_LETTERS || isAcronym(word) || !word.codePoints().allMatch(Character::isLetter)
+        || knownWords.isCorrect(reader, word)) {
       return null;
     }
-    int edits = length >= 9 ? 2 : 1;
-    List<Term> terms = new ArrayList<>();
-    for (String field : TYPO_FIELDS) {
-      List<String> tokens = GlossaryKeys.tokens(queryAnalyzer, field, word);
-      if (tokens.size() == 1) {
-        terms.add(new Term(field, tokens.get(0)));
-      }
-    }
-    Map<String, NearSpellingQuery.Automata> automata = new HashMap<>();
-    List<Query> perField = new ArrayList<>();
-    for (Term term : terms) {
-      NearSpellingQuery.Automata shared = automata.computeIfAbsent(term.text(), t -> NearSpellingQuery.Automata.of(t, edits));
-      add(perField, new NearSpellingQuery(term.field(), shared), FieldWeights.FIELDS.getOrDefault(term.field(), 1f));
-    }
-    return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0f);
+    return recentAutomata.get(Folding.strip(word.toLowerCase(Locale.ROOT)), length >= 9 ? 2 : 1);
+  }
+
+  /** How typed text is analysed, for explain to look for the same terms. */
+  TypedWords typedWords() {
+    return typedWords;
+  }
+
+  GermanDecompounder decompounder() {
+    return decompounder;
   }
 
   /** Tells correct words from possible typos, for near spellings and the spelling correction alike. */
@@ -242,8 +348,8 @@ public final class QueryFactory {
     return capitals >= 2 || innerPunctuation;
   }
 
-  private boolean isStopWord(UserQuery.Term t) {
-    return !t.phrase() && stopWords.contains(t.text().toLowerCase(Locale.ROOT));
+  private static boolean isStopWord(UserQuery.Term t) {
+    return !t.phrase() && StopWords.contains(t.text());
   }
 
   private static boolean isPlainWord(UserQuery.Group g) {

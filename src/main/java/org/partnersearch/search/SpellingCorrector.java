@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.spell.CombineSuggestion;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -33,8 +34,13 @@ final class SpellingCorrector {
     wordBreaks.setMaxChanges(1);
   }
 
-  /** A corrected query, or empty when every word is known or no correction was found. */
-  Optional<String> correct(IndexReader reader, UserQuery query) throws IOException {
+  /**
+   * A corrected query, or empty when every word is known or no correction was found. Like the
+   * query's near spellings, only the first {@link QueryFactory#MAX_TYPO_WORDS} unknown words are
+   * looked up (each lookup walks the term dictionary with a Levenshtein automaton), and none once
+   * the request's {@code budget} is spent.
+   */
+  Optional<String> correct(IndexReader reader, UserQuery query, QueryTimeout budget) throws IOException {
     List<String> typed = new ArrayList<>();
     for (UserQuery.Group g : query.required()) {
       for (UserQuery.Term t : g.alternatives()) {
@@ -56,9 +62,14 @@ final class SpellingCorrector {
     }
     List<String> corrected = joinWords(reader, words, typed);
     boolean changed = corrected.size() != words.size();
+    int lookups = 0;
     for (int i = 0; i < corrected.size(); i++) {
       String w = corrected.get(i);
-      if (reader.docFreq(new Term(IndexSchema.SPELL, w)) == 0 && !knownWords.isCorrect(reader, w)) {
+      boolean typoLength = w.codePointCount(0, w.length()) <= QueryFactory.MAX_TYPO_LETTERS;
+      if (typoLength && reader.docFreq(new Term(IndexSchema.SPELL, w)) == 0 && !knownWords.isCorrect(reader, w)) {
+        if (lookups++ >= QueryFactory.MAX_TYPO_WORDS || budget.shouldExit()) {
+          break;
+        }
         SuggestWord[] similar = spelling.suggestSimilar(
             new Term(IndexSchema.SPELL, w), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
         if (similar.length > 0) {

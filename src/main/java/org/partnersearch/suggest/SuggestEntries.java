@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.de.GermanAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.partnersearch.analysis.StopWords;
 import org.partnersearch.corpus.GlossaryEntry;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
@@ -31,7 +29,6 @@ final class SuggestEntries {
   private static final int MIN_TERM_CHARS = 2;
   /** Stop words and numbers are terms too (a prefix of any corpus word gets a suggestion), but last. */
   private static final long UNIMPORTANT = 0;
-  private static final CharArraySet STOP_WORDS = stopWords();
   /** The words of term entries are counted in documents of this many entries: bounded pending counts. */
   private static final int TERMS_PER_DOCUMENT = 10_000;
   /** The most frequent spelling first; among equally frequent ones the alphabetically first. */
@@ -141,7 +138,7 @@ final class SuggestEntries {
   }
 
   private static boolean unimportant(String key, String spelling) {
-    return STOP_WORDS.contains(key) || STOP_WORDS.contains(spelling.toLowerCase(Locale.ROOT))
+    return StopWords.contains(key) || StopWords.contains(spelling)
         || key.chars().noneMatch(Character::isLetter);
   }
 
@@ -154,11 +151,5 @@ final class SuggestEntries {
       }
     }
     return key.toString();
-  }
-
-  private static CharArraySet stopWords() {
-    CharArraySet all = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
-    all.addAll(GermanAnalyzer.getDefaultStopSet());
-    return CharArraySet.unmodifiableSet(all);
   }
 }

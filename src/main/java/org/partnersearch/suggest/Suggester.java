@@ -21,12 +21,21 @@ import org.partnersearch.corpus.Lang;
  * Lucene's {@link org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester} finds the entries
  * in which every typed word starts a word or a compound part (FOLDED chain with compound parts, so
  * umlauts, ß and compounds match); {@link EntryMatcher} ranks them; a {@link FuzzySuggester} over the
- * entries' words corrects a typo in the last word when the exact matches do not fill the list.
+ * entries' words corrects a typo in the last word when the exact and folded matches are too few.
  * Thread-safe; closed with the snapshot it belongs to.
  */
 public final class Suggester implements Closeable {
-  /** Typos are corrected only in a last word of at least this many letters. */
-  static final int MIN_TYPO_CHARS = 4;
+  /**
+   * Typos are corrected only in a last word of at least this many letters: four letters are one edit
+   * away from too many other words to tell a typo from another word ("netz" → "nutz", "ener" →
+   * "enge"). Meilisearch's default for one typo is five, too.
+   */
+  static final int MIN_TYPO_CHARS = 5;
+  /**
+   * Typos are corrected only while fewer than this many entries match as typed or folded (umlauts,
+   * ß, "oe" for "ö"): once the visitor's letters find enough, a correction only adds noise.
+   */
+  static final int MIN_EXACT_BEFORE_TYPO = 3;
   /** Typed text with fewer letters gets no suggestions: too little to choose by. */
   static final int MIN_LETTERS = 2;
   /**
@@ -80,13 +89,8 @@ public final class Suggester implements Closeable {
           collect(ranking, analysis.typedWords(translation), false, Integer.MAX_VALUE, EntryMatcher.Tier.TRANSLATION);
         }
       }
-      String last = words.get(words.size() - 1);
-      if (!ranking.full() && lastIsPrefix && last.length() >= MIN_TYPO_CHARS) {
-        for (String correction : corrections(last)) {
-          List<String> corrected = new ArrayList<>(words.subList(0, words.size() - 1));
-          corrected.add(correction);
-          collect(ranking, corrected, false, last.length(), EntryMatcher.Tier.TYPO);
-        }
+      if (lastIsPrefix && ranking.found() < Math.min(MIN_EXACT_BEFORE_TYPO, request.size())) {
+        correctLast(ranking, words);
       }
       return new SuggestResponse(request.q(), ranking.top());
     } catch (IOException e) {
@@ -116,6 +120,30 @@ public final class Suggester implements Closeable {
           m -> ranking.add(hit.value, entry, tier == null ? m.tier() : tier, m.spans(), m.whole() && tier == null),
           // Lucene matched a form the matcher does not split the same way (a catenation, say).
           () -> ranking.add(hit.value, entry, tier == null ? EntryMatcher.Tier.PART : tier, List.of(), false));
+    }
+  }
+
+  /**
+   * Adds the entries a typo correction of the last word finds. An umlaut digraph is read as the
+   * umlaut before a typo is tried ("oekol" is "ökol", four letters: too short for a correction that
+   * would turn it into "onkol"); the spelling as typed is tried only if the umlaut reading has none.
+   */
+  private void correctLast(Ranking ranking, List<String> words) throws IOException {
+    String last = words.get(words.size() - 1);
+    String umlauts = TypedVariants.umlauts(last);
+    if (umlauts.length() < MIN_TYPO_CHARS) {
+      return;
+    }
+    for (String base : umlauts.equals(last) ? List.of(last) : List.of(umlauts, last)) {
+      List<String> corrections = corrections(base);
+      for (String correction : corrections) {
+        List<String> corrected = new ArrayList<>(words.subList(0, words.size() - 1));
+        corrected.add(correction);
+        collect(ranking, corrected, false, base.length(), EntryMatcher.Tier.TYPO);
+      }
+      if (!corrections.isEmpty()) {
+        return;
+      }
     }
   }
 
@@ -183,6 +211,11 @@ public final class Suggester implements Closeable {
         best.put(doc, new Candidate(entry, tier, spans, whole, Candidate.rank(entry, tier, whole, langRank)));
         sorted = null;
       }
+    }
+
+    /** How many distinct suggestions were found so far (at most the list's size). */
+    int found() {
+      return distinct().size();
     }
 
     /** Whether the list is already full of distinct suggestions, so later tiers cannot enter it. */

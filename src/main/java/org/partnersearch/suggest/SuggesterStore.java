@@ -105,7 +105,7 @@ public final class SuggesterStore {
    * adds compound parts; the query side matches whole typed words.
    */
   EntryIndex infix(Directory dir) throws IOException {
-    return new EntryIndex(dir, analyzers.index(Chain.FOLDED), analyzers.query(Chain.FOLDED), MIN_PREFIX_CHARS);
+    return new EntryIndex(dir, analyzers.index(Chain.FOLDED_WORDS), analyzers.query(Chain.FOLDED_WORDS), MIN_PREFIX_CHARS);
   }
 
   /**
@@ -114,7 +114,7 @@ public final class SuggesterStore {
    * cheaper to build per lookup; an edit on a rare non-ASCII char then costs two edits.
    */
   FuzzySuggester typos(Directory tempDir) {
-    return new FuzzySuggester(tempDir, "typos", analyzers.query(Chain.FOLDED), analyzers.query(Chain.FOLDED),
+    return new FuzzySuggester(tempDir, "typos", analyzers.query(Chain.FOLDED_WORDS), analyzers.query(Chain.FOLDED_WORDS),
         AnalyzingSuggester.EXACT_FIRST | AnalyzingSuggester.PRESERVE_SEP, 256, -1, true,
         1, true, 1, Suggester.MIN_TYPO_CHARS, false);
   }

@@ -2,6 +2,7 @@ package org.partnersearch.suggest;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.partnersearch.analysis.Folding;
 
 /**
  * The ways typed words may spell umlauts. The FOLDED chain already makes "ü" and "u" one key and
@@ -18,6 +19,6 @@ final class TypedVariants {
 
   /** "universitaet" → "universitat": the folded form of the umlaut the digraph stands for. */
   static String umlauts(String folded) {
-    return folded.replace("ae", "a").replace("oe", "o").replace("ue", "u");
+    return Folding.readDigraphs(folded);
   }
 }

@@ -37,7 +37,7 @@ final class WordAnalysis {
   private static final int MAX_CACHED_WORDS = 200_000;
 
   WordAnalysis(Analyzers analyzers, GermanDecompounder decompounder) {
-    this.folded = analyzers.query(Chain.FOLDED);
+    this.folded = analyzers.query(Chain.FOLDED_WORDS);
     this.decompounder = decompounder;
   }
 

@@ -28,7 +28,7 @@ final class AccessLog {
   void log(Context ctx, Float millis) {
     String route = route(ctx);
     int status = ctx.statusCode();
-    String method = ctx.method().name();
+    String method = KnownMethods.label(ctx.method().name()); // never the client's text: it could be anything
     metrics.request(method, route, status, (long) (millis * 1_000_000L));
     var line = LOG.atInfo()
         .addKeyValue("method", method)

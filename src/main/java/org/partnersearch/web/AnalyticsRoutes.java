@@ -5,7 +5,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.partnersearch.analytics.AnalyticsReport;
 import org.partnersearch.analytics.SearchAnalytics;
+import java.util.Locale;
+import org.partnersearch.ops.Readiness;
 import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.suggest.Suggestion;
 
 /**
  * Search analytics over HTTP: {@code POST /api/suggest/picks}, which the widget sends when a
@@ -21,10 +24,12 @@ final class AnalyticsRoutes {
 
   private final SearchAnalytics analytics;
   private final int maxDays;
+  private final Readiness readiness;
 
-  AnalyticsRoutes(SearchAnalytics analytics, int maxDays) {
+  AnalyticsRoutes(SearchAnalytics analytics, int maxDays, Readiness readiness) {
     this.analytics = analytics;
     this.maxDays = maxDays;
+    this.readiness = readiness;
   }
 
   /** {@code {"kind": "partner"|"area"|"term", "id": …, "text": …}}; any content type, as sendBeacon sends text/plain. */
@@ -43,16 +48,23 @@ final class AnalyticsRoutes {
     if (pick == null || pick.kind() == null || !KINDS.contains(pick.kind())) {
       throw new InvalidRequestException("invalid_pick", "kind must be partner, area or term");
     }
+    String value;
     if (pick.kind().equals("term")) {
       if (pick.text() == null || pick.text().isBlank()) {
         throw new InvalidRequestException("invalid_pick", "a term pick needs its text");
       }
-      analytics.picked("term", pick.text());
+      value = pick.text();
     } else {
       if (pick.id() == null || !ID.matcher(pick.id()).matches()) {
         throw new InvalidRequestException("invalid_pick", "a partner or area pick needs its id");
       }
-      analytics.picked(pick.kind(), pick.id());
+      value = pick.id();
+    }
+    Suggestion.Kind kind = Suggestion.Kind.valueOf(pick.kind().toUpperCase(Locale.ROOT));
+    // NOTE: an unknown id or text is accepted (204) but not counted: the widget cannot do better, and
+    // a spammer learns nothing.
+    if (readiness.searcher().offers(kind, value)) {
+      analytics.picked(pick.kind(), value);
     }
     ctx.status(204);
   }

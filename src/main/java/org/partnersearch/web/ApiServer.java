@@ -60,11 +60,11 @@ public final class ApiServer {
    */
   public ApiServer(WebConfig web, OpsRoutes ops, Supplier<Reindexer> reindexer) {
     this.caching = new HttpCaching(web.cacheMaxAge());
-    this.suggest = new SuggestRoutes(ops, caching);
+    this.clients = new ClientAddress(web.trustedProxies());
+    this.suggest = new SuggestRoutes(ops, web, clients, caching);
     this.web = web;
     this.ops = ops;
     this.reindexer = reindexer;
-    this.clients = new ClientAddress(web.trustedProxies());
     this.limiter = web.requestsPerMinute() > 0 ? new RateLimiter(web.requestsPerMinute(), Duration.ofMinutes(1)) : null;
   }
 
@@ -81,15 +81,17 @@ public final class ApiServer {
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
       config.http.defaultContentType = "application/json";
       config.startup.showJavalinBanner = false;
+      config.jetty.modifyServer(server -> server.addEventListener(new SlowClients()));
       WebAssets.install(config, web, caching); // the page, widget.js, CORS for /api/*, security headers
       caching.install(config); // Cache-Control for every answer, errors included
-      ops.install(config); // /livez /readyz /metrics /openapi.yaml /docs, access log, analytics
+      ops.install(config, clients, web.metricsToken()); // /livez /readyz /metrics /openapi.yaml /docs, access log, analytics
       if (limiter != null) {
         config.routes.before("/api/search", this::rateLimit);
         config.routes.before("/api/suggest", this::rateLimit);
+        config.routes.before("/api/suggest/picks", this::rateLimit);
       }
       if (reindexer != null && web.adminToken().isPresent()) {
-        new AdminRoutes(web.adminToken().get(), reindexer, clients).install(config);
+        new AdminRoutes(new BearerAuth(web.adminToken().get(), "admin routes", clients), reindexer).install(config);
       }
       config.routes.get("/api/search", this::search);
       config.routes.get("/api/partners/{id}", this::partner);
@@ -124,6 +126,7 @@ public final class ApiServer {
 
   private void rateLimit(Context ctx) {
     limiter.take(clients.of(ctx)).ifPresent(wait -> {
+      ops.metrics().rateLimited().increment();
       throw ApiException.tooManyRequests(wait, "more than " + web.requestsPerMinute() + " requests a minute");
     });
   }

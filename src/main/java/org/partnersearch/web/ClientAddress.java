@@ -15,6 +15,11 @@ final class ClientAddress {
     this.trustedProxies = trustedProxies;
   }
 
+  /** Whether the request came through a trusted proxy, whose forwarding headers may be believed. */
+  boolean viaTrustedProxy(Context ctx) {
+    return trustedProxies.contains(ctx.req().getRemoteAddr());
+  }
+
   String of(Context ctx) {
     String remote = ctx.req().getRemoteAddr();
     String forwarded = ctx.header("X-Forwarded-For");

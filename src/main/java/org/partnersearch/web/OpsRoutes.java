@@ -68,9 +68,19 @@ public final class OpsRoutes {
     return readiness;
   }
 
-  void install(JavalinConfig config) {
+  Metrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * @param clients who a request comes from, for the throttle of wrong tokens
+   * @param metricsToken the bearer token {@code /metrics} needs; empty: {@code /metrics} is public
+   */
+  void install(JavalinConfig config, ClientAddress clients, Optional<String> metricsToken) {
     config.jetty.modifyServer(server -> {
-      server.setHandler(metrics.timedHandler()); // Javalin puts its own handler inside this one
+      // Javalin puts its own handler inside the innermost of these.
+      server.setHandler(new KnownMethods(metrics.timedHandler(),
+          nanos -> metrics.request(KnownMethods.OTHER, AccessLog.UNMATCHED, 501, nanos)));
       server.setStopTimeout(settings.shutdownTimeout().toMillis());
     });
     config.requestLogger.http(accessLog::log);
@@ -78,6 +88,9 @@ public final class OpsRoutes {
     config.routes.before("/docs/*", ctx -> ctx.header("Content-Security-Policy", DOCS_CSP));
     config.routes.get("/livez", ctx -> ctx.json(new Probe("UP")));
     config.routes.get("/readyz", this::ready);
+    // NOTE: public by default, as Prometheus expects; with a token it shows admin activity to its holder only.
+    metricsToken.ifPresent(token -> config.routes.before("/metrics",
+        new BearerAuth(token, "/metrics", clients)::check));
     config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
     config.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
     // Javalin ignores the trailing slash; a bare 302 (ctx.redirect would add a body "Redirected").
@@ -86,10 +99,10 @@ public final class OpsRoutes {
     if (pingDelay > 0) {
       config.routes.before("/api/ping", ctx -> Thread.sleep(pingDelay));
     }
-    AnalyticsRoutes analyticsRoutes = new AnalyticsRoutes(analytics, settings.analyticsDays());
+    AnalyticsRoutes analyticsRoutes = new AnalyticsRoutes(analytics, settings.analyticsDays(), readiness);
     config.routes.post("/api/suggest/picks", analyticsRoutes::pick);
     settings.adminToken().ifPresent(token -> {
-      AdminAuth auth = new AdminAuth(token);
+      BearerAuth auth = new BearerAuth(token, "admin routes", clients);
       config.routes.get("/api/admin/analytics", ctx -> {
         auth.check(ctx);
         analyticsRoutes.report(ctx);

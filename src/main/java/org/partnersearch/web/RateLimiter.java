@@ -39,12 +39,4 @@ final class RateLimiter {
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
-
-  /** True while the client still has a token, without taking one. */
-  boolean hasToken(String client) {
-    synchronized (buckets) {
-      Bucket bucket = buckets.get(client);
-      return bucket == null || bucket.getAvailableTokens() > 0;
-    }
-  }
 }

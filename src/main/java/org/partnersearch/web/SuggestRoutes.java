@@ -21,11 +21,17 @@ final class SuggestRoutes {
   /** A host name, IPv4 or bracketed IPv6 address, with an optional port: all a Host header may be here. */
   private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])(?::\\d{1,5})?");
 
+  private static final Pattern SCHEME = Pattern.compile("https?");
+
   private final OpsRoutes ops;
+  private final WebConfig web;
+  private final ClientAddress clients;
   private final HttpCaching caching;
 
-  SuggestRoutes(OpsRoutes ops, HttpCaching caching) {
+  SuggestRoutes(OpsRoutes ops, WebConfig web, ClientAddress clients, HttpCaching caching) {
     this.ops = ops;
+    this.web = web;
+    this.clients = clients;
     this.caching = caching;
   }
 
@@ -68,14 +74,36 @@ final class SuggestRoutes {
     ctx.json(new Pong(true));
   }
 
+  /**
+   * The description's URLs start with the configured public URL. Without one they are taken from
+   * the request: the Host header, or from a trusted proxy its {@code X-Forwarded-Host} and {@code
+   * X-Forwarded-Proto}; such an answer differs by those headers, so it says so ({@code Vary}) and
+   * is not to be stored by shared caches, which could otherwise hand one client's Host to all.
+   */
   void openSearch(Context ctx) {
-    String host = ctx.host();
-    if (host == null || !HOST.matcher(host).matches()) {
-      throw new InvalidRequestException("invalid_host", "the Host header must name this server");
+    String origin;
+    if (web.publicUrl().isPresent()) {
+      origin = web.publicUrl().get();
+    } else {
+      boolean proxied = clients.viaTrustedProxy(ctx);
+      String host = proxied && ctx.header("X-Forwarded-Host") != null ? first(ctx.header("X-Forwarded-Host")) : ctx.host();
+      String scheme = proxied && ctx.header("X-Forwarded-Proto") != null ? first(ctx.header("X-Forwarded-Proto")) : ctx.scheme();
+      if (host == null || !HOST.matcher(host).matches()) {
+        throw new InvalidRequestException("invalid_host", "the Host header must name this server");
+      }
+      if (!SCHEME.matcher(scheme).matches()) {
+        throw new InvalidRequestException("invalid_scheme", "X-Forwarded-Proto must be http or https");
+      }
+      origin = scheme + "://" + host;
+      ctx.header("Vary", "Host, X-Forwarded-Host, X-Forwarded-Proto");
+      HttpCaching.doNotStore(ctx); // no-store, whatever the route's caching says
     }
-    // NOTE: behind a TLS-terminating proxy the scheme seen here is http; the proxy should forward
-    // the original Host and serve this document itself if the scheme matters.
-    String origin = ctx.scheme() + "://" + host;
     ctx.contentType(OPENSEARCH_DESCRIPTION + "; charset=utf-8").result(OpenSearchDescription.xml(origin));
+  }
+
+  /** The first of a comma-separated forwarding header's values: the one the outermost proxy saw. */
+  private static String first(String header) {
+    int comma = header.indexOf(',');
+    return (comma < 0 ? header : header.substring(0, comma)).strip();
   }
 }

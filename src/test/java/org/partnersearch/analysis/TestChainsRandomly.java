@@ -33,81 +33,81 @@ public class TestChainsRandomly extends BaseTokenStreamTestCase {
   }
 
   public void testExactIndexRandomStrings() throws Exception {
-    checkRandomData(random(), analyzers.index(Chain.EXACT), 200 * RANDOM_MULTIPLIER);
+    checkRandomData(random(), analyzers.index(Chain.WORDS), 200 * RANDOM_MULTIPLIER);
   }
 
   public void testExactIndexRandomLongStrings() throws Exception {
-    checkRandomData(random(), analyzers.index(Chain.EXACT), 20 * RANDOM_MULTIPLIER, 8192);
+    checkRandomData(random(), analyzers.index(Chain.WORDS), 20 * RANDOM_MULTIPLIER, 8192);
   }
 
   public void testExactQueryRandomStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.query(Chain.EXACT), 200 * RANDOM_MULTIPLIER, 20, false, false);
+        random(), analyzers.query(Chain.WORDS), 200 * RANDOM_MULTIPLIER, 20, false, false);
   }
 
   public void testExactQueryRandomLongStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.query(Chain.EXACT), 20 * RANDOM_MULTIPLIER, 8192, false, false);
+        random(), analyzers.query(Chain.WORDS), 20 * RANDOM_MULTIPLIER, 8192, false, false);
   }
 
   public void testGermanIndexRandomStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.index(Chain.GERMAN), 200 * RANDOM_MULTIPLIER, 20, false, false);
+        random(), analyzers.index(Chain.GERMAN_VARIANTS), 200 * RANDOM_MULTIPLIER, 20, false, false);
   }
 
   public void testGermanIndexRandomLongStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.index(Chain.GERMAN), 20 * RANDOM_MULTIPLIER, 8192, false, false);
+        random(), analyzers.index(Chain.GERMAN_VARIANTS), 20 * RANDOM_MULTIPLIER, 8192, false, false);
   }
 
   public void testGermanQueryRandomStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.query(Chain.GERMAN), 200 * RANDOM_MULTIPLIER, 20, false, false);
+        random(), analyzers.query(Chain.GERMAN_VARIANTS), 200 * RANDOM_MULTIPLIER, 20, false, false);
   }
 
   public void testGermanQueryRandomLongStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.query(Chain.GERMAN), 20 * RANDOM_MULTIPLIER, 8192, false, false);
+        random(), analyzers.query(Chain.GERMAN_VARIANTS), 20 * RANDOM_MULTIPLIER, 8192, false, false);
   }
 
   public void testEnglishIndexRandomStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.index(Chain.ENGLISH), 200 * RANDOM_MULTIPLIER, 20, false, false);
+        random(), analyzers.index(Chain.ENGLISH_VARIANTS), 200 * RANDOM_MULTIPLIER, 20, false, false);
   }
 
   public void testEnglishIndexRandomLongStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.index(Chain.ENGLISH), 20 * RANDOM_MULTIPLIER, 8192, false, false);
+        random(), analyzers.index(Chain.ENGLISH_VARIANTS), 20 * RANDOM_MULTIPLIER, 8192, false, false);
   }
 
   public void testEnglishQueryRandomStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.query(Chain.ENGLISH), 200 * RANDOM_MULTIPLIER, 20, false, false);
+        random(), analyzers.query(Chain.ENGLISH_VARIANTS), 200 * RANDOM_MULTIPLIER, 20, false, false);
   }
 
   public void testEnglishQueryRandomLongStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.query(Chain.ENGLISH), 20 * RANDOM_MULTIPLIER, 8192, false, false);
+        random(), analyzers.query(Chain.ENGLISH_VARIANTS), 20 * RANDOM_MULTIPLIER, 8192, false, false);
   }
 
   public void testFoldedIndexRandomStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.index(Chain.FOLDED), 200 * RANDOM_MULTIPLIER, 20, false, false);
+        random(), analyzers.index(Chain.FOLDED_WORDS), 200 * RANDOM_MULTIPLIER, 20, false, false);
   }
 
   public void testFoldedIndexRandomLongStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.index(Chain.FOLDED), 20 * RANDOM_MULTIPLIER, 8192, false, false);
+        random(), analyzers.index(Chain.FOLDED_WORDS), 20 * RANDOM_MULTIPLIER, 8192, false, false);
   }
 
   public void testFoldedQueryRandomStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.query(Chain.FOLDED), 200 * RANDOM_MULTIPLIER, 20, false, false);
+        random(), analyzers.query(Chain.FOLDED_WORDS), 200 * RANDOM_MULTIPLIER, 20, false, false);
   }
 
   public void testFoldedQueryRandomLongStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.query(Chain.FOLDED), 20 * RANDOM_MULTIPLIER, 8192, false, false);
+        random(), analyzers.query(Chain.FOLDED_WORDS), 20 * RANDOM_MULTIPLIER, 8192, false, false);
   }
 
   public void testRandomMixesOfCorpusWordsInEveryChain() throws Exception {

@@ -70,6 +70,32 @@ class SearchAnalyticsTest {
   }
 
   @Test
+  void aFloodOfOneOffQueriesEvictsTheLeastCountedInsteadOfLockingOutRealOnes() throws Exception {
+    Path file = dir.resolve("analytics.json");
+    SearchAnalytics a = SearchAnalytics.persistent(file, clock, 30);
+    a.searched("endlager", 3, false);
+    a.searched("endlager", 3, false);
+    for (int i = 0; i < SearchAnalytics.MAX_DISTINCT_PER_DAY * 3; i++) {
+      a.searched("spam " + i + " " + "x".repeat(90), 0, false);
+    }
+    a.searched("kernteknik", 0, false); // a new real query after the flood still counts
+    a.searched("kernteknik", 0, false);
+    a.searched("endlager", 3, false);
+    AnalyticsReport r = a.report(1, 2);
+    assertEquals(List.of(new AnalyticsReport.Count("endlager", 3), new AnalyticsReport.Count("kernteknik", 2)),
+        r.topQueries());
+    a.save();
+    assertTrue(Files.size(file) < 4L * SearchAnalytics.MAX_DISTINCT_PER_DAY * 130,
+        "the file holds at most the capped texts: " + Files.size(file) + " bytes");
+    assertEquals(r.topQueries(), SearchAnalytics.persistent(file, clock, 30).report(1, 2).topQueries());
+  }
+
+  @Test
+  void formatAndControlCharactersAreNotKept() {
+    assertEquals(Optional.of("evil gnp"), SearchAnalytics.normalise("e\u202Ev\u200Bi\u2066l\u0085 gnp\uFEFF"));
+  }
+
+  @Test
   void eMailAddressesAndLongNumbersAreNotKept() {
     assertEquals(Optional.of("kontakt <email> tel <number>"),
         SearchAnalytics.normalise("Kontakt jane.doe@example.org Tel 0351 260 1234"));

@@ -39,16 +39,28 @@ final class JvmProcess implements AutoCloseable {
   /** Starts {@code mainClass} with this JVM's class path; output goes to {@code workDir/name.log}. */
   static JvmProcess start(Path workDir, String name, List<String> jvmOptions, String mainClass, String... args)
       throws IOException {
+    List<String> launch = new ArrayList<>(List.of("-cp", classPath(), mainClass));
+    launch.addAll(Arrays.asList(args));
+    return launch(workDir, name, jvmOptions, launch);
+  }
+
+  /** Starts an executable jar, such as another version's build, with the same logging as {@link #start}. */
+  static JvmProcess startJar(Path workDir, String name, List<String> jvmOptions, Path jar, String... args)
+      throws IOException {
+    List<String> launch = new ArrayList<>(List.of("-jar", jar.toString()));
+    launch.addAll(Arrays.asList(args));
+    return launch(workDir, name, jvmOptions, launch);
+  }
+
+  private static JvmProcess launch(Path workDir, String name, List<String> jvmOptions, List<String> launch)
+      throws IOException {
     Path log = workDir.resolve(name + ".log");
     Path gcLog = workDir.resolve(name + "-gc.log");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-Xlog:gc:file=" + gcLog);
-    command.add("-cp");
-    command.add(classPath());
-    command.add(mainClass);
-    command.addAll(Arrays.asList(args));
+    command.addAll(launch);
     long started = System.nanoTime();
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new JvmProcess(p, log, gcLog, started);

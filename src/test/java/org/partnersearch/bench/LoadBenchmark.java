@@ -207,7 +207,7 @@ public final class LoadBenchmark {
     return Double.parseDouble(values.get(key));
   }
 
-  private static int freePort() throws Exception {
+  static int freePort() throws Exception {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.de.GermanAnalyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.partnersearch.analysis.StopWords;
 import org.partnersearch.corpus.GlossaryEntry;
 import org.partnersearch.corpus.Partner;
 
@@ -23,7 +21,6 @@ final class QueryMix {
   enum Kind { COMMON, RARE, TWO_WORDS, PHRASE, COMPOUND, COMPOUND_PART, TYPO, CROSS_LANGUAGE }
 
   private static final Pattern WORD_CHARS = Pattern.compile("[\\p{L}-]+");
-  private static final CharArraySet STOP_WORDS = stopWords();
 
   private QueryMix() {}
 
@@ -83,7 +80,7 @@ final class QueryMix {
   private static List<String> contentWords(List<String> ranked) {
     return ranked.stream()
         .filter(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter)
-            && !STOP_WORDS.contains(w.toLowerCase(Locale.ROOT)))
+            && !StopWords.contains(w))
         .toList();
   }
 
@@ -145,11 +142,5 @@ final class QueryMix {
     }
     GlossaryEntry g = glossary.get(r.nextInt(glossary.size()));
     return r.nextBoolean() ? g.de() : g.en();
-  }
-
-  private static CharArraySet stopWords() {
-    CharArraySet all = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
-    all.addAll(GermanAnalyzer.getDefaultStopSet());
-    return all;
   }
 }

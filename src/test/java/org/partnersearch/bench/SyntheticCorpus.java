@@ -45,9 +45,6 @@ import org.partnersearch.corpus.Vocabulary;
 public final class SyntheticCorpus {
   private static final Pattern BLANKS = Pattern.compile("\\s+");
   private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
-  /** More cities than the real corpus's four, so the city facet has a realistic long tail. */
-  private static final List<String> MORE_CITIES = List.of("Leipzig", "Berlin", "München", "Jülich", "Karlsruhe",
-      "Heidelberg", "Görlitz", "Halle (Saale)", "Jena", "Hamburg", "Köln", "Aachen");
   private static final List<String> FIRST_NAMES = List.of("Anna", "Jörg", "Mechthild", "Thomas", "Katrin",
       "Ulrich", "Sabine", "Stefan", "Jürgen", "Claudia", "Michael", "Petra");
 
@@ -74,9 +71,11 @@ public final class SyntheticCorpus {
         p.aliases().stream()))));
     this.englishNameWords = Zipf.ranked(words(partners.stream().map(Partner::nameEn)));
     this.compounds = compounds(germanWords.words, decompounder);
+    // The partners' cities first (the most frequent under Zipf), then every other city of cities.yaml,
+    // which lists more than the real partners use, so the city facet has a realistic long tail.
     Set<String> citySet = new LinkedHashSet<>();
     partners.stream().map(Partner::city).filter(c -> c != null).forEach(citySet::add);
-    citySet.addAll(MORE_CITIES);
+    real.cities().forEach(c -> citySet.add(c.key()));
     this.cities = List.copyOf(citySet);
     this.institutes = partners.stream().flatMap(p -> p.hzdrInstitutes().stream()).distinct().sorted().toList();
     this.surnames = partners.stream().flatMap(p -> p.contacts().stream())
@@ -256,7 +255,8 @@ public final class SyntheticCorpus {
   public void writeTo(Path dir, Path realCorpusDir, int count) throws IOException {
     Path partnersDir = Files.createDirectories(dir.resolve(CorpusLoader.PARTNERS_DIR));
     Files.createDirectories(dir.resolve(CorpusLoader.SCHEMA_DIR));
-    for (String file : List.of(CorpusLoader.TYPES_FILE, CorpusLoader.TAXONOMY_FILE, CorpusLoader.GLOSSARY_FILE)) {
+    for (String file : List.of(CorpusLoader.TYPES_FILE, CorpusLoader.TAXONOMY_FILE, CorpusLoader.GLOSSARY_FILE,
+        CorpusLoader.CITIES_FILE)) {
       Files.copy(realCorpusDir.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
     try (Stream<Path> schemas = Files.list(realCorpusDir.resolve(CorpusLoader.SCHEMA_DIR))) {

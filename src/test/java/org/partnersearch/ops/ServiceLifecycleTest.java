@@ -127,6 +127,44 @@ class ServiceLifecycleTest {
     }
   }
 
+  @Test
+  void oneTokenCheckForReindexAndAnalyticsReindexTimesAMetricsTokenAndThePublicUrl() throws Exception {
+    String admin = "an-admin-token-for-tests";
+    String metricsToken = "a-metrics-token-for-tests";
+    ServiceConfig config = new ServiceConfig("127.0.0.1", 0, dir.resolve("index"), RealCorpus.CORPUS,
+        Duration.ofSeconds(2), WebConfig.DEFAULT.withAdminToken(admin).withMetricsToken(metricsToken)
+            .withPublicUrl("https://partners.example.org/"),
+        ServiceConfig.LogFormat.TEXT, false, Optional.of(admin), Duration.ZERO, Duration.ofSeconds(5), 30);
+    try (PartnerSearchService service = new PartnerSearchService(config)) {
+      service.start();
+      port = service.port();
+      // The scheme in lower case and blanks around the token: accepted alike by both admin routes.
+      String padded = "bearer   " + admin + "  ";
+      for (int i = 0; i < 6; i++) { // wrong tokens first: they must not lock out the right one
+        assertEquals(i < 5 ? 401 : 429, send("POST", "/api/admin/reindex", "Bearer wrong-" + i).statusCode());
+      }
+      HttpResponse<String> reindexed = send("POST", "/api/admin/reindex", padded);
+      assertEquals(200, reindexed.statusCode(), reindexed.body());
+      assertEquals(200, send("GET", "/api/admin/analytics", padded).statusCode());
+
+      assertEquals(401, get("/metrics").statusCode(), "with a metrics token, /metrics is not public");
+      HttpResponse<String> metrics = send("GET", "/metrics", "Bearer " + metricsToken);
+      assertEquals(200, metrics.statusCode());
+      assertTrue(metrics.body().contains("partnersearch_reindex_seconds_count{outcome=\"published\"} 1"),
+          metrics.body());
+
+      HttpResponse<String> openSearch = get("/opensearch.xml");
+      assertTrue(openSearch.body().contains("template=\"https://partners.example.org/api/suggest?q="),
+          "the configured public URL, not this request's Host: " + openSearch.body());
+    }
+  }
+
+  private HttpResponse<String> send(String method, String path, String authorization)
+      throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
+        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -15,7 +15,7 @@ import org.partnersearch.RealCorpus;
 /**
  * The relevance table: queries of every kind the product promises to handle, each with the
  * partner(s) that may rank first and, where it matters, partners that must be in the top 3.
- * Prints success@1 and MRR; success@1 must stay at or above 0.95.
+ * Prints success@1 and MRR; every case must pass.
  */
 class RelevanceTest {
   @TempDir static Path indexDir;
@@ -107,10 +107,25 @@ class RelevanceTest {
       c("several words", "excellence clusters", "tu-dresden"),
       c("several words", "Technische Universität Chemnitz", "tu-chemnitz"),
       anyOf("person", "Krause", "oncoray", "nct", "dktk"),
-      c("stop words kept out of the way", "the university of rostock", "rostock"));
+      c("stop words kept out of the way", "the university of rostock", "rostock"),
+      // Added with the stacked variants (issue 19): each mechanism in a compound, with umlauts, inflected.
+      c("compound, umlaut transliterated", "Universitaetsklinikum", "ukd"),
+      c("compound, umlaut stripped", "Universitatsklinikum", "ukd"),
+      c("compound, umlauts stripped", "Burogebaude", "rotop"),
+      c("compound part, umlaut stripped", "Gebaude", "rotop"),
+      c("compound, inflected and umlaut stripped", "Krankenhauser", "ukd"),
+      c("compound, singular of the indexed plural", "Großforschungsanlage", "rostock"),
+      c("compound, ß as ss", "Grossforschungsanlagen", "rostock"),
+      anyOf("compound, umlaut transliterated, two partners", "Ressourcenoekologie", "kvsf", "kompetenzverbund-kerntechnik"),
+      c("German inflection", "Kliniken", "dktk"),
+      c("German inflection of a compound", "Tumorerkrankung", "nct"),
+      c("typo in a long compound", "Universitätsklinkum", "ukd"),
+      c("typo, umlaut stripped", "Julcih", "daef"),
+      anyOf("German over English, compound", "Krebsforschung", "dktk", "nct"),
+      c("English over German", "repository", "daef"));
 
   @Test
-  void theRightPartnerRanksFirstForAtLeast95PercentOfTheTable() {
+  void theRightPartnerRanksFirstForEveryQueryOfTheTable() {
     int firstRight = 0;
     double reciprocalRanks = 0;
     List<String> failures = new ArrayList<>();
@@ -131,8 +146,8 @@ class RelevanceTest {
     double successAt1 = (double) firstRight / TABLE.size();
     System.out.printf("relevance table: %d queries, success@1 %.3f, MRR %.3f%n", TABLE.size(), successAt1,
         reciprocalRanks / TABLE.size());
-    assertTrue(TABLE.size() >= 40, "the table must keep at least 40 queries");
-    assertTrue(successAt1 >= 0.95, "success@1 " + successAt1 + " below 0.95; failures:\n" + String.join("\n", failures));
+    assertTrue(TABLE.size() >= 70, "the table must keep at least 70 queries");
+    assertTrue(failures.isEmpty(), "success@1 " + successAt1 + "; failures:\n" + String.join("\n", failures));
   }
 
   private static int indexOfAny(List<String> ids, Set<String> wanted) {

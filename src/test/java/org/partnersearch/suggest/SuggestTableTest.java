@@ -3,8 +3,10 @@ package org.partnersearch.suggest;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,48 @@ class SuggestTableTest {
       first("acronym", "ukd", Kind.PARTNER, "ukd"),
       german("area label in the visitor's language", "radio", Kind.AREA, "radiation-oncology", 3),
       german("compound part of an area", "onkol", Kind.AREA, "radiation-oncology", 8));
+
+  /**
+   * Typed letters too short for a typo (under five letters, umlaut digraphs read as one) or that find
+   * at least three entries as typed or folded: every suggestion must contain them (or their umlaut
+   * reading), so none is a typo correction into another word such as {@code never}'s.
+   */
+  record Precise(String kind, String typed, List<String> never) {}
+
+  static final List<Precise> PRECISE = List.of(
+      new Precise("umlaut transliterated, not a typo", "oeko", List.of("Radioonkologie", "Onkologie")),
+      new Precise("umlaut transliterated, four letters as umlauts", "oekol", List.of("Onkologie", "Radioonkologie")),
+      new Precise("four letters are no typo", "netz", List.of("nutzen")),
+      new Precise("four letters are no typo", "ener", List.of("enger", "einer")),
+      new Precise("enough exact candidates, no typo", "forsch", List.of()),
+      new Precise("enough exact candidates, no typo", "zentr", List.of()),
+      new Precise("enough exact candidates, no typo", "medizi", List.of()));
+
+  @Test
+  void lettersThatFindEnoughEntriesGetNoTypoCorrections() {
+    List<String> failures = new ArrayList<>();
+    for (Precise c : PRECISE) {
+      List<Suggestion> got = corpus.searcher.suggest(new SuggestRequest(c.typed(), SuggestRequest.DEFAULT_SIZE, Lang.EN))
+          .suggestions();
+      String typed = fold(c.typed());
+      String umlauts = TypedVariants.umlauts(typed);
+      List<String> wrong = got.stream().map(Suggestion::text)
+          .filter(text -> !fold(text).contains(typed) && !fold(text).contains(umlauts)
+              || c.never().stream().anyMatch(n -> fold(text).equals(fold(n))))
+          .toList();
+      System.out.printf("%-36s %-10s %s%n", c.kind(), c.typed(), got.stream().map(Suggestion::text).toList());
+      if (got.isEmpty() || !wrong.isEmpty()) {
+        failures.add(c + " -> " + got.stream().map(Suggestion::text).toList() + " wrong: " + wrong);
+      }
+    }
+    assertTrue(failures.isEmpty(), "imprecise suggestions:\n" + String.join("\n", failures));
+  }
+
+  /** Lower case without diacritics, ß as ss: how the FOLDED chain compares letters. */
+  private static String fold(String text) {
+    String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT).replace("ß", "ss"), Normalizer.Form.NFD);
+    return decomposed.replaceAll("\\p{M}", "");
+  }
 
   @Test
   void everyCaseOfTheAutocompleteTableFindsItsSuggestion() {

@@ -24,7 +24,7 @@ import org.partnersearch.corpus.Vocabulary;
 
 /** The suggester's files in a generation folder: written, verified, opened, and never half-written. */
 class SuggesterStoreTest {
-  private static final Vocabulary VOCABULARY = new Vocabulary(new Taxonomy(List.of()), List.of(), List.of());
+  private static final Vocabulary VOCABULARY = new Vocabulary(new Taxonomy(List.of()), List.of(), List.of(), List.of());
   private static final List<Partner> PARTNERS = List.of(
       partner("daef", "Deutsche Arbeitsgemeinschaft Endlagerforschung", "German Working Group for Repository Research",
           "DAEF", "Research on the final disposal of radioactive waste.", "Forschung zur Endlagerung."),

@@ -52,27 +52,24 @@ class AdminApiTest {
   }
 
   @Test
-  void aMissingOrWrongTokenIs401AndRepeatedFailuresAreSlowedDownPerClient() throws Exception {
+  void aMissingOrWrongTokenIs401AndRepeatedFailuresAreSlowedDownButNeverLockOutTheRightToken() throws Exception {
     try (ApiFixture api = api(withToken(), Path.of("corpus"))) {
       ApiFixture.Response none = api.send(post(api, "/api/admin/reindex", Map.of()));
       assertEquals(401, none.status());
       assertEquals("unauthorized", none.json().get("error").get("code").asText());
       List<Integer> statuses = new ArrayList<>();
-      for (int i = 0; i < AdminRoutes.FAILURES_PER_MINUTE + 1; i++) {
+      for (int i = 0; i < BearerAuth.FAILURES_PER_MINUTE + 1; i++) {
         statuses.add(api.send(post(api, "/api/admin/reindex",
             Map.of("Authorization", "Bearer wrong-" + i, "X-Forwarded-For", "203.0.113.7"))).status());
       }
       assertEquals(401, statuses.get(0));
       assertEquals(429, statuses.get(statuses.size() - 1), statuses.toString());
-      ApiFixture.Response slowed = api.send(post(api, "/api/admin/reindex",
-          Map.of("Authorization", "Bearer " + TOKEN, "X-Forwarded-For", "203.0.113.7")));
-      assertEquals(429, slowed.status(), "a client that guessed too often waits, even with the right token");
-      assertTrue(slowed.body().contains("too_many_requests"));
-      ApiFixture.Response other = api.send(post(api, "/api/admin/reindex",
-          Map.of("Authorization", "Bearer " + TOKEN, "X-Forwarded-For", "198.51.100.1", "Origin", "https://evil.example")));
-      assertEquals(200, other.status(), other.body());
-      assertEquals(org.partnersearch.RealCorpus.partnerCount(), other.json().get("documents").asInt());
-      assertEquals(2, other.json().get("generation").asInt());
+      ApiFixture.Response right = api.send(post(api, "/api/admin/reindex",
+          Map.of("Authorization", "bearer  " + TOKEN + " ", "X-Forwarded-For", "203.0.113.7")));
+      assertEquals(200, right.status(), "the right token passes even from an address that guessed too often: "
+          + right.body());
+      assertEquals(org.partnersearch.RealCorpus.partnerCount(), right.json().get("documents").asInt());
+      assertEquals(2, right.json().get("generation").asInt());
       assertTrue(api.client.send(HttpRequest.newBuilder(api.uri("/api/admin/reindex"))
               .header("Origin", "https://evil.example").header("Authorization", "Bearer " + TOKEN)
               .POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -145,15 +142,19 @@ class AdminApiTest {
           }
         }));
       }
-      for (int i = 0; i < 3; i++) {
-        ApiFixture.Response r = api.send(post(api, "/api/admin/reindex", Map.of("Authorization", "Bearer " + TOKEN)));
-        assertEquals(200, r.status(), r.body());
+      try {
+        for (int i = 0; i < 3; i++) {
+          ApiFixture.Response r = api.send(post(api, "/api/admin/reindex", Map.of("Authorization", "Bearer " + TOKEN)));
+          assertEquals(200, r.status(), r.body());
+        }
+      } finally {
+        // Also when a reindex fails: the clients would otherwise loop on, at full speed against a closed server.
+        stop.set(true);
+        clients.shutdown();
       }
-      stop.set(true);
       for (Future<?> f : running) {
         f.get(60, TimeUnit.SECONDS);
       }
-      clients.shutdown();
       assertEquals(List.of(), new ArrayList<>(problems));
       assertEquals(4, api.get("/api/health").json().get("generation").asInt());
       assertFalse(requests.get() < 24, "requests: " + requests.get());

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.corpus.Coordinates;
+import org.partnersearch.corpus.CorpusLoader;
 
 /** The public API's contract over real HTTP: names and shapes clients rely on. */
 class SearchApiTest {
@@ -96,6 +98,22 @@ class SearchApiTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void cityFacetValuesCarryTheCoordinatesOfTheCitiesFile() throws Exception {
+    Coordinates dresden = new CorpusLoader().load(RealCorpus.CORPUS).cities().stream()
+        .filter(c -> c.key().equals("Dresden")).findFirst().orElseThrow().coordinates();
+    JsonNode facets = api.get("/api/search?q=Forschung").json().get("facets");
+    JsonNode city = null;
+    for (JsonNode v : facets.get("city")) {
+      assertTrue(v.has("coordinates"), v + " has coordinates");
+      city = v.get("value").asText().equals("Dresden") ? v : city;
+    }
+    assertNotNull(city, "Dresden is among the cities of 'Forschung'");
+    assertEquals(dresden.latitude(), city.get("coordinates").get("latitude").asDouble());
+    assertEquals(dresden.longitude(), city.get("coordinates").get("longitude").asDouble());
+    assertFalse(facets.get("type").get(0).has("coordinates"), "only cities have a place");
   }
 
   @Test

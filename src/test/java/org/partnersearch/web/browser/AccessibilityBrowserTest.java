@@ -1,6 +1,8 @@
 package org.partnersearch.web.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,9 +87,31 @@ class AccessibilityBrowserTest {
   }
 
   @Test
+  void theMapWithASelectedCityHasNoSeriousViolations() throws Exception {
+    page.open(web.page("/?lang=de&q=Forschung&city=Dresden"));
+    browser.waiting().until(d -> !d.findElements(By.cssSelector("#map-canvas .map-dot[aria-pressed='true']")).isEmpty());
+    assertEquals(List.of(), seriousViolations());
+  }
+
+  @Test
   void theGermanEmptyStateHasNoSeriousViolations() throws Exception {
     page.open(web.page("/?lang=de&q=xyzzy"));
+    assertEmptyStateWithAreas();
     assertEquals(List.of(), seriousViolations());
+  }
+
+  @Test
+  void theEmptyStateOfAQueryWithMarkupHasNoSeriousViolations() throws Exception {
+    page.open(web.page("/?lang=en&q=" + java.net.URLEncoder.encode("<b>qzxvwk</b>", java.nio.charset.StandardCharsets.UTF_8)));
+    assertEmptyStateWithAreas();
+    browser.screenshot("screenshot-empty");
+    assertEquals(List.of(), seriousViolations());
+  }
+
+  /** The state axe checks: no hits, the research areas offered to browse. */
+  private void assertEmptyStateWithAreas() {
+    assertTrue(browser.driver.findElement(By.id("empty")).isDisplayed(), "the empty state is shown");
+    assertFalse(browser.driver.findElements(By.cssSelector("#empty-areas a")).isEmpty(), "areas to browse");
   }
 
   @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -21,6 +23,7 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.corpus.Contact;
+import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
 
 /** The search page in headless chromium against the real service over the shipped corpus. */
@@ -143,6 +146,47 @@ class SearchPageBrowserTest {
     assertTrue(browser.driver.findElements(By.cssSelector("main img, #search-box img, .results-head img")).isEmpty());
     assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
     assertEquals(attack + " – Partner search", browser.driver.getTitle());
+  }
+
+  @Test
+  void aSearchThatFindsNothingShowsTheQueryAsTextAndTheResearchAreasThatLeadToResults() {
+    String query = "<b>qzxvwk</b>";
+    page.open(web.page("/?lang=en"));
+    page.searchInput().sendKeys(query, Keys.ENTER);
+    browser.waiting().until(d -> page.count().contains(query));
+    page.settled();
+
+    WebElement empty = browser.driver.findElement(By.id("empty"));
+    assertTrue(empty.isDisplayed(), "the empty state is shown");
+    assertEquals("No partner found for “" + query + "”", browser.driver.findElement(By.id("empty-title")).getText());
+    assertTrue(empty.findElements(By.tagName("b")).isEmpty(), "the query's markup stays text");
+    List<WebElement> areas = browser.driver.findElements(By.cssSelector("#empty-areas a.empty-area"));
+    assertFalse(areas.isEmpty(), "research areas to browse");
+    WebElement area = areas.get(0);
+    String id = area.getAttribute("data-area");
+    String count = area.findElement(By.className("facet-count")).getText();
+    area.click();
+
+    page.waitForHits(web.hitIds("", List.of(id), List.of()));
+    assertEquals(count + " partners", page.count());
+    assertFalse(empty.isDisplayed(), "the empty state is gone");
+    assertEquals("", page.searchInput().getAttribute("value"));
+    assertTrue(browser.driver.getCurrentUrl().contains("area=" + id), browser.driver.getCurrentUrl());
+  }
+
+  @Test
+  void theEmptyStateSpeaksGermanAndNamesTheResearchAreasInGerman() {
+    page.open(web.page("/?lang=de&q=qzxvwk"));
+    assertEquals("Kein Partner gefunden für „qzxvwk“", browser.driver.findElement(By.id("empty-title")).getText());
+    Set<String> labels = browser.driver.findElements(By.cssSelector("#empty-areas .empty-area-label")).stream()
+        .map(WebElement::getText).collect(Collectors.toSet());
+    // Every research field that holds a partner, by its German label.
+    Set<String> fields = RealCorpus.records().taxonomy().fields().stream()
+        .filter(f -> RealCorpus.partnersWhere(p -> p.researchAreas().contains(f.id())
+            || f.areas().stream().anyMatch(a -> p.researchAreas().contains(a.id()))) > 0)
+        .map(f -> f.label().get(Lang.DE)).collect(Collectors.toSet());
+    assertEquals(fields, labels);
+    assertEquals("Forschungsbereiche durchsuchen", browser.driver.findElement(By.id("empty-areas-title")).getText());
   }
 
   @Test

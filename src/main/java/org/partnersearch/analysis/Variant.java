@@ -1,0 +1,45 @@
+package org.partnersearch.analysis;
+
+/**
+ * The forms of a word the index stacks at its position, each marked by the first character of the
+ * term so that one field holds them all and the query can weight, and explain name, each one.
+ * Words are runs of letters and digits, so no word starts with a mark.
+ */
+public enum Variant {
+  /** The word lower-cased, as written: no mark. */
+  EXACT(""),
+  /** Umlauts and ß transliterated ("juelich") or stripped ("julich"), where that differs. */
+  FOLDED("^"),
+  /** The light stem of the transliterated word ("beschleunig"), where that differs. */
+  STEM("~"),
+  /** A dictionary part of a compound, stemmed, with the part's own offsets ("+forschung"). */
+  PART("+");
+
+  private final String mark;
+
+  Variant(String mark) {
+    this.mark = mark;
+  }
+
+  /** The term of {@code form} as this variant: its mark, then the form. */
+  public String term(String form) {
+    return mark + form;
+  }
+
+  /** Which variant an indexed term is, read from its first character. */
+  public static Variant of(String term) {
+    if (!term.isEmpty()) {
+      for (Variant v : values()) {
+        if (!v.mark.isEmpty() && term.charAt(0) == v.mark.charAt(0)) {
+          return v;
+        }
+      }
+    }
+    return EXACT;
+  }
+
+  /** The token type the analysis gives a form of this variant before it is marked. */
+  String type() {
+    return name();
+  }
+}

@@ -1,0 +1,41 @@
+package org.partnersearch.search;
+
+/**
+ * The kinds of match of a query word, each with how much it counts within one text (the texts' own
+ * weights are in {@link org.partnersearch.index.SearchableText}) and the name explain gives it. The
+ * order is the product's promise: as typed above stems above other spellings of umlauts above
+ * compound parts above glossary translations above typos. Term kinds weigh terms of one
+ * {@code SynonymQuery}, so at most 1.
+ */
+enum MatchKind {
+  EXACT("exact", 1f),
+  STEM("stem", 0.75f),
+  /** Umlauts or ß spelled otherwise ("Juelich", "Julich", "Gross"). */
+  FOLDING("folding", 0.6f),
+  /** The word inside a longer compound ("Endlager" in "Endlagerforschung"). */
+  PART("compound part", 0.45f),
+  /** A one-word German–English glossary translation. */
+  TRANSLATION("glossary synonym", 0.4f),
+  /** A near spelling; times {@code 1 - edits / length}, as Lucene's FuzzyQuery weighs it. */
+  TYPO("typo", 0.3f),
+  /** A compound typed as one word, matched by all its parts ("Krebsforschung": Krebs … Forschung). */
+  COMPOUND_PARTS("compound parts", 0.6f),
+  /** A glossary translation of several words, matched as a phrase. */
+  PHRASE_TRANSLATION("glossary synonym", 0.5f);
+
+  private final String label;
+  private final float weight;
+
+  MatchKind(String label, float weight) {
+    this.label = label;
+    this.weight = weight;
+  }
+
+  String label() {
+    return label;
+  }
+
+  float weight() {
+    return weight;
+  }
+}
