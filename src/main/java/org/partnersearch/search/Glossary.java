@@ -12,23 +12,27 @@ import java.util.Set;
  */
 public final class Glossary {
   private final Map<String, Set<String>> translationsByKey;
+  /** Each glossary term's own keys, normalised once: a search looks words up many times. */
+  private final Map<String, Set<String>> keysOfTerm;
   private final GlossaryKeys keys;
   private final int maxWords;
 
-  Glossary(Map<String, Set<String>> translationsByKey, GlossaryKeys keys, int maxWords) {
+  Glossary(Map<String, Set<String>> translationsByKey, Map<String, Set<String>> keysOfTerm, GlossaryKeys keys,
+      int maxWords) {
     this.translationsByKey = translationsByKey;
+    this.keysOfTerm = keysOfTerm;
     this.keys = keys;
     this.maxWords = maxWords;
   }
 
   /** The other-language terms for {@code text}, without {@code text} itself; empty when it has none. */
   public List<String> translations(String text) {
+    Set<String> own = keys.of(text);
     Set<String> found = new LinkedHashSet<>();
-    for (String key : keys.of(text)) {
+    for (String key : own) {
       found.addAll(translationsByKey.getOrDefault(key, Set.of()));
     }
-    Set<String> own = new LinkedHashSet<>(keys.of(text));
-    found.removeIf(t -> keys.of(t).stream().anyMatch(own::contains));
+    found.removeIf(t -> keysOfTerm.get(t).stream().anyMatch(own::contains));
     return List.copyOf(found);
   }
 
