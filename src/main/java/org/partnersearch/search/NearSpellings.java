@@ -53,6 +53,11 @@ final class NearSpellings {
     return word;
   }
 
+  /** The heap the compiled automaton takes. */
+  long ramBytesUsed() {
+    return widest.ramBytesUsed();
+  }
+
   /** The near spellings in {@code field}, best first, each with its weight (at most 1). */
   Map<String, Float> in(IndexReader reader, String field) throws IOException {
     Terms terms = MultiTerms.getTerms(reader, field);
