@@ -4,7 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.partnersearch.Reindexer;
+import org.partnersearch.service.Reindexer;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.corpus.CorpusProblem;
 import org.partnersearch.index.BuildReport;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.partnersearch.config.WebConfig;
 import org.partnersearch.search.InvalidRequestException;
 import org.partnersearch.suggest.SuggestRequest;
 import org.partnersearch.suggest.SuggestResponse;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.RealCorpus;
-import org.partnersearch.Reindexer;
+import org.partnersearch.service.Reindexer;
 import org.partnersearch.index.IndexGenerations;
 import org.partnersearch.search.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.config.WebConfig;
 
 /** Admin routes over real HTTP: off without a token, bearer auth, slow-down, reindex under load. */
 class AdminApiTest {

@@ -11,7 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.partnersearch.RealCorpus;
-import org.partnersearch.Reindexer;
+import org.partnersearch.config.WebConfig;
+import org.partnersearch.service.Reindexer;
 
 /** The real corpus behind the real HTTP server on a random port, and a real HTTP client. */
 final class ApiFixture implements AutoCloseable {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.config.WebConfig;
 
 /**
  * HTTP caching over a real server: ETags name the generation and the normalised request, 304 on

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.analytics.SearchAnalytics;
+import org.partnersearch.config.WebConfig;
 import org.partnersearch.ops.Metrics;
 import org.partnersearch.ops.Readiness;
 

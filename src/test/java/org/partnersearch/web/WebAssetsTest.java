@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.config.WebConfig;
 
 /** The page, the widget, CORS from the allow-list and the security headers, over real HTTP. */
 class WebAssetsTest {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.web.ApiServer;
-import org.partnersearch.web.WebConfig;
+import org.partnersearch.config.WebConfig;
 
 /**
  * The real service over the shipped corpus on a random port, plus a second server on another port

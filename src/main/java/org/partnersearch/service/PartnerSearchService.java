@@ -1,4 +1,4 @@
-package org.partnersearch;
+package org.partnersearch.service;
 
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.partnersearch.PartnerSearch;
 import org.partnersearch.analytics.SearchAnalytics;
 import org.partnersearch.config.ServiceConfig;
 import org.partnersearch.corpus.CorpusException;

@@ -1,10 +1,11 @@
-package org.partnersearch;
+package org.partnersearch.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.partnersearch.PartnerSearch;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.index.BuildReport;
 import org.partnersearch.ops.BuildLog;
