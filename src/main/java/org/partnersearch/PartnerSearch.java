@@ -22,11 +22,11 @@ import org.partnersearch.index.IndexBuilder;
 import org.partnersearch.index.IndexGenerations;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.JsonCodec;
-import org.partnersearch.search.GlossaryFactory;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.GlossaryFactory;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.QueryFactory;
-import org.partnersearch.search.SnapshotOpener;
+import org.partnersearch.serving.SnapshotOpener;
 import org.partnersearch.suggest.SuggesterStore;
 
 /**

@@ -2,7 +2,7 @@ package org.partnersearch;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 
 /**

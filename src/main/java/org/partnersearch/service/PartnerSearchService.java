@@ -23,7 +23,7 @@ import org.partnersearch.index.IndexSchema;
 import org.partnersearch.ops.BuildLog;
 import org.partnersearch.ops.Metrics;
 import org.partnersearch.ops.Readiness;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.web.ApiServer;
 import org.partnersearch.web.OpsRoutes;

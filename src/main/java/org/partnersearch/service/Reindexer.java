@@ -10,7 +10,7 @@ import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.index.BuildReport;
 import org.partnersearch.ops.BuildLog;
 import org.partnersearch.ops.Metrics;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.LiveIndex;
 
 /**
  * Rebuilds the index from the corpus while the server answers from the current generation, then

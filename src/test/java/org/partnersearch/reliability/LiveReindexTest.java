@@ -26,7 +26,7 @@ import org.partnersearch.PartnerSearch;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.service.Reindexer;
 import org.partnersearch.index.IndexGenerations;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.SearchRequest;
 import org.partnersearch.search.SearchResponse;

@@ -27,6 +27,8 @@ import org.partnersearch.analysis.Analyzers;
 import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.SearchableText;
+import org.partnersearch.serving.Glossary;
+import org.partnersearch.serving.GlossaryFactory;
 
 /** Query building: its size by construction, and the limits that protect the server. */
 class QueryFactoryTest {

@@ -1,9 +1,10 @@
-package org.partnersearch.search;
+package org.partnersearch.serving;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.partnersearch.search.GlossaryKeys;
 
 /**
  * German–English term pairs as query-time synonyms. Terms are looked up by several normalised keys

@@ -1,4 +1,4 @@
-package org.partnersearch.search;
+package org.partnersearch.serving;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.partnersearch.analysis.Analyzers;
 import org.partnersearch.corpus.GlossaryEntry;
+import org.partnersearch.search.GlossaryKeys;
 
 /** Builds the {@link Glossary} of an index generation from its entries. */
 public final class GlossaryFactory {
