@@ -47,7 +47,7 @@ class QueryFactoryTest {
     GermanDecompounder decompounder = new GermanDecompounder();
     analyzers = new Analyzers(decompounder);
     queries = new QueryFactory(analyzers, decompounder);
-    noGlossary = new GlossaryFactory(analyzers).create(List.of());
+    noGlossary = new GlossaryFactory(new GlossaryKeys(analyzers)::of).create(List.of());
     dir = new ByteBuffersDirectory();
     try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(IndexSchema.indexAnalyzer(analyzers)))) {
       Document doc = new Document();
