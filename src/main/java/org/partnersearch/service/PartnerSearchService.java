@@ -27,6 +27,7 @@ import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.web.ApiServer;
 import org.partnersearch.web.OpsRoutes;
+import org.partnersearch.web.Reindexing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,8 +79,10 @@ public final class PartnerSearchService implements AutoCloseable {
   public synchronized PartnerSearchService listen() {
     OpsRoutes ops = new OpsRoutes(metrics, readiness, analytics, OpsRoutes.Settings.of(config));
     // A replica never builds: the index command publishes into the shared folder, so no reindex route.
-    Supplier<Reindexer> reindexing = config.replica() ? null : () -> reindexer;
-    server = new ApiServer(config.web(), ops, reindexing).create().start(config.host(), config.port());
+    Supplier<Reindexing> reindexing = config.replica() ? null : () -> reindexer;
+    // Until prepare() is done the readiness answers every API request with 503.
+    server = new ApiServer(config.web(), ops, readiness::searcher, reindexing).create()
+        .start(config.host(), config.port());
     metrics.bindJetty(server.jettyServer().server());
     LOG.info("partner-search listening on http://{}:{}/ ({})", config.host(), server.port(), config);
     return this;

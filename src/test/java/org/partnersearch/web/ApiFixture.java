@@ -31,7 +31,8 @@ final class ApiFixture implements AutoCloseable {
     corpus = RealCorpus.indexInto(indexDir, corpusDir);
     corpus.searcher.warmUp(); // as `serve` does before it listens
     Reindexer reindexer = new Reindexer(corpus.app, corpusDir, indexDir, corpus.index);
-    server = new ApiServer(corpus.searcher, web, reindexer).create().start("127.0.0.1", 0);
+    server = new ApiServer(web, OpsRoutes.standalone(corpus.searcher), () -> corpus.searcher, () -> reindexer)
+        .create().start("127.0.0.1", 0);
   }
 
   /** With a server made by {@code server}, e.g. one with an admin token. */

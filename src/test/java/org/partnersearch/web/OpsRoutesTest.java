@@ -42,7 +42,7 @@ class OpsRoutesTest {
     metrics = new Metrics();
     api = new ApiFixture(indexDir, searcher -> new ApiServer(WebConfig.DEFAULT, new OpsRoutes(metrics,
         Readiness.of(searcher), SearchAnalytics.inMemory(Clock.systemUTC(), 30),
-        new OpsRoutes.Settings(false, Optional.of(TOKEN), Duration.ofSeconds(5), 30))));
+        new OpsRoutes.Settings(false, Optional.of(TOKEN), Duration.ofSeconds(5), 30)), () -> searcher, null));
   }
 
   @AfterAll

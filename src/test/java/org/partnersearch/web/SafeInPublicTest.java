@@ -49,7 +49,7 @@ class SafeInPublicTest {
     // No rate limit here, so the floods below reach the server; the limit has a test of its own.
     WebConfig web = WebConfig.withCorsOrigins(SITE).withRequestsPerMinute(0);
     api = new ApiFixture(indexDir, searcher -> new ApiServer(web, new OpsRoutes(metrics, Readiness.of(searcher),
-        analytics, new OpsRoutes.Settings(false, Optional.empty(), Duration.ofSeconds(5), 30))));
+        analytics, new OpsRoutes.Settings(false, Optional.empty(), Duration.ofSeconds(5), 30)), () -> searcher, null));
   }
 
   @AfterAll
@@ -127,7 +127,7 @@ class SafeInPublicTest {
     WebConfig web = WebConfig.DEFAULT.withRequestsPerMinute(3);
     try (ApiFixture limited = new ApiFixture(dir, searcher -> new ApiServer(web, new OpsRoutes(own,
         Readiness.of(searcher), SearchAnalytics.inMemory(Clock.systemUTC(), 30),
-        new OpsRoutes.Settings(false, Optional.empty(), Duration.ofSeconds(5), 30))))) {
+        new OpsRoutes.Settings(false, Optional.empty(), Duration.ofSeconds(5), 30)), () -> searcher, null))) {
       HttpRequest.Builder pick = HttpRequest.newBuilder(limited.uri("/api/suggest/picks"))
           .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"partner\",\"id\":\"daef\"}"));
       List<Integer> statuses = List.of(limited.get("/api/search?q=Endlager").status(),

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.config.WebConfig;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -39,7 +40,8 @@ class SuggestApiTest {
   @BeforeAll
   static void start() throws Exception {
     corpus = RealCorpus.indexInto(indexDir);
-    server = new ApiServer(corpus.searcher).create().start(0);
+    server = new ApiServer(WebConfig.DEFAULT, OpsRoutes.standalone(corpus.searcher), () -> corpus.searcher, null)
+        .create().start(0);
     origin = "http://localhost:" + server.port();
   }
 

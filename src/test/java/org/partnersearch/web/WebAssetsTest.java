@@ -30,8 +30,8 @@ class WebAssetsTest {
   @BeforeAll
   static void start() throws Exception {
     corpus = RealCorpus.indexInto(indexDir);
-    server = new ApiServer(corpus.searcher, WebConfig.withCorsOrigins(ALLOWED + "/, http://localhost:8080"))
-        .create().start("127.0.0.1", 0);
+    server = new ApiServer(WebConfig.withCorsOrigins(ALLOWED + "/, http://localhost:8080"),
+        OpsRoutes.standalone(corpus.searcher), () -> corpus.searcher, null).create().start("127.0.0.1", 0);
   }
 
   @AfterAll

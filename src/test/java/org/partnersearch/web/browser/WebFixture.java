@@ -14,6 +14,7 @@ import java.util.List;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.web.ApiServer;
 import org.partnersearch.config.WebConfig;
+import org.partnersearch.web.OpsRoutes;
 
 /**
  * The real service over the shipped corpus on a random port, plus a second server on another port
@@ -58,7 +59,8 @@ final class WebFixture implements AutoCloseable {
     HttpServer hostSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     String hostOrigin = "http://127.0.0.1:" + hostSite.getAddress().getPort();
     corpus.searcher.warmUp(); // as `serve` does before it listens
-    Javalin service = new ApiServer(corpus.searcher, new WebConfig(List.of(hostOrigin))).create().start("127.0.0.1", 0);
+    Javalin service = new ApiServer(new WebConfig(List.of(hostOrigin)), OpsRoutes.standalone(corpus.searcher),
+        () -> corpus.searcher, null).create().start("127.0.0.1", 0);
     byte[] page = HOST_PAGE.formatted("http://127.0.0.1:" + service.port()).getBytes(StandardCharsets.UTF_8);
     hostSite.createContext("/", exchange -> {
       exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
