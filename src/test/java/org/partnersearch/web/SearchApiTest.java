@@ -7,25 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
 import org.partnersearch.corpus.Coordinates;
 import org.partnersearch.corpus.CorpusLoader;
 
 /** The public API's contract over real HTTP: names and shapes clients rely on. */
+@ExtendWith(SharedRealCorpus.class)
 class SearchApiTest {
-  @TempDir static Path indexDir;
   static ApiFixture api;
 
   @BeforeAll
-  static void start() throws Exception {
-    api = new ApiFixture(indexDir);
+  static void start(RealCorpus shared) throws Exception {
+    api = new ApiFixture(shared);
   }
 
   @AfterAll
