@@ -23,6 +23,7 @@ import org.partnersearch.corpus.Partner;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.JsonCodec;
 import org.partnersearch.index.SearchableText;
+import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.serving.IndexSnapshot;
 import org.partnersearch.serving.IndexStatus;
 import org.partnersearch.serving.LiveIndex;

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.partnersearch.corpus.PartnerType;
 import org.partnersearch.corpus.ResearchArea;
 import org.partnersearch.corpus.ResearchField;
+import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.serving.IndexSnapshot;
 import org.partnersearch.suggest.SuggestRequest;
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.partnersearch.analytics.AnalyticsReport;
 import org.partnersearch.analytics.SearchAnalytics;
 import java.util.Locale;
-import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.suggest.Suggestion;
 

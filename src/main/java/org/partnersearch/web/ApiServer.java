@@ -11,7 +11,7 @@ import io.javalin.json.JavalinJackson;
 import java.util.regex.Pattern;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.serving.IndexStatus;
-import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.SearchRequest;
 import org.partnersearch.search.SearchResponse;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.partnersearch.config.WebConfig;
-import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.suggest.SuggestRequest;
 import org.partnersearch.suggest.SuggestResponse;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.SharedRealCorpus;
 import org.partnersearch.corpus.Lang;
-import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.SearchRequest;
 import org.partnersearch.search.SearchResponse;

@@ -17,7 +17,7 @@ import org.partnersearch.RealCorpus;
 import org.partnersearch.SharedRealCorpus;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
-import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.request.InvalidRequestException;
 
 /** Properties of the suggester over the real corpus: dedup, never empty, bad input, limits. */
 @ExtendWith(SharedRealCorpus.class)

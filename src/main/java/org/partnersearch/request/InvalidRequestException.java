@@ -1,4 +1,4 @@
-package org.partnersearch.search;
+package org.partnersearch.request;
 
 /** A request the search layer refuses; {@code code} is stable for clients, the message says what to change. */
 public final class InvalidRequestException extends RuntimeException {
