@@ -8,7 +8,6 @@ import org.partnersearch.corpus.ResearchArea;
 import org.partnersearch.corpus.ResearchField;
 import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.serving.IndexSnapshot;
-import org.partnersearch.suggest.SuggestRequest;
 
 /**
  * The limits every search request is checked against before any query runs, each violation an
@@ -35,17 +34,6 @@ final class RequestLimits {
     if ((long) r.page() * r.size() > MAX_RESULT_WINDOW) {
       throw new InvalidRequestException("result_window_too_large",
           "page × size must be at most " + MAX_RESULT_WINDOW + "; refine the query instead of paging further");
-    }
-  }
-
-  void checkSuggest(SuggestRequest r) {
-    if (r.q().length() > SuggestRequest.MAX_QUERY_CHARS) {
-      throw new InvalidRequestException("query_too_long",
-          "q has " + r.q().length() + " characters; at most " + SuggestRequest.MAX_QUERY_CHARS + " are allowed");
-    }
-    if (r.size() < SuggestRequest.MIN_SIZE || r.size() > SuggestRequest.MAX_SIZE) {
-      throw new InvalidRequestException("invalid_size",
-          "size must be between " + SuggestRequest.MIN_SIZE + " and " + SuggestRequest.MAX_SIZE);
     }
   }
 
