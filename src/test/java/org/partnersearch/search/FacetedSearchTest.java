@@ -20,6 +20,7 @@ import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.JsonCodec;
+import org.partnersearch.serving.IndexSnapshot;
 
 /**
  * A small index is searched in one pass that scores every match, a large one in two (counts without
