@@ -21,9 +21,9 @@ import org.partnersearch.index.IndexSchema;
  * index does not know is replaced by its nearest known spelling ({@code Kernteknik} → {@code
  * Kerntechnik}).
  *
- * <p>NOTE: the nearest known spelling is the query's own near spelling ({@link NearSpellings}, the
- * same automaton, built once per word) over the spell checker's vocabulary, the best weighed and then
- * the most frequent. Lucene's DirectSpellChecker built five Levenshtein automata per unknown word on
+ * <p>NOTE: the nearest known spelling comes from a near-spelling automaton ({@link NearSpellings},
+ * cached with the query's own, one per word and number of edits) over the spell checker's
+ * vocabulary, the best weighed and then the most frequent. Lucene's DirectSpellChecker built five Levenshtein automata per unknown word on
  * every search (for one and then two edits), an eighth of a search's CPU at 13 partners (JFR).
  */
 final class SpellingCorrector {
@@ -95,7 +95,7 @@ final class SpellingCorrector {
 
   /** The known word nearest to {@code word}: the fewest edits, then the most partners. */
   private Optional<String> nearest(IndexReader reader, String word) throws IOException {
-    NearSpellings near = queries.nearSpellingsOf(word, reader);
+    NearSpellings near = queries.correctionsOf(word, reader);
     if (near == null) {
       return Optional.empty();
     }
