@@ -2,10 +2,13 @@ package org.partnersearch.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.partnersearch.analysis.Chain;
 import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.analysis.Variant;
 import org.partnersearch.index.SearchableText;
@@ -45,8 +48,10 @@ final class KnownWords {
 
   /** Whether a word text has {@code text} in some form; {@code asPart}: also as a compound's part. */
   private boolean has(IndexReader reader, String text, boolean asPart) {
+    // Five texts, two chains: each chain's analysis once.
+    Map<Chain, List<WordForms>> byChain = new EnumMap<>(Chain.class);
     for (SearchableText t : WORD_TEXTS) {
-      List<WordForms> words = typedWords.of(t.chain(), text);
+      List<WordForms> words = byChain.computeIfAbsent(t.chain(), chain -> typedWords.of(chain, text));
       if (words.size() != 1) {
         return false;
       }

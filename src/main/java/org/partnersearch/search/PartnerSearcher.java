@@ -77,7 +77,7 @@ public final class PartnerSearcher {
     this.json = json;
     this.queries = queries;
     this.highlighter = new HitHighlighter(indexAnalyzer);
-    this.spelling = new SpellingCorrector(wordsAnalyzer, queries.knownWords());
+    this.spelling = new SpellingCorrector(wordsAnalyzer, queries);
     this.explainer = new MatchExplainer(queries);
   }
 

@@ -321,11 +321,25 @@ public final class QueryFactory {
   /** The near spellings of a possible typo, or null for a word that gets none. */
   NearSpellings nearSpellingsOf(String word, IndexReader reader) {
     int length = word.codePointCount(0, word.length());
-    if (length < 5 || length > MAX_TYPO_LETTERS || isAcronym(word) || !word.codePoints().allMatch(Character::isLetter)
-        || knownWords.isCorrect(reader, word)) {
-      return null;
-    }
-    return recentAutomata.get(Folding.strip(word.toLowerCase(Locale.ROOT)), length >= 9 ? 2 : 1);
+    return isPossibleTypo(word, length, reader) ? nearSpellings(word, length >= 9 ? 2 : 1) : null;
+  }
+
+  /**
+   * The spellings a did-you-mean may offer for a possible typo (null for a word that gets none):
+   * two edits from 5 letters, as Lucene's spell checker allowed ("helth": "heute"); the query's
+   * own near spellings keep to one edit under 9 letters, which ranks fewer unrelated words.
+   */
+  NearSpellings correctionsOf(String word, IndexReader reader) {
+    return isPossibleTypo(word, word.codePointCount(0, word.length()), reader) ? nearSpellings(word, 2) : null;
+  }
+
+  private boolean isPossibleTypo(String word, int length, IndexReader reader) {
+    return length >= 5 && length <= MAX_TYPO_LETTERS && !isAcronym(word)
+        && word.codePoints().allMatch(Character::isLetter) && !knownWords.isCorrect(reader, word);
+  }
+
+  private NearSpellings nearSpellings(String word, int maxEdits) {
+    return recentAutomata.get(Folding.strip(word.toLowerCase(Locale.ROOT)), maxEdits);
   }
 
   /** How typed text is analysed, for explain to look for the same terms. */

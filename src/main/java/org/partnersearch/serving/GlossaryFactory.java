@@ -22,17 +22,20 @@ public final class GlossaryFactory {
 
   public Glossary create(List<GlossaryEntry> entries) {
     Map<String, Set<String>> byKey = new HashMap<>();
+    Map<String, Set<String>> keysOfTerm = new HashMap<>();
     int maxWords = 1;
     for (GlossaryEntry e : entries) {
-      for (String key : keys.apply(e.de())) {
+      Set<String> de = keysOfTerm.computeIfAbsent(e.de(), keys);
+      Set<String> en = keysOfTerm.computeIfAbsent(e.en(), keys);
+      for (String key : de) {
         byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(e.en());
       }
-      for (String key : keys.apply(e.en())) {
+      for (String key : en) {
         byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(e.de());
       }
       maxWords = Math.max(maxWords, Math.max(words(e.de()), words(e.en())));
     }
-    return new Glossary(byKey, keys, maxWords);
+    return new Glossary(byKey, keys, keysOfTerm, maxWords);
   }
 
   private static int words(String text) {

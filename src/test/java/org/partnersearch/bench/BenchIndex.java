@@ -25,19 +25,26 @@ import org.partnersearch.index.BuildReport;
  * baseline (StandardAnalyzer, the same texts, no offsets, facets, stored fields, extra chains or suggester).
  * Prints one {@code RESULT key=value ...} line for the benchmark to read. Size 13 is the real corpus.
  *
- * <p>Arguments: {@code size seed indexDir}.
+ * <p>Arguments: {@code size seed indexDir [bare-only]}; with {@code bare-only} only the baseline is
+ * built (the benchmark's {@code --new-user} builds ours with the CLI).
  */
 public final class BenchIndex {
+  static final String BARE_ONLY = "bare-only";
+
   private BenchIndex() {}
 
   public static void main(String[] args) throws Exception {
     int size = Integer.parseInt(args[0]);
     long seed = Long.parseLong(args[1]);
     Path indexDir = Path.of(args[2]);
-    BuildReport ours;
+    boolean bareOnly = args.length > 3 && args[3].equals(BARE_ONLY);
+    BuildReport ours = null;
     Iterable<Partner> partners;
     try (PartnerSearch app = new PartnerSearch()) {
-      if (size == LoadBenchmark.REAL_CORPUS_SIZE) {
+      if (bareOnly) {
+        partners = size == LoadBenchmark.REAL_CORPUS_SIZE ? app.loadCorpus(LoadBenchmark.REAL_CORPUS).partners()
+            : SyntheticCorpus.fromRealCorpus(LoadBenchmark.REAL_CORPUS, seed).partners(size);
+      } else if (size == LoadBenchmark.REAL_CORPUS_SIZE) {
         ours = app.index(LoadBenchmark.REAL_CORPUS, indexDir, BuildProgress.to(System.out));
         partners = app.loadCorpus(LoadBenchmark.REAL_CORPUS).partners();
       } else {
@@ -52,6 +59,10 @@ public final class BenchIndex {
       long start = System.nanoTime();
       long bytes = bareLucene(partners, bare);
       double seconds = (System.nanoTime() - start) / 1e9;
+      if (ours == null) {
+        System.out.printf(Locale.ROOT, "RESULT bareSeconds=%.3f bareBytes=%d%n", seconds, bytes);
+        return;
+      }
       System.out.printf(Locale.ROOT, "RESULT docs=%d oursSeconds=%.3f oursBytes=%d terms=%d bareSeconds=%.3f "
           + "bareBytes=%d heapMiB=%d suggesterEntries=%d suggesterSeconds=%.3f%n", ours.documents(),
           ours.took().toNanos() / 1e9, ours.bytes(), ours.terms(), seconds, bytes, heapAfterOurs >> 20,

@@ -23,7 +23,9 @@ import org.apache.lucene.util.IOUtils;
  *
  * <p>Options: {@code --sizes 13,10000,100000} ({@code --full} adds 1,000,000), {@code --seconds 5}
  * per phase, {@code --warmup 5} per endpoint, {@code --seed 42}, {@code --out target/bench},
- * {@code --server-heap 2g}, {@code --jfr} (a JFR profile of each server into the output folder).
+ * {@code --server-heap 2g}, {@code --jfr} (a JFR profile of each server into the output folder),
+ * {@code --new-user} (as a new user would: the synthetic corpus written as corpus files, indexed with
+ * the CLI's {@code index} command and served from those files; bare Lucene indexes the same partners).
  */
 public final class LoadBenchmark {
   static final Path REAL_CORPUS = Path.of("corpus");
@@ -34,6 +36,11 @@ public final class LoadBenchmark {
   private static final int PREFIXES = 2000;
   private static final long START_TIMEOUT_NANOS = 600_000_000_000L;
   private static final Pattern RESULT = Pattern.compile("RESULT (.*)");
+  /** The index command's summary on stdout: documents, suggester entries, KiB, ms. */
+  private static final Pattern CLI_SUMMARY = Pattern.compile(
+      "indexed (\\d+) documents, \\d+ terms, suggester of (\\d+) entries, ([\\d.]+) KiB in (\\d+) ms");
+  /** Its progress summary on stderr (large corpora only): the suggester's seconds. */
+  private static final Pattern CLI_SUGGESTER = Pattern.compile("entries built in ([\\d.]+) s of it");
   /**
    * The server's log line on opening the index ({@code SnapshotOpener}): the whole open in ms,
    * suggester entries, the suggester's part of the open in ms.
@@ -90,17 +97,25 @@ public final class LoadBenchmark {
 
   private void measure(int size, long seed, SyntheticCorpus synthetic, Path work, BenchReport report) throws Exception {
     Path index = work.resolve("index");
-    log("size %,d: indexing (ours, then bare Lucene) with -Xmx1g", size);
-    Map<String, String> built;
+    boolean newUser = options.containsKey("new-user");
+    Path corpus = REAL_CORPUS;
+    Map<String, String> built = new HashMap<>();
+    if (newUser) {
+      corpus = size == REAL_CORPUS_SIZE ? REAL_CORPUS : writeCorpus(size, synthetic, work.resolve("corpus"));
+      built.putAll(indexWithCli(size, corpus, index, work));
+    }
+    log("size %,d: indexing (%s) with -Xmx1g", size, newUser ? "bare Lucene" : "ours, then bare Lucene");
     try (JvmProcess indexer = JvmProcess.start(work, "index", List.of("-Xmx1g"), BenchIndex.class.getName(),
-        Integer.toString(size), Long.toString(seed), index.toString())) {
+        Integer.toString(size), Long.toString(seed), newUser ? work.resolve("unused").toString() : index.toString(),
+        newUser ? BenchIndex.BARE_ONLY : "")) {
       int exit = indexer.waitFor(3 * 3600);
       String output = indexer.output();
-      Files.writeString(out.resolve("index-" + size + ".log"), output);
+      Files.writeString(out.resolve("index-" + size + ".log"), output, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
       if (exit != 0) {
         throw new IllegalStateException("indexing failed (exit " + exit + "):\n" + output);
       }
-      built = result(output);
+      result(output).forEach(built::putIfAbsent);
     }
     double trivialStart = trivialStartMillis(work);
     List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.getOrDefault("server-heap", "2g")));
@@ -110,7 +125,7 @@ public final class LoadBenchmark {
     int port = freePort();
     String origin = "http://127.0.0.1:" + port;
     try (JvmProcess server = JvmProcess.start(work, "server", jvm, "org.partnersearch.cli.Main", "serve",
-        "--index", index.toString(), "--corpus", REAL_CORPUS.toString(), "--host", "127.0.0.1",
+        "--index", index.toString(), "--corpus", corpus.toString(), "--host", "127.0.0.1",
         "--port", Integer.toString(port), "--refresh-seconds", "3600",
         // The load comes from one address: the per-client limit would answer most requests 429.
         "--rate-limit", "0")) {
@@ -165,6 +180,40 @@ public final class LoadBenchmark {
         r.line(endpoint));
     return new BenchReport.Row(size, endpoint, open, clients, r.requests(), r.seconds(), r.errors(), r.percentile(50),
         r.percentile(99), r.percentile(99.9), cpuUsed, gc.count(), gc.totalMillis());
+  }
+
+  /** The synthetic partners as a corpus folder, as an editor would keep them. */
+  private Path writeCorpus(int size, SyntheticCorpus synthetic, Path dir) throws Exception {
+    long start = System.nanoTime();
+    synthetic.writeTo(dir, REAL_CORPUS, size);
+    log("size %,d: corpus files written in %.1f s", size, (System.nanoTime() - start) / 1e9);
+    return dir;
+  }
+
+  /**
+   * {@code index --corpus … --index …} in a JVM of its own, as a user runs it: the build figures from
+   * its output (the summary on stdout; the suggester's share from the progress line on stderr, which
+   * small corpora do not print).
+   */
+  private Map<String, String> indexWithCli(int size, Path corpus, Path index, Path work) throws Exception {
+    log("size %,d: index command (CLI) with -Xmx1g", size);
+    try (JvmProcess cli = JvmProcess.start(work, "cli-index", List.of("-Xmx1g"), "org.partnersearch.cli.Main",
+        "index", "--corpus", corpus.toString(), "--index", index.toString())) {
+      int exit = cli.waitFor(3 * 3600);
+      double wall = (System.nanoTime() - cli.startedNanos) / 1e9;
+      String output = cli.output();
+      Files.writeString(out.resolve("index-" + size + ".log"), output);
+      Matcher summary = CLI_SUMMARY.matcher(output);
+      if (exit != 0 || !summary.find()) {
+        throw new IllegalStateException("index command failed (exit " + exit + "):\n" + output);
+      }
+      Matcher suggester = CLI_SUGGESTER.matcher(output);
+      log("size %,d: index command done in %.1f s wall clock: %s", size, wall, summary.group());
+      return Map.of("docs", summary.group(1), "suggesterEntries", summary.group(2),
+          "oursBytes", Long.toString(Math.round(Double.parseDouble(summary.group(3)) * 1024)),
+          "oursSeconds", Double.toString(Long.parseLong(summary.group(4)) / 1000.0),
+          "suggesterSeconds", suggester.find() ? suggester.group(1) : "0", "heapMiB", "0");
+    }
   }
 
   /** Time from starting the trivial app's JVM to its first 200, in ms. */

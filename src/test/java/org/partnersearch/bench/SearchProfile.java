@@ -1,5 +1,7 @@
 package org.partnersearch.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +21,9 @@ import org.partnersearch.suggest.SuggestRequest;
  * The benchmark's query mix in process, without HTTP, one thread: run it under JFR
  * ({@code -XX:StartFlightRecording}) to see where a search or a suggest spends its time.
  *
- * <p>Arguments: {@code size seconds [search|suggest]} (size 13: the real corpus).
+ * <p>Arguments: {@code size seconds [search|suggest]} (size 13: the real corpus). Prints, besides
+ * the wall-clock ms per request, the thread's CPU ms per request over the second half of the run
+ * (after the JIT's warm-up): a figure that a busy machine changes far less than the wall clock.
  */
 public final class SearchProfile {
   private SearchProfile() {}
@@ -48,6 +52,10 @@ public final class SearchProfile {
         StringBuilder perSecond = new StringBuilder();
         long windowStart = start;
         int inWindow = 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long halfway = start + (long) (seconds * 1e9 / 2);
+        long cpuFrom = -1;
+        int fromRequest = 0;
         while (System.nanoTime() < end && n < 1_000_000) {
           String q = URLDecoder.decode(queries.get(n % queries.size()).split("&")[0].substring(2), StandardCharsets.UTF_8);
           if (suggest) {
@@ -58,6 +66,10 @@ public final class SearchProfile {
           n++;
           inWindow++;
           long now = System.nanoTime();
+          if (cpuFrom < 0 && now >= halfway) {
+            cpuFrom = threads.getCurrentThreadCpuTime();
+            fromRequest = n;
+          }
           if (now - windowStart >= 1_000_000_000L) {
             perSecond.append(String.format(Locale.ROOT, " %.2f", (now - windowStart) / 1e6 / inWindow));
             windowStart = now;
@@ -66,6 +78,10 @@ public final class SearchProfile {
         }
         System.out.printf("%d requests, %.2f ms each; ms each, second by second:%s%n", n,
             (System.nanoTime() - start) / 1e6 / n, perSecond);
+        if (cpuFrom >= 0 && n > fromRequest) {
+          System.out.printf(Locale.ROOT, "CPU %.3f ms per request over the second half (%d requests)%n",
+              (threads.getCurrentThreadCpuTime() - cpuFrom) / 1e6 / (n - fromRequest), n - fromRequest);
+        }
       }
     } finally {
       IOUtils.rm(dir);

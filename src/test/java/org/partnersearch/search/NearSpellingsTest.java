@@ -1,6 +1,8 @@
 package org.partnersearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -65,5 +67,21 @@ class NearSpellingsTest {
   void leavesStemsAndCompoundPartsOut() throws Exception {
     assertEquals(Map.of(), NearSpellings.of("endlagr", 1).in(reader, FIELD), "endlager is only a part here");
     assertEquals(Map.of("beschleunigern", 1f - 1f / 13), NearSpellings.of("beschleunigen", 1).in(reader, FIELD));
+  }
+
+  @Test
+  void countsOneEditAsTheAutomataDo() throws Exception {
+    assertTrue(NearSpellings.withinOneEdit(cp("kernphysik"), cp("kernphysic")), "a substitution");
+    assertTrue(NearSpellings.withinOneEdit(cp("kernphysik"), cp("kernphyisk")), "neighbours swapped");
+    assertTrue(NearSpellings.withinOneEdit(cp("julich"), cp("jullich")), "an insertion");
+    assertTrue(NearSpellings.withinOneEdit(cp("julich"), cp("jlich")), "a deletion");
+    assertFalse(NearSpellings.withinOneEdit(cp("kerntechnik"), cp("kernteknik")), "two edits");
+    assertFalse(NearSpellings.withinOneEdit(cp("kernphysik"), cp("kernphsyki")), "two swaps");
+    assertEquals(Map.of("kernphysik", 1f - 1f / 10), NearSpellings.of("kernphisik", 2).in(reader, FIELD),
+        "one edit weighs as one inside the two-edit automaton");
+  }
+
+  private static int[] cp(String s) {
+    return s.codePoints().toArray();
   }
 }
