@@ -51,7 +51,7 @@ final class KnownWords {
         return false;
       }
       for (String term : words.get(0).terms().keySet()) {
-        if ((asPart || Variant.of(term) != Variant.PART) && docFreq(reader, new Term(t.field(), term)) > 0) {
+        if ((asPart || !Variant.of(term).isPart()) && docFreq(reader, new Term(t.field(), term)) > 0) {
           return true;
         }
       }

@@ -122,7 +122,7 @@ class SearchApiTest {
     assertEquals("daef", hit.get("id").asText());
     JsonNode reasons = hit.get("explain");
     assertEquals("Endlager", reasons.get(0).get("word").asText());
-    assertEquals("compound part", reasons.get(0).get("how").asText());
+    assertEquals("compound modifier", reasons.get(0).get("how").asText());
     assertEquals("Juelich", reasons.get(1).get("word").asText());
     assertEquals("folding", reasons.get(1).get("how").asText());
     assertEquals("Jülich", reasons.get(1).get("matched").asText());
