@@ -19,10 +19,10 @@ final class CompoundPieces {
   /** Shorter words are hardly compounds, and splitting them finds noise. */
   static final int MIN_WORD_LETTERS = 6;
   /**
-   * A corpus word shorter than this is no piece: "und", "ion", "the" end or start too many words.
+   * A corpus word shorter than this is no piece: "und", "ion", "ists" end or start too many words.
    * The dictionary's parts have their own minimum.
    */
-  static final int MIN_CORPUS_PIECE = 4;
+  static final int MIN_CORPUS_PIECE = 5;
   /** The shortest modifier left before a head: shorter rests are interfixes or endings. */
   private static final int MIN_REST = 3;
 

@@ -52,6 +52,7 @@ public final class PartnerSearcher {
   private final FacetedSearch faceted;
   private final RequestLimits limits = new RequestLimits();
   private final RelaxationLadder ladder;
+  private final PartnerTypeWords typeWords;
 
   private final Duration timeBudget;
   /**
@@ -77,6 +78,7 @@ public final class PartnerSearcher {
     this.explainer = new MatchExplainer(queries);
     this.ladder = new RelaxationLadder(queries, new CompoundPieces(queries.decompounder(), queries.knownWords()), faceted,
         spelling, parser);
+    this.typeWords = new PartnerTypeWords(queries.typedWords(), schema.facetsConfig());
   }
 
   public SearchResponse search(SearchRequest request) {
@@ -99,7 +101,9 @@ public final class PartnerSearcher {
       boolean browse = query.isEmpty();
       // Rewritten once here: the highlighter would otherwise rewrite the query (building every typo's
       // Levenshtein automata) again for each highlighted field of each hit.
-      Query base = browse ? new MatchAllDocsQuery() : rewritten(searcher, snapshot, query, false);
+      Query base = browse ? new MatchAllDocsQuery()
+          : typeWords.rankNamedTypes(rewritten(searcher, snapshot, query, false), query, snapshot.glossary(),
+              snapshot.vocabulary());
       TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
       FacetedSearch.Result result = faceted.run(snapshot, searcher, timed, request, browse);
       RelaxationLadder.Answer relaxed = null;

@@ -60,6 +60,7 @@ final class RelaxationLadder {
    *
    * @param query the rewritten query of the step that answered, for highlighting; null if none did
    * @param cutShort the budget ran out during or before a step
+   * @param relaxation which step answered, and for what; null if the first hit matches every piece of every compound after all
    * @param didYouMean the correction whose hits these are (step c), else null
    */
   record Answer(Query query, FacetedSearch.Result result, Relaxation relaxation, String didYouMean, boolean cutShort) {
@@ -204,7 +205,10 @@ final class RelaxationLadder {
     return new BoostQuery(scored.build(), MatchKind.COMPOUND_PARTS.weight());
   }
 
-  /** Step (a) said in words: the compounds the first hit has only in part, and what it has of them. */
+  /**
+   * Step (a) said in words: the compounds the first hit has only in part, and what it has of them;
+   * null if it has every piece of every compound (split by the corpus's words, it is no relaxation).
+   */
   private Relaxation compoundsRelaxed(IndexSearcher searcher, int doc, String typed,
       Map<String, List<CompoundPieces.Piece>> compounds) throws IOException {
     IndexedTerms indexed = new IndexedTerms(searcher.getIndexReader());
@@ -225,8 +229,8 @@ final class RelaxationLadder {
         answered = replaceWord(answered, word, String.join(" ", kept));
       }
     }
-    return new Relaxation(Relaxation.COMPOUND_PARTS, from.isEmpty() ? typed : String.join(" ", from), dropped,
-        answered);
+    // A compound the dictionary does not know, split by the corpus's words, may match whole: nothing was relaxed.
+    return from.isEmpty() ? null : new Relaxation(Relaxation.COMPOUND_PARTS, String.join(" ", from), dropped, answered);
   }
 
   /** Step (b) said in words: the typed words the first hit does not match. */
