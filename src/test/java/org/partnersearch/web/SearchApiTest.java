@@ -43,7 +43,8 @@ class SearchApiTest {
     assertEquals("Deutsche Arbeitsgemeinschaft <mark>Endlager</mark>forschung",
         first.get("highlight").get("name").asText());
     assertTrue(first.get("highlight").get("snippets").get(0).asText().contains("<mark>Endlager</mark>forschung"));
-    for (String key : List.of("query", "total", "page", "size", "tookMs", "hits", "facets", "didYouMean", "relaxed")) {
+    for (String key : List.of("query", "total", "page", "size", "tookMs", "hits", "facets", "didYouMean", "relaxed",
+        "relaxation")) {
       assertTrue(r.json().has(key), "response has " + key);
     }
     for (String key : List.of("id", "name", "nameEn", "type", "city", "researchAreas", "score", "highlight")) {
@@ -129,12 +130,38 @@ class SearchApiTest {
   }
 
   @Test
+  void aCompoundNoPartnerMentionsIsRelaxedToItsHeadAndTheAnswerSaysSo() throws Exception {
+    JsonNode r = api.get("/api/search?q=Teilchenbeschleuniger&lang=de").json();
+    assertEquals("rostock", r.get("hits").get(0).get("id").asText());
+    assertTrue(r.get("relaxed").asBoolean());
+    JsonNode relaxation = r.get("relaxation");
+    assertEquals("compound_parts", relaxation.get("step").asText());
+    assertEquals("Teilchenbeschleuniger", relaxation.get("from").asText());
+    assertEquals(List.of("Teilchen"), List.of(relaxation.get("dropped").get(0).asText()));
+    assertEquals(1, relaxation.get("dropped").size());
+    assertEquals("Beschleuniger", relaxation.get("query").asText());
+    assertTrue(r.get("hits").get(0).get("highlight").get("snippets").toString().contains("<mark>Beschleuniger"),
+        "the kept part is marked: " + r.get("hits").get(0).get("highlight"));
+    assertTrue(api.get("/api/search?q=Endlager").json().get("relaxation").isNull(), "no relaxation when all words match");
+  }
+
+  @Test
+  void wordsNoPartnerMentionsAreDroppedByName() throws Exception {
+    JsonNode relaxation = api.get("/api/search?q=Endlager%20Fu%C3%9Fball").json().get("relaxation");
+    assertEquals("some_words", relaxation.get("step").asText());
+    assertEquals("Fußball", relaxation.get("dropped").get(0).asText());
+    assertEquals("Endlager", relaxation.get("query").asText());
+  }
+
+  @Test
   void typosAreFoundAndCorrectedCompoundAware() throws Exception {
     JsonNode typo = api.get("/api/search?q=Kernteknik").json();
     assertEquals("kompetenzverbund-kerntechnik", typo.get("hits").get(0).get("id").asText());
     assertEquals("Kerntechnik", typo.get("didYouMean").asText());
     assertEquals("Kompetenzverbund", api.get("/api/search?q=Kompetenz%20verbund").json().get("didYouMean").asText());
     assertTrue(api.get("/api/search?q=Endlager").json().get("didYouMean").isNull(), "no correction for known words");
+    assertTrue(api.get("/api/search?q=Medizin").json().get("didYouMean").isNull(),
+        "no correction for a word the index has inside compounds");
   }
 
   @Test
