@@ -20,7 +20,8 @@ import org.apache.lucene.search.Query;
 /**
  * What a search answers when no partner matches every word as typed, step by step, stopping at
  * the first step that finds partners: (a) compounds matched in part, at least their head or half
- * of their parts, ranked by how much matched, the head counting most; (b) not every word; (c) the
+ * of their parts, ranked by how much matched, the head counting most; (b) not every word (a
+ * phrase's words taken apart); (c) the
  * corrected spelling, only if it finds partners itself. Each step runs within the request's time
  * budget and query-size limits, as the first try did.
  */
@@ -85,12 +86,13 @@ final class RelaxationLadder {
             cutShort);
       }
     }
-    if (query.required().size() > 1 && !budget.shouldExit()) {
+    UserQuery words = unquoted(query);
+    if (words.required().size() > 1 && !budget.shouldExit()) {
       Step b = run(snapshot, request, budget,
-          rewriter.rewrite(simpler -> queries.build(query, snapshot.glossary(), true, reader, simpler, partly)));
+          rewriter.rewrite(simpler -> queries.build(words, snapshot.glossary(), true, reader, simpler, partly)));
       cutShort |= b.timedOut();
       if (b.found()) {
-        return new Answer(b.query(), b.result(), wordsRelaxed(snapshot, b.firstDoc(), query, typed), null, cutShort);
+        return new Answer(b.query(), b.result(), wordsRelaxed(snapshot, b.firstDoc(), words, typed), null, cutShort);
       }
     }
     Optional<String> corrected = budget.shouldExit() ? Optional.empty() : spelling.correct(reader, query, budget);
@@ -111,6 +113,21 @@ final class RelaxationLadder {
       }
     }
     return new Answer(null, null, null, null, cutShort || budget.shouldExit());
+  }
+
+  /** The query with each required phrase, which no partner has as such, taken as its words. */
+  private static UserQuery unquoted(UserQuery query) {
+    List<UserQuery.Group> groups = new ArrayList<>();
+    for (UserQuery.Group g : query.required()) {
+      if (g.alternatives().size() == 1 && g.alternatives().get(0).phrase()) {
+        for (String word : g.alternatives().get(0).text().strip().split("\\s+")) {
+          groups.add(new UserQuery.Group(List.of(new UserQuery.Term(word, false))));
+        }
+      } else {
+        groups.add(g);
+      }
+    }
+    return new UserQuery(groups, query.excluded());
   }
 
   /** One step's search. */

@@ -44,6 +44,7 @@ public final class ZeroResultShare {
         int zeroFiltered = 0;
         int relaxed = 0;
         List<String> examples = new ArrayList<>();
+        Map<String, Integer> steps = new java.util.TreeMap<>();
         QueryMix.Kind[] kinds = QueryMix.Kind.values();
         for (int i = 0; i < queries.size(); i++) {
           Request r = Request.parse(queries.get(i));
@@ -60,6 +61,9 @@ public final class ZeroResultShare {
               examples.add(r.q);
             }
           }
+          if (words.relaxation() != null) {
+            steps.merge(words.relaxation().step(), 1, Integer::sum);
+          }
           if (words.relaxed()) {
             relaxed++;
             counts[2]++;
@@ -71,6 +75,7 @@ public final class ZeroResultShare {
         System.out.printf("zero results, with filters: %d (%.1f %%)%n", zeroFiltered,
             100.0 * zeroFiltered / queries.size());
         System.out.printf("relaxed answers, words only: %d (%.1f %%)%n", relaxed, 100.0 * relaxed / queries.size());
+        System.out.println("relaxation steps taken, words only: " + steps);
         byKind.forEach((k, c) -> System.out.printf("  %-15s %4d queries, %4d without results, %4d relaxed%n",
             k, c[0], c[1], c[2]));
         System.out.println("some queries without results: " + examples);

@@ -75,7 +75,9 @@ class ZeroResultTableTest {
       new Case("English, missing words", "ion beam centre", "oncoray", "Center in its English name"),
       new Case("English, missing word", "materials scientists", "tu-chemnitz", "materials"),
       new Case("both languages", "Teilchenbeschleuniger Rostock", "rostock", "Rostock, Beschleuniger"),
-      new Case("both languages", "Endlagerbehörde repository", "daef", "Endlager, repository"));
+      new Case("both languages", "Endlagerbehörde repository", "daef", "Endlager, repository"),
+      new Case("a phrase no partner has", "\"Rostock accelerators\"", "rostock", "both words, apart"),
+      new Case("a phrase no partner has", "\"Endlager Forschung Netzwerk\"", "daef", "Endlagerforschung"));
 
   /** Words unrelated to every partner: the ladder must not turn them into "everything". */
   static final List<String> NOTHING = List.of("Schokoladenkuchen", "Fahrradwerkstatt", "Fußballverein",
