@@ -82,8 +82,10 @@ final class RelaxationLadder {
           rewriter.rewrite(simpler -> queries.build(query, snapshot.glossary(), false, reader, simpler, partly)));
       cutShort |= a.timedOut();
       if (a.found()) {
-        return new Answer(a.query(), a.result(), compoundsRelaxed(searcher, a.firstDoc(), typed, compounds), null,
-            cutShort);
+        Relaxation relaxation = a.firstDoc() < 0 || budget.shouldExit()
+            ? unexplained(Relaxation.COMPOUND_PARTS, typed)
+            : compoundsRelaxed(searcher, a.firstDoc(), typed, compounds);
+        return new Answer(a.query(), a.result(), relaxation, null, cutShort);
       }
     }
     UserQuery words = unquoted(query);
@@ -92,7 +94,10 @@ final class RelaxationLadder {
           rewriter.rewrite(simpler -> queries.build(words, snapshot.glossary(), true, reader, simpler, partly)));
       cutShort |= b.timedOut();
       if (b.found()) {
-        return new Answer(b.query(), b.result(), wordsRelaxed(snapshot, b.firstDoc(), words, typed), null, cutShort);
+        Relaxation relaxation = b.firstDoc() < 0 || budget.shouldExit()
+            ? unexplained(Relaxation.SOME_WORDS, typed)
+            : wordsRelaxed(snapshot, b.firstDoc(), words, typed);
+        return new Answer(b.query(), b.result(), relaxation, null, cutShort);
       }
     }
     Optional<String> corrected = budget.shouldExit() ? Optional.empty() : spelling.correct(reader, query, budget);
@@ -136,8 +141,9 @@ final class RelaxationLadder {
       return result.total() > 0;
     }
 
+    /** The first hit, or -1 when the budget ran out before any was ranked (the count may still be more). */
     int firstDoc() {
-      return result.hits().scoreDocs[0].doc;
+      return result.hits().scoreDocs.length == 0 ? -1 : result.hits().scoreDocs[0].doc;
     }
   }
 
@@ -248,6 +254,11 @@ final class RelaxationLadder {
     }
     // A compound the dictionary does not know, split by the corpus's words, may match whole: nothing was relaxed.
     return from.isEmpty() ? null : new Relaxation(Relaxation.COMPOUND_PARTS, String.join(" ", from), dropped, answered);
+  }
+
+  /** A step that answered while the budget left no time to find what its first hit lacks. */
+  private static Relaxation unexplained(String step, String typed) {
+    return new Relaxation(step, typed, List.of(), typed);
   }
 
   /** Step (b) said in words: the typed words the first hit does not match. */
