@@ -1,12 +1,21 @@
 package org.partnersearch.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import org.partnersearch.corpus.Coordinates;
+import org.partnersearch.search.FacetResults;
+import org.partnersearch.search.MatchReason;
+import org.partnersearch.search.SearchHit;
 
-/** The ObjectMapper of the API. */
+/**
+ * The ObjectMapper of the API. The JSON shape is decided here, not in the records it writes: the
+ * search layer stays free of Jackson, and the mix-ins below say where a null is left out.
+ */
 public final class JsonMappers {
   private JsonMappers() {}
 
@@ -18,9 +27,23 @@ public final class JsonMappers {
   public static ObjectMapper api() {
     ObjectMapper mapper = new ObjectMapper()
         .registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .addMixIn(SearchHit.class, SearchHitJson.class)
+        .addMixIn(FacetResults.FacetValue.class, FacetValueJson.class);
     mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
     return mapper;
+  }
+
+  /** {@code explain} only when it was asked for. */
+  private abstract static class SearchHitJson {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract List<MatchReason> explain();
+  }
+
+  /** {@code coordinates} only on the city facet's values. */
+  private abstract static class FacetValueJson {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract Coordinates coordinates();
   }
 
   private static final class HtmlSafeEscapes extends CharacterEscapes {
