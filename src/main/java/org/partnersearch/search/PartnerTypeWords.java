@@ -15,6 +15,7 @@ import org.partnersearch.analysis.Chain;
 import org.partnersearch.corpus.PartnerType;
 import org.partnersearch.corpus.Vocabulary;
 import org.partnersearch.index.IndexSchema;
+import org.partnersearch.serving.Glossary;
 
 /**
  * A query of one word that names a kind of partner ("Hochschule", "Universitäten", "hospital",

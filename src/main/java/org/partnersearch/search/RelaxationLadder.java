@@ -16,6 +16,8 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.partnersearch.request.InvalidRequestException;
+import org.partnersearch.serving.IndexSnapshot;
 
 /**
  * What a search answers when no partner matches every word as typed, step by step, stopping at

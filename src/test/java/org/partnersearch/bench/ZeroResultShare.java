@@ -11,7 +11,7 @@ import java.util.Map;
 import org.apache.lucene.util.IOUtils;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.corpus.Lang;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.SearchRequest;
 import org.partnersearch.search.SearchResponse;
