@@ -129,7 +129,7 @@ class SearchApiTest {
     String response = "{query:s,total:n,page:n,size:n,tookMs:n,hits:[{id:s,name:s,nameEn:s,type:s,city:null,"
         + "researchAreas:[{id:s,label:s}],score:n,highlight:{name:s,snippets:[s]}%s}],"
         + "facets:{area:[{" + value + "[{" + value + "[]}]}],type:[{" + value + "[]}],city:[]},"
-        + "didYouMean:null,relaxed:b,partial:b}";
+        + "didYouMean:null,relaxed:b,partial:b,relaxation:null}";
 
     assertEquals(response.formatted(""), shape(api.get("/api/search?q=Endlager").json()));
     assertEquals(response.formatted(",explain:[{word:s,field:s,how:s,matched:s}]"),
