@@ -28,8 +28,10 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  */
 public final class DecompoundFilter extends TokenFilter {
 
-  /** Token type of an added part, e.g. for a suggester that should offer only whole words. */
+  /** Token type of an added part that is the compound's head (its last part), e.g. for a suggester that should offer only whole words. */
   public static final String PART_TYPE = "compound_part";
+  /** Token type of an added part before the head: it modifies the head ("Endlager" in "Endlagerforschung"). */
+  public static final String MODIFIER_TYPE = "compound_modifier";
 
   private final GermanDecompounder decompounder;
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
@@ -43,6 +45,7 @@ public final class DecompoundFilter extends TokenFilter {
   private State compound;
   private int compoundStart;
   private int compoundEnd;
+  private String compoundWord;
   private boolean exactOffsets;
 
   /** Adds the parts that {@code decompounder} finds to the tokens of {@code input}. */
@@ -73,6 +76,7 @@ public final class DecompoundFilter extends TokenFilter {
     compound = captureState();
     compoundStart = offsetAtt.startOffset();
     compoundEnd = offsetAtt.endOffset();
+    compoundWord = termAtt.toString();
     exactOffsets = compoundEnd - compoundStart == termAtt.length();
   }
 
@@ -80,7 +84,7 @@ public final class DecompoundFilter extends TokenFilter {
     restoreState(compound);
     termAtt.setEmpty().append(part.text());
     posIncAtt.setPositionIncrement(0);
-    typeAtt.setType(PART_TYPE);
+    typeAtt.setType(part.isHeadOf(compoundWord) ? PART_TYPE : MODIFIER_TYPE);
     if (exactOffsets) {
       offsetAtt.setOffset(compoundStart + part.start(), compoundStart + part.end());
     }

@@ -124,5 +124,14 @@ public final class GermanDecompounder {
    * @param start offset of its first char inside the word
    * @param end offset after its last char inside the word
    */
-  public record Part(String text, int start, int end) {}
+  public record Part(String text, int start, int end) {
+    /**
+     * Whether this part is the compound's head, the last part, which says what the whole is: a
+     * Universitätsklinikum is a Klinikum; its modifier Universität says only which one. An
+     * interfix may follow the head's dictionary form, as after any part.
+     */
+    public boolean isHeadOf(String word) {
+      return word.length() - end <= MAX_GAP;
+    }
+  }
 }

@@ -12,8 +12,10 @@ public enum Variant {
   FOLDED("^"),
   /** The light stem of the transliterated word ("beschleunig"), where that differs. */
   STEM("~"),
-  /** A dictionary part of a compound, stemmed, with the part's own offsets ("+forschung"). */
-  PART("+");
+  /** The head (last part) of a compound, stemmed, with the part's own offsets ("+forschung"). */
+  PART("+"),
+  /** A part before a compound's head, stemmed, with its own offsets ("<endlager"): it only qualifies the head. */
+  MODIFIER("<");
 
   private final String mark;
 
@@ -36,6 +38,11 @@ public enum Variant {
       }
     }
     return EXACT;
+  }
+
+  /** Whether this is a part of a compound, head or modifier. */
+  public boolean isPart() {
+    return this == PART || this == MODIFIER;
   }
 
   /** The token type the analysis gives a form of this variant before it is marked. */

@@ -35,7 +35,7 @@ final class VariantMarkFilter extends TokenFilter {
       if (variant == Variant.STEM && atPosition.contains(form)) {
         continue; // its copies have position increment 0, so nothing shifts
       }
-      if (variant != Variant.PART) {
+      if (!variant.isPart()) {
         atPosition.add(form);
       }
       if (variant != Variant.EXACT) {

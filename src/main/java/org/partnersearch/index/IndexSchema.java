@@ -63,7 +63,7 @@ public final class IndexSchema {
    * one field per {@link SearchableText}, every variant of a word stacked in it. 5: the stored
    * vocabulary also holds the cities with their coordinates.
    */
-  public static final String SCHEMA_VERSION = "5";
+  public static final String SCHEMA_VERSION = "6";
 
   /**
    * The schema version {@code generation} was built with ("none" if its commit names none), or empty

@@ -40,6 +40,14 @@ final class KnownWords {
     return has(reader, word, false) || isCompoundOfKnownWords(reader, word);
   }
 
+  /**
+   * Whether a name, alias or description has {@code word} in some form, also as a compound's part:
+   * the index's term dictionary is the corpus's own word list, built with each generation.
+   */
+  boolean isIndexed(IndexReader reader, String word) {
+    return has(reader, word, true);
+  }
+
   /** Not "Freiburg": jwordsplitter splits it into frei + burg, but the index has no burg. */
   private boolean isCompoundOfKnownWords(IndexReader reader, String word) {
     List<GermanDecompounder.Part> parts = decompounder.split(word.toLowerCase(Locale.ROOT));
@@ -56,7 +64,7 @@ final class KnownWords {
         return false;
       }
       for (String term : words.get(0).terms().keySet()) {
-        if ((asPart || Variant.of(term) != Variant.PART) && docFreq(reader, new Term(t.field(), term)) > 0) {
+        if ((asPart || !Variant.of(term).isPart()) && docFreq(reader, new Term(t.field(), term)) > 0) {
           return true;
         }
       }

@@ -56,6 +56,8 @@ public final class PartnerSearcher {
   private final FacetCounter facets = new FacetCounter();
   private final FacetedSearch faceted;
   private final RequestLimits limits = new RequestLimits();
+  private final RelaxationLadder ladder;
+  private final PartnerTypeWords typeWords;
 
   private final Duration timeBudget;
   /**
@@ -79,6 +81,9 @@ public final class PartnerSearcher {
     this.highlighter = new HitHighlighter(indexAnalyzer);
     this.spelling = new SpellingCorrector(wordsAnalyzer, queries);
     this.explainer = new MatchExplainer(queries);
+    this.ladder = new RelaxationLadder(queries, new CompoundPieces(queries.decompounder(), queries.knownWords()), faceted,
+        spelling, parser);
+    this.typeWords = new PartnerTypeWords(queries.typedWords(), schema.facetsConfig());
   }
 
   public SearchResponse search(SearchRequest request) {
@@ -101,27 +106,31 @@ public final class PartnerSearcher {
       boolean browse = query.isEmpty();
       // Rewritten once here: the highlighter would otherwise rewrite the query (building every typo's
       // Levenshtein automata) again for each highlighted field of each hit.
-      Query base = browse ? new MatchAllDocsQuery() : rewritten(searcher, snapshot, query, false);
+      Query base = browse ? new MatchAllDocsQuery()
+          : typeWords.rankNamedTypes(rewritten(searcher, snapshot, query, false), query, snapshot.glossary(),
+              snapshot.vocabulary());
       TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
       FacetedSearch.Result result = faceted.run(snapshot, searcher, timed, request, browse);
-      boolean relaxed = false;
-      boolean wantsRelaxed = result.total() == 0 && query.required().size() > 1;
-      boolean relaxedSkipped = wantsRelaxed && budget.shouldExit();
-      if (wantsRelaxed && !relaxedSkipped) {
-        base = rewritten(searcher, snapshot, query, true);
-        timed = new TimeLimitedQuery(base, budget);
-        result = faceted.run(snapshot, searcher, timed, request, false);
-        relaxed = result.total() > 0;
+      RelaxationLadder.Answer relaxed = null;
+      if (result.total() == 0 && !browse && !query.required().isEmpty()) {
+        relaxed = ladder.climb(snapshot, query, request.q(), request, budget, build -> rewritten(searcher, build));
+        if (relaxed.found()) {
+          base = relaxed.query();
+          result = relaxed.result();
+        }
       }
       long total = result.total();
       Page page = hits(snapshot, searcher, base, result.hits(), request, browse ? null : query, budget);
-      boolean partial = timed.timedOut() || relaxedSkipped || page.cutShort();
-      String didYouMean = browse || total >= FEW_HITS || partial || budget.shouldExit()
+      boolean partial = timed.timedOut() || (relaxed != null && relaxed.cutShort()) || page.cutShort();
+      boolean corrected = relaxed != null && relaxed.didYouMean() != null;
+      String didYouMean = corrected ? relaxed.didYouMean()
+          : browse || total >= FEW_HITS || partial || budget.shouldExit() || (relaxed != null && !relaxed.found())
           ? null : didYouMean(snapshot, searcher, query, request, budget);
+      Relaxation relaxation = relaxed == null ? null : relaxed.relaxation();
       return new SearchResponse(request.q(), total, request.page(), request.size(),
           (System.nanoTime() - start) / 1_000_000, page.hits(),
-          facets.count(result.facets(), snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed,
-          partial);
+          facets.count(result.facets(), snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean,
+          relaxation != null, partial, relaxation);
     });
   }
 
@@ -131,9 +140,14 @@ public final class PartnerSearcher {
    */
   private Query rewritten(IndexSearcher searcher, IndexSnapshot snapshot, UserQuery query, boolean relaxed)
       throws IOException {
+    return rewritten(searcher, simpler -> queries.build(query, snapshot.glossary(), relaxed, snapshot.reader(), simpler));
+  }
+
+  private Query rewritten(IndexSearcher searcher, java.util.function.Function<QueryFactory.Simplification, Query> build)
+      throws IOException {
     QueryFactory.Simplification[] forms = QueryFactory.Simplification.values();
     for (int i = 0; i < forms.length; i++) {
-      Query built = queries.build(query, snapshot.glossary(), relaxed, snapshot.reader(), forms[i]);
+      Query built = build.apply(forms[i]);
       // Lucene counts the clauses only after the whole rewrite (each near spelling expanded in each
       // field, the costly part): a form already over the limit before that is not rewritten at all.
       if (i < forms.length - 1 && ClauseEstimate.of(built) > IndexSearcher.getMaxClauseCount()) {

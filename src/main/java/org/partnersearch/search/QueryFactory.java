@@ -76,8 +76,18 @@ public final class QueryFactory {
 
   /** As {@link #build(UserQuery, Glossary, boolean, IndexReader)}, with fewer ways for each word to match. */
   public Query build(UserQuery query, Glossary glossary, boolean relaxed, IndexReader reader, Simplification simpler) {
+    return build(query, glossary, relaxed, reader, simpler, Map.of());
+  }
+
+  /**
+   * As {@link #build(UserQuery, Glossary, boolean, IndexReader, Simplification)}, where a typed word
+   * that is a key of {@code extra} may also match by that query (the relaxation ladder's partly
+   * matched compounds).
+   */
+  Query build(UserQuery query, Glossary glossary, boolean relaxed, IndexReader reader, Simplification simpler,
+      Map<String, Query> extra) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    TypoBudget typos = new TypoBudget(reader, simpler);
+    TypoBudget typos = new TypoBudget(reader, simpler, extra);
     List<Clause> clauses = requiredClauses(query.required(), glossary, typos);
     boolean onlyStopWords = clauses.stream().allMatch(Clause::stopWord);
     int positives = 0;
@@ -111,10 +121,13 @@ public final class QueryFactory {
     private final IndexReader reader;
     private final IndexedTerms indexed;
     private final boolean compoundParts;
+    /** More ways for some typed words to match; see {@link QueryFactory#build(UserQuery, Glossary, boolean, IndexReader, Simplification, Map)}. */
+    private final Map<String, Query> extra;
     private int left;
 
-    TypoBudget(IndexReader reader, Simplification simpler) {
+    TypoBudget(IndexReader reader, Simplification simpler, Map<String, Query> extra) {
       this.reader = reader;
+      this.extra = extra;
       this.indexed = new IndexedTerms(reader);
       this.left = simpler == Simplification.NONE ? MAX_TYPO_WORDS : 0;
       this.compoundParts = simpler != Simplification.NO_TYPOS_OR_PARTS;
@@ -203,6 +216,7 @@ public final class QueryFactory {
       if (typos.compoundParts) {
         add(alternatives, compoundParts(t.text(), typos.indexed), MatchKind.COMPOUND_PARTS.weight());
       }
+      add(alternatives, typos.extra.get(t.text()), 1f);
     }
     for (String phrase : phrases) {
       add(alternatives, text(phrase, List.of(), Map.of(), false, typos.indexed), MatchKind.PHRASE_TRANSLATION.weight());

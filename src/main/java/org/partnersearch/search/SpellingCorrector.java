@@ -71,7 +71,10 @@ final class SpellingCorrector {
     for (int i = 0; i < corrected.size(); i++) {
       String w = corrected.get(i);
       boolean typoLength = w.codePointCount(0, w.length()) <= QueryFactory.MAX_TYPO_LETTERS;
-      if (typoLength && reader.docFreq(new Term(IndexSchema.SPELL, w)) == 0 && !knownWords.isCorrect(reader, w)) {
+      // A word the index has in any form, even only inside compounds ("Medizin" in "Krebsmedizin"),
+      // found what was asked for: replacing it ("Medicine") would not help.
+      if (typoLength && reader.docFreq(new Term(IndexSchema.SPELL, w)) == 0 && !knownWords.isCorrect(reader, w)
+          && !knownWords.isIndexed(reader, w)) {
         if (lookups++ >= QueryFactory.MAX_TYPO_WORDS || budget.shouldExit()) {
           break;
         }

@@ -21,7 +21,7 @@ record WordForms(String exact, List<String> folded, String stem) {
   }
 
   /**
-   * Terms for the word as typed, its foldings and stem, and, inside a compound, its stem as a part;
+   * Terms for the word as typed, its foldings and stem, and, inside a compound, its stem as the head or a modifier;
    * in the order of {@link MatchKind}, the best kind a term stands for.
    */
   Map<String, MatchKind> terms() {
@@ -38,6 +38,7 @@ record WordForms(String exact, List<String> folded, String stem) {
       put(terms, Variant.FOLDED.term(f), MatchKind.FOLDING);
     }
     put(terms, Variant.PART.term(stem), MatchKind.PART);
+    put(terms, Variant.MODIFIER.term(stem), MatchKind.MODIFIER);
     return terms;
   }
 
@@ -49,12 +50,13 @@ record WordForms(String exact, List<String> folded, String stem) {
     put(terms, stem, MatchKind.TRANSLATION);
     put(terms, Variant.FOLDED.term(stem), MatchKind.TRANSLATION);
     put(terms, Variant.PART.term(stem), MatchKind.TRANSLATION);
+    put(terms, Variant.MODIFIER.term(stem), MatchKind.TRANSLATED_MODIFIER);
     return terms;
   }
 
-  /** Terms at one position of a phrase: any form of the word, the part excepted. */
+  /** Terms at one position of a phrase: any form of the word, the parts excepted. */
   List<String> phraseTerms() {
-    return terms().entrySet().stream().filter(e -> e.getValue() != MatchKind.PART).map(Map.Entry::getKey).toList();
+    return terms().keySet().stream().filter(t -> !Variant.of(t).isPart()).toList();
   }
 
   /** Keeps the best kind (the first in {@link MatchKind}'s order) a term stands for. */

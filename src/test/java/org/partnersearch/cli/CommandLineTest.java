@@ -136,7 +136,7 @@ class CommandLineTest {
   void analyzeShowsTokensWithPositionsAndOffsets() {
     Run r = run("analyze", "--lang", "de", "Endlagerforschung");
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().lines().anyMatch(l -> l.matches("0\\s+\\+endlag\\S*\\s+0-8\\s+\"Endlager\"")), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("0\\s+<endlag\\S*\\s+0-8\\s+\"Endlager\"")), r.out());
     assertTrue(r.out().lines().anyMatch(l -> l.matches("0\\s+\\+forschung\\s+8-17\\s+\"forschung\"")), r.out());
   }
 

@@ -32,7 +32,7 @@ class MatchExplainerTest {
 
   @Test
   void namesEachKindOfMatchFromTheMatchedTerm() {
-    assertEquals(List.of("Endlager name compound part Endlager", "Juelich description_de folding Jülich"),
+    assertEquals(List.of("Endlager name compound modifier Endlager", "Juelich description_de folding Jülich"),
         explained("Endlager Juelich", "daef"));
     assertEquals(List.of("Universitat name folding Universität"), explained("Universitat", "tu-chemnitz"));
     assertEquals(List.of("hospitals name_en stem Hospital"), explained("hospitals", "ukd"));

@@ -43,7 +43,8 @@ class SearchApiTest {
     assertEquals("Deutsche Arbeitsgemeinschaft <mark>Endlager</mark>forschung",
         first.get("highlight").get("name").asText());
     assertTrue(first.get("highlight").get("snippets").get(0).asText().contains("<mark>Endlager</mark>forschung"));
-    for (String key : List.of("query", "total", "page", "size", "tookMs", "hits", "facets", "didYouMean", "relaxed")) {
+    for (String key : List.of("query", "total", "page", "size", "tookMs", "hits", "facets", "didYouMean", "relaxed",
+        "relaxation")) {
       assertTrue(r.json().has(key), "response has " + key);
     }
     for (String key : List.of("id", "name", "nameEn", "type", "city", "researchAreas", "score", "highlight")) {
@@ -128,7 +129,7 @@ class SearchApiTest {
     String response = "{query:s,total:n,page:n,size:n,tookMs:n,hits:[{id:s,name:s,nameEn:s,type:s,city:null,"
         + "researchAreas:[{id:s,label:s}],score:n,highlight:{name:s,snippets:[s]}%s}],"
         + "facets:{area:[{" + value + "[{" + value + "[]}]}],type:[{" + value + "[]}],city:[]},"
-        + "didYouMean:null,relaxed:b,partial:b}";
+        + "didYouMean:null,relaxed:b,partial:b,relaxation:null}";
 
     assertEquals(response.formatted(""), shape(api.get("/api/search?q=Endlager").json()));
     assertEquals(response.formatted(",explain:[{word:s,field:s,how:s,matched:s}]"),
@@ -156,10 +157,34 @@ class SearchApiTest {
     assertEquals("daef", hit.get("id").asText());
     JsonNode reasons = hit.get("explain");
     assertEquals("Endlager", reasons.get(0).get("word").asText());
-    assertEquals("compound part", reasons.get(0).get("how").asText());
+    assertEquals("compound modifier", reasons.get(0).get("how").asText());
     assertEquals("Juelich", reasons.get(1).get("word").asText());
     assertEquals("folding", reasons.get(1).get("how").asText());
     assertEquals("Jülich", reasons.get(1).get("matched").asText());
+  }
+
+  @Test
+  void aCompoundNoPartnerMentionsIsRelaxedToItsHeadAndTheAnswerSaysSo() throws Exception {
+    JsonNode r = api.get("/api/search?q=Teilchenbeschleuniger&lang=de").json();
+    assertEquals("rostock", r.get("hits").get(0).get("id").asText());
+    assertTrue(r.get("relaxed").asBoolean());
+    JsonNode relaxation = r.get("relaxation");
+    assertEquals("compound_parts", relaxation.get("step").asText());
+    assertEquals("Teilchenbeschleuniger", relaxation.get("from").asText());
+    assertEquals(List.of("Teilchen"), List.of(relaxation.get("dropped").get(0).asText()));
+    assertEquals(1, relaxation.get("dropped").size());
+    assertEquals("Beschleuniger", relaxation.get("query").asText());
+    assertTrue(r.get("hits").get(0).get("highlight").get("snippets").toString().contains("<mark>Beschleuniger"),
+        "the kept part is marked: " + r.get("hits").get(0).get("highlight"));
+    assertTrue(api.get("/api/search?q=Endlager").json().get("relaxation").isNull(), "no relaxation when all words match");
+  }
+
+  @Test
+  void wordsNoPartnerMentionsAreDroppedByName() throws Exception {
+    JsonNode relaxation = api.get("/api/search?q=Endlager%20Fu%C3%9Fball").json().get("relaxation");
+    assertEquals("some_words", relaxation.get("step").asText());
+    assertEquals("Fußball", relaxation.get("dropped").get(0).asText());
+    assertEquals("Endlager", relaxation.get("query").asText());
   }
 
   @Test
@@ -169,6 +194,8 @@ class SearchApiTest {
     assertEquals("Kerntechnik", typo.get("didYouMean").asText());
     assertEquals("Kompetenzverbund", api.get("/api/search?q=Kompetenz%20verbund").json().get("didYouMean").asText());
     assertTrue(api.get("/api/search?q=Endlager").json().get("didYouMean").isNull(), "no correction for known words");
+    assertTrue(api.get("/api/search?q=Medizin").json().get("didYouMean").isNull(),
+        "no correction for a word the index has inside compounds");
   }
 
   @Test

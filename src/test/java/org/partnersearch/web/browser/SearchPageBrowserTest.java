@@ -163,6 +163,29 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void aCompoundNoPartnerMentionsShowsThePartnersForItsHeadAndSaysSo() {
+    page.open(web.page("/?lang=de&q=Teilchenbeschleuniger"));
+    WebElement relaxed = browser.driver.findElement(By.id("relaxed"));
+    assertTrue(relaxed.isDisplayed(), "the page says the query was relaxed");
+    assertEquals("Kein Partner erwähnt „Teilchenbeschleuniger“; gezeigt werden Partner für „Beschleuniger“.",
+        relaxed.getText());
+    assertTrue(page.hitIds().contains("rostock"), page.hitIds().toString());
+    assertFalse(browser.driver.findElement(By.id("empty")).isDisplayed(), "no dead end");
+  }
+
+  @Test
+  void aDroppedWordWithMarkupIsNamedAsText() {
+    String word = "<b>Fußball</b>";
+    page.open(web.page("/?lang=en&q=" + java.net.URLEncoder.encode("Endlager " + word,
+        java.nio.charset.StandardCharsets.UTF_8)));
+    WebElement relaxed = browser.driver.findElement(By.id("relaxed"));
+    assertEquals("No partner mentions “" + word + "”; showing partners for “Endlager”.", relaxed.getText());
+    assertTrue(relaxed.findElements(By.xpath("./*")).isEmpty(), "the visitor's markup stays text");
+    page.open(web.page("/?lang=en&q=Endlager"));
+    assertFalse(browser.driver.findElement(By.id("relaxed")).isDisplayed(), "no notice when every word matched");
+  }
+
+  @Test
   void theEmptyStateSpeaksGermanAndNamesTheResearchAreasInGerman() {
     page.open(web.page("/?lang=de&q=qzxvwk"));
     assertEquals("Kein Partner gefunden für „qzxvwk“", browser.driver.findElement(By.id("empty-title")).getText());
