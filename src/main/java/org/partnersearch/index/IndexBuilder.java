@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -14,11 +15,13 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.partnersearch.corpus.Corpus;
+import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.Vocabulary;
 import org.partnersearch.suggest.SuggestIndexWriter;
@@ -73,7 +76,7 @@ public final class IndexBuilder {
       try (SuggestIndexWriter suggester = suggesters.writer(generation, vocabulary)) {
         write(vocabulary, partners, generation, suggester, progress);
         progress.phase("building the suggester");
-        entries = suggester.finish();
+        entries = finishSuggester(suggester, generation, vocabulary);
         suggesterTook = suggester.buildTime();
       }
       progress.phase("verifying " + generation.getFileName());
@@ -114,6 +117,33 @@ public final class IndexBuilder {
           IndexSchema.META_VOCABULARY, json.write(vocabulary)).entrySet());
       writer.commit();
     }
+  }
+
+  /**
+   * The suggester's terms come from the written index: the words of every text but the people's
+   * names, in the spelling a partner wrote them (read from the stored record at the term's offsets).
+   */
+  private long finishSuggester(SuggestIndexWriter suggester, Path generation, Vocabulary vocabulary)
+      throws IOException {
+    List<SuggestIndexWriter.TermField> fields = Stream.of(SearchableText.values())
+        .filter(t -> t != SearchableText.PEOPLE)
+        .map(t -> new SuggestIndexWriter.TermField(t.field(), lang(t),
+            t != SearchableText.LABELS_DE && t != SearchableText.LABELS_EN))
+        .toList();
+    try (Directory dir = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(dir)) {
+      StoredFields stored = reader.storedFields();
+      return suggester.finish(reader, fields, (doc, field) -> SearchableText.ofField(field).orElseThrow()
+          .joinedTexts(json.read(stored.document(doc).get(IndexSchema.SOURCE), Partner.class), vocabulary));
+    }
+  }
+
+  /** The language of a text: the official name counts as German; aliases and acronyms are either. */
+  private static Lang lang(SearchableText text) {
+    return switch (text) {
+      case NAME, LABELS_DE, DESCRIPTION_DE -> Lang.DE;
+      case NAME_EN, LABELS_EN, DESCRIPTION_EN -> Lang.EN;
+      case ALIASES, PEOPLE -> null;
+    };
   }
 
   /** Opens the new generation as a reader would, checks it, and counts its terms. */

@@ -2,104 +2,137 @@ package org.partnersearch.suggest;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.apache.lucene.search.suggest.analyzing.FuzzySuggester;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.util.IOUtils;
+import org.partnersearch.analysis.Folding;
+import org.partnersearch.corpus.GlossaryEntry;
+import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
+import org.partnersearch.corpus.ResearchArea;
+import org.partnersearch.corpus.ResearchField;
 import org.partnersearch.corpus.Vocabulary;
 
 /**
  * Writes the suggester of a generation while the generation is built: {@link #add(Partner)} with
- * each partner as it streams into the index, then {@link #finish()} once. Memory stays bounded
- * whatever the number of partners: entries go straight into the on-disk infix index and terms are
- * counted on disk ({@link TermCounts}). Closing it unfinished discards what was written; the
+ * each partner as it streams into the index (its names and aliases become entries), then {@link
+ * #finish} once the main index is written: the vocabulary's labels and glossary, and the terms,
+ * read from the main index's terms. Closing it unfinished discards what was written; the
  * generation's folder is removed by the index builder anyway.
  */
 public final class SuggestIndexWriter implements Closeable {
-  private final SuggesterStore store;
-  private final Path folder;
-  private final Vocabulary vocabulary;
-  private final Directory folderDir;
-  private final Directory scratchDir;
-  private final TermCounts counts;
-  private final EntryIndex infix;
-  private final SuggestEntries entries;
-  private long nanos;
-  private long written = -1;
+  /** Partners and areas outrank terms in the candidate list the infix suggester returns. */
+  static final long NAMED_BONUS = 1_000_000L;
 
-  SuggestIndexWriter(SuggesterStore store, WordAnalysis analysis, Path folder, Vocabulary vocabulary)
-      throws IOException {
-    this.store = store;
-    this.folder = folder;
-    this.vocabulary = vocabulary;
-    Files.createDirectories(folder);
-    Directory folderDir = null;
-    Directory scratchDir = null;
-    TermCounts counts = null;
-    try {
-      folderDir = FSDirectory.open(folder);
-      scratchDir = FSDirectory.open(folder.resolve(SuggesterStore.SCRATCH));
-      counts = new TermCounts(scratchDir);
-      this.infix = store.infix(FSDirectory.open(folder.resolve(SuggesterStore.INFIX)));
-    } catch (IOException | RuntimeException e) {
-      IOUtils.closeWhileHandlingException(counts, scratchDir, folderDir);
-      throw e;
-    }
-    this.folderDir = folderDir;
-    this.scratchDir = scratchDir;
-    this.counts = counts;
-    this.entries = new SuggestEntries(analysis, infix, counts);
+  /**
+   * A field of the main index whose words are suggested as terms.
+   *
+   * @param lang the language of its texts; null for both or neither
+   * @param partners whether its texts are the partners' own: only those count how many partners use
+   *     a term (labels are everyone's)
+   */
+  public record TermField(String field, Lang lang, boolean partners) {}
+
+  /** A partner's text of a field (its values joined as indexed), by document number. */
+  @FunctionalInterface
+  public interface FieldText {
+    String of(int doc, String field) throws IOException;
   }
 
-  /** Adds the partner's names and aliases as entries and counts its terms. */
-  public void add(Partner partner) throws IOException {
+  private final EntryIndex infix;
+  private final Vocabulary vocabulary;
+  private long entries;
+  private long nanos;
+  private boolean finished;
+
+  SuggestIndexWriter(EntryIndex infix, Vocabulary vocabulary) {
+    this.infix = infix;
+    this.vocabulary = vocabulary;
+  }
+
+  /** Adds the partner's names and aliases as entries. */
+  public void add(Partner p) throws IOException {
     long start = System.nanoTime();
-    entries.partner(partner);
+    add(p.name(), Suggestion.Kind.PARTNER, p.id(), EnumSet.of(Lang.DE), NAMED_BONUS + 2);
+    add(p.nameEn(), Suggestion.Kind.PARTNER, p.id(), EnumSet.of(Lang.EN), NAMED_BONUS + 2);
+    for (String alias : p.aliases()) {
+      add(alias, Suggestion.Kind.PARTNER, p.id(), Set.of(), NAMED_BONUS + 1);
+    }
     nanos += System.nanoTime() - start;
   }
 
   /**
-   * Adds the vocabulary's labels and one entry per term, builds the typo corrector, and commits and
-   * syncs every file, so the generation may be published. Returns the number of entries.
+   * Adds the labels, the terms of {@code fields} in {@code main} and the glossary's terms, and commits
+   * and syncs every file, so the generation may be published. Returns the number of entries.
    */
-  public long finish() throws IOException {
+  public long finish(IndexReader main, List<TermField> fields, FieldText texts) throws IOException {
     long start = System.nanoTime();
-    entries.vocabulary(vocabulary);
-    long added = entries.addTerms();
-    FuzzySuggester typos = store.typos(folderDir);
-    counts.buildWords(typos);
-    SuggesterStore.writeTypos(typos, folderDir);
+    for (ResearchField field : vocabulary.taxonomy().fields()) {
+      labels(field.id(), field.label().en(), field.label().de(), 1);
+      for (ResearchArea area : field.areas()) {
+        labels(area.id(), area.label().en(), area.label().de(), 2);
+      }
+    }
+    // The glossary's terms are entries even where no partner uses them (phrases, too).
+    Set<String> glossary = new HashSet<>();
+    vocabulary.glossary().forEach(g -> glossary.addAll(List.of(key(g.de()), key(g.en()))));
+    Set<String> added = new HashSet<>();
+    new IndexTerms(main, texts).forEach(fields, term -> {
+      if (glossary.contains(key(term.text()))) {
+        added.add(key(term.text()));
+      }
+      add(term.text(), Suggestion.Kind.TERM, null, term.langs(), term.weight());
+    });
+    for (GlossaryEntry g : vocabulary.glossary()) {
+      for (Lang lang : Lang.values()) {
+        String text = lang == Lang.DE ? g.de() : g.en();
+        if (added.add(key(text))) {
+          add(text, Suggestion.Kind.TERM, null, EnumSet.of(lang), 1);
+        }
+      }
+    }
     infix.commitAll();
     infix.close(); // also closes its directory; its commit synced its files
-    counts.close();
-    scratchDir.close();
-    IOUtils.rm(folder.resolve(SuggesterStore.SCRATCH));
-    folderDir.syncMetaData();
-    IOUtils.fsync(folder.getParent(), true);
-    written = added;
+    finished = true;
     nanos += System.nanoTime() - start;
-    return added;
+    return entries;
   }
 
-  /** The time spent on the suggester during the build: analysing entries, counting, writing. */
+  /** How long adding partners and finishing took in all. */
   public Duration buildTime() {
     return Duration.ofNanos(nanos);
   }
 
+  /** Discards what was written unless it was finished. */
   @Override
   public void close() throws IOException {
-    if (written < 0) {
+    if (!finished) {
       try {
         infix.rollback();
       } finally {
-        IOUtils.close(infix, counts, scratchDir, folderDir);
+        IOUtils.close(infix);
       }
-    } else {
-      folderDir.close();
     }
+  }
+
+  private void labels(String id, String en, String de, long weight) throws IOException {
+    add(en, Suggestion.Kind.AREA, id, EnumSet.of(Lang.EN), NAMED_BONUS + weight);
+    add(de, Suggestion.Kind.AREA, id, EnumSet.of(Lang.DE), NAMED_BONUS + weight);
+  }
+
+  private void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight) throws IOException {
+    if (text != null && text.codePoints().anyMatch(Character::isLetterOrDigit)) {
+      infix.add(text, kind, id, langs, weight);
+      entries++;
+    }
+  }
+
+  private static String key(String text) {
+    return text == null ? "" : Folding.strip(text.toLowerCase(Locale.ROOT));
   }
 }
