@@ -2,6 +2,7 @@ package org.partnersearch.suggest;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -31,35 +32,39 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   /** The infix index is written once per generation: fewer, larger segments than the default. */
   private static final double RAM_BUFFER_MB = 64;
 
-  EntryIndex(Directory dir, Analyzer indexAnalyzer, Analyzer queryAnalyzer, int minPrefixChars) throws IOException {
-    super(dir, indexAnalyzer, queryAnalyzer, minPrefixChars, false, true, true, true);
+  private final Analyzer entries;
+  private long added;
+
+  /** @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them with */
+  EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer, int minPrefixChars) throws IOException {
+    super(dir, entries, queryAnalyzer, minPrefixChars, false, true, true, true);
+    this.entries = entries;
   }
 
-  /** Adds an entry while the generation is built. */
+  /** Adds an entry while the generation is built; its kind and its text's language (if one) are its contexts. */
   void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight) throws IOException {
-    add(new BytesRef(text), Contexts.of(kind, langs), weight, id == null ? null : new BytesRef(id));
+    Set<BytesRef> contexts = new HashSet<>(Set.of(new BytesRef(kind.name())));
+    if (langs.size() == 1) {
+      contexts.add(new BytesRef(langs.iterator().next().name()));
+    }
+    add(new BytesRef(text), contexts, weight, id == null ? null : new BytesRef(id));
+    added++;
   }
 
   /** Commits what was added; without any entry an empty index is committed, which still opens. */
   void commitAll() throws IOException {
-    if (writer == null) {
+    if (added == 0) {
       build(InputIterator.EMPTY);
     } else {
       commit();
     }
   }
 
-  /** Drops what a failed build added, instead of committing it on close. */
-  void rollback() throws IOException {
-    if (writer != null) {
-      writer.rollback();
-      writer = null;
-    }
-  }
-
+  /** Closing without {@link #commitAll} discards what was added: a failed build leaves no index. */
   @Override
   protected IndexWriterConfig getIndexWriterConfig(Analyzer indexAnalyzer, IndexWriterConfig.OpenMode openMode) {
-    return super.getIndexWriterConfig(indexAnalyzer, openMode).setRAMBufferSizeMB(RAM_BUFFER_MB);
+    return super.getIndexWriterConfig(indexAnalyzer, openMode).setRAMBufferSizeMB(RAM_BUFFER_MB)
+        .setCommitOnClose(false);
   }
 
   /**
@@ -128,7 +133,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
 
   private List<Token> tokens(String text) throws IOException {
     List<Token> tokens = new ArrayList<>();
-    try (TokenStream ts = indexAnalyzer.tokenStream(TEXT_FIELD_NAME, text)) {
+    try (TokenStream ts = entries.tokenStream(WORDS_FIELD, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       TypeAttribute type = ts.addAttribute(TypeAttribute.class);

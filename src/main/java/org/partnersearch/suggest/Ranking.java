@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.lucene.search.suggest.Lookup.LookupResult;
+import org.apache.lucene.util.BytesRef;
 import org.partnersearch.corpus.Lang;
 
 /**
@@ -26,8 +28,10 @@ final class Ranking {
     PART,
     /** A word of the entry translates the typed text (glossary). */
     TRANSLATION,
-    /** The last typed word matched only after correcting a typo. */
-    TYPO
+    /** The last typed word is a word of the entry after correcting a typo. */
+    TYPO,
+    /** The last typed word starts a word of the entry after correcting a typo. */
+    TYPO_PREFIX
   }
 
   private static final Comparator<Candidate> ORDER = Comparator.comparingInt(Candidate::rank)
@@ -52,14 +56,22 @@ final class Ranking {
   /** Ranks a hit of a lookup for {@code typed}; {@code tier}, if given, says how it matched instead. */
   void add(LookupResult hit, List<String> typed, boolean lastIsPrefix, Tier tier) {
     Marked marked = (Marked) hit.highlightKey;
-    Suggestion.Kind kind = Contexts.kind(hit.contexts);
+    Suggestion.Kind kind = null;
+    Lang entryLang = null; // null: both languages, or neither
+    for (BytesRef context : hit.contexts) {
+      String name = context.utf8ToString();
+      if (Stream.of(Lang.values()).anyMatch(l -> l.name().equals(name))) {
+        entryLang = Lang.valueOf(name);
+      } else {
+        kind = Suggestion.Kind.valueOf(name);
+      }
+    }
     boolean whole = false;
     if (tier == null) {
       boolean prefix = marked.startsWith(typed, lastIsPrefix);
       tier = prefix ? Tier.PREFIX : marked.viaPart() ? Tier.PART : Tier.WORD;
       whole = prefix && marked.wholeWords(typed);
     }
-    Lang entryLang = Contexts.lang(hit.contexts);
     int rank = tier.ordinal() << 3 | (kind == Suggestion.Kind.TERM ? 1 : 0) << 2 | (whole ? 0 : 1) << 1
         | (entryLang == null || entryLang == lang ? 0 : 1);
     String id = hit.payload == null || hit.payload.length == 0 ? null : hit.payload.utf8ToString();

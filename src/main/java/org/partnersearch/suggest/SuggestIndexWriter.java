@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.util.IOUtils;
 import org.partnersearch.analysis.Folding;
 import org.partnersearch.corpus.GlossaryEntry;
 import org.partnersearch.corpus.Lang;
@@ -112,11 +111,7 @@ public final class SuggestIndexWriter implements Closeable {
   @Override
   public void close() throws IOException {
     if (!finished) {
-      try {
-        infix.rollback();
-      } finally {
-        IOUtils.close(infix);
-      }
+      infix.close();
     }
   }
 

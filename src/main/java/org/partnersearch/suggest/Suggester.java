@@ -124,9 +124,14 @@ public final class Suggester implements Closeable {
     for (String base : umlauts.equals(last) ? List.of(last) : List.of(umlauts, last)) {
       List<String> corrections = typos.corrections(base, MAX_CORRECTIONS);
       for (String correction : corrections) {
+        // Looked up by as many letters as were typed, which are marked; entries with the whole word first.
         List<String> corrected = new ArrayList<>(words.subList(0, words.size() - 1));
-        corrected.add(correction);
-        collect(ranking, corrected, true, Ranking.Tier.TYPO);
+        corrected.add(correction.substring(0, Math.min(correction.length(), base.length())));
+        String key = String.join(" ", corrected);
+        for (LookupResult hit : infix.lookup(key, (Set<BytesRef>) null, CANDIDATES, true, true)) {
+          ranking.add(hit, corrected, true, ((Marked) hit.highlightKey).words().contains(correction)
+              ? Ranking.Tier.TYPO : Ranking.Tier.TYPO_PREFIX);
+        }
       }
       if (!corrections.isEmpty()) {
         return;

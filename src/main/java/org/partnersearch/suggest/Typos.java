@@ -3,9 +3,7 @@ package org.partnersearch.suggest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -38,9 +36,8 @@ final class Typos implements Closeable {
   }
 
   /**
-   * Up to {@code max} corrections of {@code typed}: the first {@code typed.length()} letters of the
-   * indexed words (letters only) that start within one edit of it but not with it, the words found
-   * in the most entries first.
+   * Up to {@code max} corrections of {@code typed}: the indexed words (letters only) that start
+   * within one edit of it but not with it, those found in the most entries first.
    */
   List<String> corrections(String typed, int max) throws IOException {
     if (words == null) {
@@ -57,15 +54,11 @@ final class Typos implements Closeable {
     for (BytesRef term = te.next(); term != null && read++ < MAX_WORDS_READ; term = te.next()) {
       String word = term.utf8ToString();
       if (!word.startsWith(typed) && word.codePoints().allMatch(Character::isLetter)) {
-        found.add(new Weighted(word.substring(0, Math.min(word.length(), typed.length())), te.docFreq()));
+        found.add(new Weighted(word, te.docFreq()));
       }
     }
     found.sort((a, b) -> Integer.compare(b.entries(), a.entries()));
-    Set<String> prefixes = new LinkedHashSet<>();
-    for (int i = 0; i < found.size() && prefixes.size() < max; i++) {
-      prefixes.add(found.get(i).prefix());
-    }
-    return List.copyOf(prefixes);
+    return found.stream().limit(max).map(Weighted::word).toList();
   }
 
   @Override
@@ -73,5 +66,5 @@ final class Typos implements Closeable {
     reader.close();
   }
 
-  private record Weighted(String prefix, int entries) {}
+  private record Weighted(String word, int entries) {}
 }

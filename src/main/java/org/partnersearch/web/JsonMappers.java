@@ -1,10 +1,16 @@
 package org.partnersearch.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import org.partnersearch.suggest.Suggestion;
 
 /** The ObjectMapper of the API. */
 public final class JsonMappers {
@@ -18,9 +24,22 @@ public final class JsonMappers {
   public static ObjectMapper api() {
     ObjectMapper mapper = new ObjectMapper()
         .registerModule(new JavaTimeModule())
+        .registerModule(new SimpleModule().addSerializer(Suggestion.Kind.class, new KindCode()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
     return mapper;
+  }
+
+  /** A suggestion's kind in lower case ({@code "partner"}), as the widget and the OpenAPI description have it. */
+  private static final class KindCode extends StdSerializer<Suggestion.Kind> {
+    KindCode() {
+      super(Suggestion.Kind.class);
+    }
+
+    @Override
+    public void serialize(Suggestion.Kind kind, JsonGenerator out, SerializerProvider provider) throws IOException {
+      out.writeString(kind.code());
+    }
   }
 
   private static final class HtmlSafeEscapes extends CharacterEscapes {
