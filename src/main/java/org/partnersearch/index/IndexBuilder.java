@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -15,13 +14,11 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
 import org.partnersearch.corpus.Corpus;
-import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.Vocabulary;
 import org.partnersearch.suggest.SuggestIndexWriter;
@@ -119,31 +116,13 @@ public final class IndexBuilder {
     }
   }
 
-  /**
-   * The suggester's terms come from the written index: the words of every text but the people's
-   * names, in the spelling a partner wrote them (read from the stored record at the term's offsets).
-   */
+  /** The suggester's terms are the written index's words ({@link SuggestTerms}). */
   private long finishSuggester(SuggestIndexWriter suggester, Path generation, Vocabulary vocabulary)
       throws IOException {
-    List<SuggestIndexWriter.TermField> fields = Stream.of(SearchableText.values())
-        .filter(t -> t != SearchableText.PEOPLE)
-        .map(t -> new SuggestIndexWriter.TermField(t.field(), lang(t),
-            t != SearchableText.LABELS_DE && t != SearchableText.LABELS_EN))
-        .toList();
     try (Directory dir = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(dir)) {
-      StoredFields stored = reader.storedFields();
-      return suggester.finish(reader, fields, (doc, field) -> SearchableText.ofField(field).orElseThrow()
-          .joinedTexts(json.read(stored.document(doc).get(IndexSchema.SOURCE), Partner.class), vocabulary));
+      new SuggestTerms(reader, json, vocabulary).addTo(suggester);
     }
-  }
-
-  /** The language of a text: the official name counts as German; aliases and acronyms are either. */
-  private static Lang lang(SearchableText text) {
-    return switch (text) {
-      case NAME, LABELS_DE, DESCRIPTION_DE -> Lang.DE;
-      case NAME_EN, LABELS_EN, DESCRIPTION_EN -> Lang.EN;
-      case ALIASES, PEOPLE -> null;
-    };
+    return suggester.finish();
   }
 
   /** Opens the new generation as a reader would, checks it, and counts its terms. */

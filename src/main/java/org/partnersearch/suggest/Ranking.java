@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.search.suggest.Lookup.LookupResult;
 import org.apache.lucene.util.BytesRef;
@@ -20,24 +21,24 @@ import org.partnersearch.corpus.Lang;
 final class Ranking {
   /** How an entry matched, best first. */
   enum Tier {
-    /** The entry starts with the typed words. */
-    PREFIX,
-    /** Each typed word starts a word of the entry. */
-    WORD,
-    /** Some typed word starts a compound part ("klinikum" in "Universitätsklinikum"). */
-    PART,
-    /** A word of the entry translates the typed text (glossary). */
-    TRANSLATION,
-    /** The last typed word is a word of the entry after correcting a typo. */
-    TYPO,
-    /** The last typed word starts a word of the entry after correcting a typo. */
-    TYPO_PREFIX
+    PREFIX, // the entry starts with the typed words
+    WORD, // each typed word starts a word of the entry
+    PART, // some typed word starts a compound part ("klinikum" in "Universitätsklinikum")
+    TRANSLATION, // a word of the entry translates the typed text (glossary)
+    TYPO, // the last typed word, corrected, is a word of the entry
+    TYPO_PREFIX // the last typed word, corrected, starts a word of the entry
   }
 
   private static final Comparator<Candidate> ORDER = Comparator.comparingInt(Candidate::rank)
       .thenComparing(Comparator.comparingLong(Candidate::weight).reversed())
       .thenComparingInt(c -> c.marked().text().length())
       .thenComparing(c -> c.marked().text());
+
+  /** The contexts an entry is indexed with ({@link EntryIndex#add}): its kind and its text's language. */
+  private static final Map<BytesRef, Suggestion.Kind> KINDS = Stream.of(Suggestion.Kind.values())
+      .collect(Collectors.toMap(k -> new BytesRef(k.name()), k -> k));
+  private static final Map<BytesRef, Lang> LANGS = Stream.of(Lang.values())
+      .collect(Collectors.toMap(l -> new BytesRef(l.name()), l -> l));
 
   private final int size;
   private final Lang lang;
@@ -59,12 +60,8 @@ final class Ranking {
     Suggestion.Kind kind = null;
     Lang entryLang = null; // null: both languages, or neither
     for (BytesRef context : hit.contexts) {
-      String name = context.utf8ToString();
-      if (Stream.of(Lang.values()).anyMatch(l -> l.name().equals(name))) {
-        entryLang = Lang.valueOf(name);
-      } else {
-        kind = Suggestion.Kind.valueOf(name);
-      }
+      kind = KINDS.getOrDefault(context, kind);
+      entryLang = LANGS.getOrDefault(context, entryLang);
     }
     boolean whole = false;
     if (tier == null) {

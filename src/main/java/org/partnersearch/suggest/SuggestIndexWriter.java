@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.lucene.index.IndexReader;
+import java.util.stream.Stream;
 import org.partnersearch.analysis.Folding;
+import org.partnersearch.analysis.StopWords;
 import org.partnersearch.corpus.GlossaryEntry;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
@@ -18,40 +18,29 @@ import org.partnersearch.corpus.ResearchField;
 import org.partnersearch.corpus.Vocabulary;
 
 /**
- * Writes the suggester of a generation while the generation is built: {@link #add(Partner)} with
- * each partner as it streams into the index (its names and aliases become entries), then {@link
- * #finish} once the main index is written: the vocabulary's labels and glossary, and the terms,
- * read from the main index's terms. Closing it unfinished discards what was written; the
- * generation's folder is removed by the index builder anyway.
+ * Writes the suggester of a generation while it is built: {@link #add(Partner)} as each partner
+ * streams into the index, {@link #term} for each word of the written index, then {@link #finish}
+ * (labels and glossary). Closing it unfinished discards what was written.
  */
 public final class SuggestIndexWriter implements Closeable {
   /** Partners and areas outrank terms in the candidate list the infix suggester returns. */
   static final long NAMED_BONUS = 1_000_000L;
-
-  /**
-   * A field of the main index whose words are suggested as terms.
-   *
-   * @param lang the language of its texts; null for both or neither
-   * @param partners whether its texts are the partners' own: only those count how many partners use
-   *     a term (labels are everyone's)
-   */
-  public record TermField(String field, Lang lang, boolean partners) {}
-
-  /** A partner's text of a field (its values joined as indexed), by document number. */
-  @FunctionalInterface
-  public interface FieldText {
-    String of(int doc, String field) throws IOException;
-  }
+  /** Stop words and numbers are terms too (a prefix of any corpus word gets a suggestion), but last. */
+  private static final long UNIMPORTANT = 0;
 
   private final EntryIndex infix;
   private final Vocabulary vocabulary;
+  /** The folded glossary terms that are not yet entries as words of the index. */
+  private final Set<String> glossaryLeft = new HashSet<>();
   private long entries;
   private long nanos;
+  private long termsStart;
   private boolean finished;
 
   SuggestIndexWriter(EntryIndex infix, Vocabulary vocabulary) {
     this.infix = infix;
     this.vocabulary = vocabulary;
+    vocabulary.glossary().forEach(g -> glossaryLeft.addAll(Stream.of(g.de(), g.en()).map(SuggestIndexWriter::key).toList()));
   }
 
   /** Adds the partner's names and aliases as entries. */
@@ -65,32 +54,31 @@ public final class SuggestIndexWriter implements Closeable {
     nanos += System.nanoTime() - start;
   }
 
+  /** Adds a word of the index in its usual spelling, weighted by the partner texts it is in. */
+  public void term(String spelling, Set<Lang> langs, long partners) throws IOException {
+    termsStart = termsStart == 0 ? System.nanoTime() : termsStart;
+    String key = key(spelling);
+    boolean unimportant = StopWords.contains(key) || key.chars().noneMatch(Character::isLetter);
+    add(spelling, Suggestion.Kind.TERM, null, langs, unimportant ? UNIMPORTANT : 1 + partners);
+    glossaryLeft.remove(key);
+  }
+
   /**
-   * Adds the labels, the terms of {@code fields} in {@code main} and the glossary's terms, and commits
-   * and syncs every file, so the generation may be published. Returns the number of entries.
+   * Adds the labels and the glossary's terms that are no word of the index (phrases, words no
+   * partner uses), and commits and syncs every file. Returns the number of entries.
    */
-  public long finish(IndexReader main, List<TermField> fields, FieldText texts) throws IOException {
-    long start = System.nanoTime();
+  public long finish() throws IOException {
+    long start = termsStart == 0 ? System.nanoTime() : termsStart;
     for (ResearchField field : vocabulary.taxonomy().fields()) {
       labels(field.id(), field.label().en(), field.label().de(), 1);
       for (ResearchArea area : field.areas()) {
         labels(area.id(), area.label().en(), area.label().de(), 2);
       }
     }
-    // The glossary's terms are entries even where no partner uses them (phrases, too).
-    Set<String> glossary = new HashSet<>();
-    vocabulary.glossary().forEach(g -> glossary.addAll(List.of(key(g.de()), key(g.en()))));
-    Set<String> added = new HashSet<>();
-    new IndexTerms(main, texts).forEach(fields, term -> {
-      if (glossary.contains(key(term.text()))) {
-        added.add(key(term.text()));
-      }
-      add(term.text(), Suggestion.Kind.TERM, null, term.langs(), term.weight());
-    });
     for (GlossaryEntry g : vocabulary.glossary()) {
       for (Lang lang : Lang.values()) {
         String text = lang == Lang.DE ? g.de() : g.en();
-        if (added.add(key(text))) {
+        if (glossaryLeft.remove(key(text))) {
           add(text, Suggestion.Kind.TERM, null, EnumSet.of(lang), 1);
         }
       }
@@ -102,12 +90,11 @@ public final class SuggestIndexWriter implements Closeable {
     return entries;
   }
 
-  /** How long adding partners and finishing took in all. */
+  /** How long adding partners, reading the index's words and finishing took in all. */
   public Duration buildTime() {
     return Duration.ofNanos(nanos);
   }
 
-  /** Discards what was written unless it was finished. */
   @Override
   public void close() throws IOException {
     if (!finished) {

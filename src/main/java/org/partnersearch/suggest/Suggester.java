@@ -17,23 +17,18 @@ import org.apache.lucene.util.IOUtils;
 import org.partnersearch.analysis.Folding;
 
 /**
- * Autocomplete over one index generation, opened from the files built with it ({@link SuggesterStore}).
- * Lucene's infix suggester ({@link EntryIndex}) finds the entries in which every typed word starts a
- * word or a compound part and marks them; {@link Ranking} orders them; {@link Typos} corrects a typo
- * in the last word when the exact and folded matches are too few. Thread-safe; closed with the
- * snapshot it belongs to.
+ * Autocomplete over one index generation ({@link SuggesterStore}). Lucene's infix suggester
+ * ({@link EntryIndex}) finds and marks the entries in which every typed word starts a word or a
+ * compound part, {@link Ranking} orders them, and {@link Typos} corrects a typo in the last word
+ * when the exact and folded matches are too few. Thread-safe; closed with its snapshot.
  */
 public final class Suggester implements Closeable {
   /**
    * Typos are corrected only in a last word of at least this many letters: four letters are one edit
-   * away from too many other words to tell a typo from another word ("netz" → "nutz", "ener" →
-   * "enge"). Meilisearch's default for one typo is five, too.
+   * away from too many other words ("netz" → "nutz", "ener" → "enge"). Meilisearch's default, too.
    */
   static final int MIN_TYPO_CHARS = 5;
-  /**
-   * Typos are corrected only while fewer than this many entries match as typed or folded (umlauts,
-   * ß, "oe" for "ö"): once the visitor's letters find enough, a correction only adds noise.
-   */
+  /** Typos are corrected only while fewer entries than this match as typed or folded. */
   static final int MIN_EXACT_BEFORE_TYPO = 3;
   /** Typed text with fewer letters gets no suggestions: too little to choose by. */
   static final int MIN_LETTERS = 2;
@@ -80,13 +75,14 @@ public final class Suggester implements Closeable {
     List<String> umlauts = words.stream().map(Folding::readDigraphs).toList();
     try {
       Ranking ranking = new Ranking(request.size(), request.lang());
-      collect(ranking, words, lastIsPrefix, null);
+      collect(ranking, words, lastIsPrefix, null, null);
       if (!umlauts.equals(words)) {
-        collect(ranking, umlauts, lastIsPrefix, null);
+        collect(ranking, umlauts, lastIsPrefix, null, null);
       }
+      // Only a whole known word or phrase is translated, not a prefix.
       if (!ranking.full() && ranking.hasKey(String.join(" ", words))) {
         for (String translation : translations.apply(typed.strip()).stream().limit(MAX_TRANSLATIONS).toList()) {
-          collect(ranking, typedWords(translation), false, Ranking.Tier.TRANSLATION);
+          collect(ranking, typedWords(translation), false, Ranking.Tier.TRANSLATION, null);
         }
       }
       if (lastIsPrefix && ranking.found() < Math.min(MIN_EXACT_BEFORE_TYPO, request.size())) {
@@ -98,22 +94,27 @@ public final class Suggester implements Closeable {
     }
   }
 
-  /** Looks the words up and ranks each hit; {@code tier} overrides how it matched, if given. */
-  private void collect(Ranking ranking, List<String> words, boolean lastIsPrefix, Ranking.Tier tier)
-      throws IOException {
+  /**
+   * Looks the words up and ranks each hit; {@code tier} overrides how it matched, if given, and for a
+   * typo the entries with the whole {@code correction} come before those with a longer word.
+   */
+  private void collect(Ranking ranking, List<String> words, boolean lastIsPrefix, Ranking.Tier tier,
+      String correction) throws IOException {
     if (words.isEmpty()) {
       return;
     }
     String key = String.join(" ", words) + (lastIsPrefix ? "" : " ");
     for (LookupResult hit : infix.lookup(key, (Set<BytesRef>) null, CANDIDATES, true, true)) {
-      ranking.add(hit, words, lastIsPrefix, tier);
+      boolean whole = correction == null || ((Marked) hit.highlightKey).words().contains(correction);
+      ranking.add(hit, words, lastIsPrefix, whole ? tier : Ranking.Tier.TYPO_PREFIX);
     }
   }
 
   /**
-   * Adds the entries a typo correction of the last word finds. An umlaut digraph is read as the
-   * umlaut before a typo is tried ("oekol" is "ökol", four letters: too short for a correction that
-   * would turn it into "onkol"); the spelling as typed is tried only if the umlaut reading has none.
+   * Adds the entries a typo correction of the last word finds, looked up (and marked) by as many
+   * letters as were typed. An umlaut digraph is read as the umlaut before a typo is tried ("oekol"
+   * is "ökol", four letters: too short to be turned into "onkol"); the spelling as typed is tried
+   * only if the umlaut reading has no correction.
    */
   private void correctLast(Ranking ranking, List<String> words) throws IOException {
     String last = words.get(words.size() - 1);
@@ -124,14 +125,9 @@ public final class Suggester implements Closeable {
     for (String base : umlauts.equals(last) ? List.of(last) : List.of(umlauts, last)) {
       List<String> corrections = typos.corrections(base, MAX_CORRECTIONS);
       for (String correction : corrections) {
-        // Looked up by as many letters as were typed, which are marked; entries with the whole word first.
         List<String> corrected = new ArrayList<>(words.subList(0, words.size() - 1));
         corrected.add(correction.substring(0, Math.min(correction.length(), base.length())));
-        String key = String.join(" ", corrected);
-        for (LookupResult hit : infix.lookup(key, (Set<BytesRef>) null, CANDIDATES, true, true)) {
-          ranking.add(hit, corrected, true, ((Marked) hit.highlightKey).words().contains(correction)
-              ? Ranking.Tier.TYPO : Ranking.Tier.TYPO_PREFIX);
-        }
+        collect(ranking, corrected, true, Ranking.Tier.TYPO, correction);
       }
       if (!corrections.isEmpty()) {
         return;

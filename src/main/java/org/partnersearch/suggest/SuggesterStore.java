@@ -41,11 +41,7 @@ public final class SuggesterStore {
     return new SuggestIndexWriter(infix(FSDirectory.open(folder)), vocabulary);
   }
 
-  /**
-   * Opens the suggester of a generation.
-   *
-   * @param translations the other-language terms of a typed word or phrase (the glossary)
-   */
+  /** Opens the suggester of a generation; {@code translations}: a typed phrase's other-language terms. */
   public Suggester open(Path generation, Function<String, List<String>> translations) throws IOException {
     Path folder = generation.resolve(FOLDER).resolve(INFIX);
     // Checked first: opening an FSDirectory would create a missing folder.
@@ -86,10 +82,7 @@ public final class SuggesterStore {
     }
   }
 
-  /**
-   * The infix suggester over the entries in {@code dir}, which it closes. The index side of
-   * FOLDED_WORDS adds compound parts; the query side matches whole typed words.
-   */
+  /** The infix suggester over {@code dir}, which it closes; compound parts on the index side only. */
   private EntryIndex infix(Directory dir) throws IOException {
     return new EntryIndex(dir, analyzers.index(Chain.FOLDED_WORDS), analyzers.query(Chain.FOLDED_WORDS),
         MIN_PREFIX_CHARS);

@@ -29,7 +29,7 @@ final class Typos implements Closeable {
   private final DirectoryReader reader;
   private final Terms words;
 
-  /** Reads the words of the infix index in {@code dir} (the caller keeps the directory open). */
+  /** Reads the words of the infix index in {@code dir}, which the caller keeps open. */
   Typos(Directory dir, String field) throws IOException {
     this.reader = DirectoryReader.open(dir);
     this.words = MultiTerms.getTerms(reader, field);
