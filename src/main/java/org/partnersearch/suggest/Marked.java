@@ -56,15 +56,15 @@ record Marked(String text, List<String> words, boolean viaPart, List<int[]> span
   }
 
   /**
-   * Where the first {@code letters} folded letters of the token end in the text; the token's end
-   * where the text has fewer (a char filter changed it).
+   * Where the first {@code letters} folded letters of the token end in the text (a closed-up word's
+   * hyphen is no letter); the token's end where the text has fewer (a char filter changed it).
    */
   private static int end(String text, Token t, int letters) {
     int folded = 0;
     int end = t.start();
     while (end < t.end() && folded < letters) {
       int cp = text.codePointAt(end);
-      folded += Folding.strip(Character.toString(Character.toLowerCase(cp))).length();
+      folded += Character.isLetterOrDigit(cp) ? Folding.strip(Character.toString(Character.toLowerCase(cp))).length() : 0;
       end += Character.charCount(cp);
     }
     return folded < letters ? t.end() : end;

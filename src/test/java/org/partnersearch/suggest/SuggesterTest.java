@@ -84,6 +84,12 @@ class SuggesterTest {
   }
 
   @Test
+  void aClosedUpHyphenatedWordIsIndexedButNotSuggested() {
+    assertTrue(suggest("okoinst").stream().noneMatch(s -> s.text().equalsIgnoreCase("ökoinstitut")), suggest("okoinst").toString());
+    assertTrue(suggest("okoinst").stream().anyMatch(s -> s.text().equals("Öko-Institut")), suggest("okoinst").toString());
+  }
+
+  @Test
   void termsCarryNoIdAndPartnersAndAreasDo() {
     List<Suggestion> all = new ArrayList<>(suggest("Krebs"));
     all.addAll(suggest("tu"));
