@@ -58,7 +58,7 @@ public final class SuggestIndexWriter implements Closeable {
   public void term(String spelling, Set<Lang> langs, long partners) throws IOException {
     termsStart = termsStart == 0 ? System.nanoTime() : termsStart;
     String key = key(spelling);
-    boolean unimportant = StopWords.contains(key) || key.chars().noneMatch(Character::isLetter);
+    boolean unimportant = StopWords.contains(spelling) || StopWords.contains(key) || key.chars().noneMatch(Character::isLetter);
     add(spelling, Suggestion.Kind.TERM, null, langs, unimportant ? UNIMPORTANT : 1 + partners);
     glossaryLeft.remove(key);
   }

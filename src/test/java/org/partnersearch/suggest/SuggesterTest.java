@@ -90,6 +90,12 @@ class SuggesterTest {
   }
 
   @Test
+  void stopWordsWithUmlautsComeAfterOtherWords() {
+    List<String> texts = suggest("fü").stream().map(s -> s.text().toLowerCase(Locale.ROOT)).toList();
+    assertTrue(texts.size() > 1 && texts.contains("für") && !texts.get(0).equals("für"), texts.toString());
+  }
+
+  @Test
   void termsCarryNoIdAndPartnersAndAreasDo() {
     List<Suggestion> all = new ArrayList<>(suggest("Krebs"));
     all.addAll(suggest("tu"));
