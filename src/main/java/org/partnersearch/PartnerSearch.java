@@ -22,11 +22,12 @@ import org.partnersearch.index.IndexBuilder;
 import org.partnersearch.index.IndexGenerations;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.JsonCodec;
-import org.partnersearch.search.GlossaryFactory;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.search.GlossaryKeys;
+import org.partnersearch.serving.GlossaryFactory;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.QueryFactory;
-import org.partnersearch.search.SnapshotOpener;
+import org.partnersearch.serving.SnapshotOpener;
 import org.partnersearch.suggest.SuggesterStore;
 
 /**
@@ -106,7 +107,7 @@ public final class PartnerSearch implements Closeable {
   /** Opens the published generation of {@code indexDir}; the caller closes the returned index. */
   public LiveIndex openIndex(Path indexDir) throws IOException {
     return new LiveIndex(new IndexGenerations(indexDir),
-        new SnapshotOpener(schema, json, new GlossaryFactory(analyzers), suggesters));
+        new SnapshotOpener(schema, json, new GlossaryFactory(new GlossaryKeys(analyzers)::of), suggesters));
   }
 
   /** The default time budget of one search inside Lucene. */

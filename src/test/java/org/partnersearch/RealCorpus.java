@@ -2,12 +2,13 @@ package org.partnersearch;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 
 /**
  * The shipped {@code corpus/} indexed into a temporary folder and opened for searching: the fixture
- * of the end-to-end tiers of tests. One per test class, built in {@code @BeforeAll}.
+ * of the end-to-end tiers of tests: shared by every test that only reads it ({@link SharedRealCorpus}),
+ * or built by a test of its own in {@code @BeforeAll} when it changes or closes it.
  */
 public final class RealCorpus implements AutoCloseable {
   public static final Path CORPUS = Path.of("corpus");

@@ -2,7 +2,7 @@ package org.partnersearch.cli;
 
 import java.nio.file.Path;
 import org.partnersearch.PartnerSearch;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.LiveIndex;
 import picocli.CommandLine.Option;
 
 /** The index folder, shared by the subcommands that use it. */

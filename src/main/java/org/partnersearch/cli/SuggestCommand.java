@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.corpus.Lang;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.suggest.SuggestRequest;
 import org.partnersearch.suggest.SuggestResponse;
 import org.partnersearch.suggest.Suggestion;

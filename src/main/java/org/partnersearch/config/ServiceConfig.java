@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import org.partnersearch.web.WebConfig;
 
 /**
  * Everything {@code serve} is configured with, read once at start from the command line and the

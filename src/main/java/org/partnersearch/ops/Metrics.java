@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
-import org.partnersearch.search.IndexStatus;
+import org.partnersearch.serving.IndexStatus;
 
 /**
  * The service's meters in one Micrometer registry, scraped as Prometheus text at {@code /metrics}.

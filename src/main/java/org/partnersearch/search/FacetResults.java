@@ -1,6 +1,5 @@
 package org.partnersearch.search;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.partnersearch.corpus.Coordinates;
 
@@ -14,7 +13,7 @@ public record FacetResults(List<FacetValue> area, List<FacetValue> type, List<Fa
    * @param coordinates where a city is, for the map; null for other facets' values
    */
   public record FacetValue(String value, String label, int count, boolean selected, List<FacetValue> children,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Coordinates coordinates) {
+      Coordinates coordinates) {
     public FacetValue {
       children = List.copyOf(children);
     }

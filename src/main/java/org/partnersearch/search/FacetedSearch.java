@@ -15,6 +15,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.partnersearch.corpus.ResearchArea;
 import org.partnersearch.index.IndexSchema;
+import org.partnersearch.serving.IndexSnapshot;
 
 /**
  * Runs a query with the request's filters: the top hits, the exact number of matches, and the

@@ -16,17 +16,17 @@ import org.partnersearch.analysis.Chain;
  * Normalises a term into the keys the glossary is indexed and looked up by: its folded words, and
  * its words' German and English stems.
  */
-final class GlossaryKeys {
+public final class GlossaryKeys {
   private static final List<Chain> STEMMING = List.of(Chain.GERMAN_VARIANTS, Chain.ENGLISH_VARIANTS);
   private final Analyzers analyzers;
   private final TypedWords typedWords;
 
-  GlossaryKeys(Analyzers analyzers) {
+  public GlossaryKeys(Analyzers analyzers) {
     this.analyzers = analyzers;
     this.typedWords = new TypedWords(analyzers);
   }
 
-  Set<String> of(String text) {
+  public Set<String> of(String text) {
     Set<String> keys = new LinkedHashSet<>();
     String folded = String.join(" ", tokens(analyzers.query(Chain.FOLDED_WORDS), "", text));
     if (!folded.isEmpty()) {

@@ -19,6 +19,7 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.Vocabulary;
+import org.partnersearch.html.Html;
 import org.partnersearch.index.SearchableText;
 
 /**

@@ -20,6 +20,7 @@ import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.Vocabulary;
 import org.partnersearch.index.SearchableText;
+import org.partnersearch.serving.Glossary;
 
 /**
  * Says why a hit matched each query word, from the postings of the hit: the first text in the

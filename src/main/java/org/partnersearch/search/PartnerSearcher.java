@@ -23,6 +23,11 @@ import org.partnersearch.corpus.Partner;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.JsonCodec;
 import org.partnersearch.index.SearchableText;
+import org.partnersearch.request.InvalidRequestException;
+import org.partnersearch.serving.IndexSnapshot;
+import org.partnersearch.serving.IndexStatus;
+import org.partnersearch.serving.LiveIndex;
+import org.partnersearch.suggest.SuggestLimits;
 import org.partnersearch.suggest.SuggestRequest;
 import org.partnersearch.suggest.SuggestResponse;
 import org.partnersearch.suggest.Suggestion;
@@ -169,7 +174,7 @@ public final class PartnerSearcher {
 
   /** Autocomplete for what has been typed so far: partners, research areas and terms, best first. */
   public SuggestResponse suggest(SuggestRequest request) {
-    limits.checkSuggest(request);
+    SuggestLimits.check(request);
     return withSnapshot(snapshot -> snapshot.suggester().suggest(request));
   }
 

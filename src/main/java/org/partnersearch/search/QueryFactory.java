@@ -24,6 +24,7 @@ import org.partnersearch.analysis.Folding;
 import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.analysis.StopWords;
 import org.partnersearch.index.SearchableText;
+import org.partnersearch.serving.Glossary;
 
 /**
  * Turns a {@link UserQuery} into a Lucene query. A word becomes, in each {@link SearchableText},

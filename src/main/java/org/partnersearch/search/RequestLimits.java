@@ -6,7 +6,8 @@ import java.util.Set;
 import org.partnersearch.corpus.PartnerType;
 import org.partnersearch.corpus.ResearchArea;
 import org.partnersearch.corpus.ResearchField;
-import org.partnersearch.suggest.SuggestRequest;
+import org.partnersearch.request.InvalidRequestException;
+import org.partnersearch.serving.IndexSnapshot;
 
 /**
  * The limits every search request is checked against before any query runs, each violation an
@@ -33,17 +34,6 @@ final class RequestLimits {
     if ((long) r.page() * r.size() > MAX_RESULT_WINDOW) {
       throw new InvalidRequestException("result_window_too_large",
           "page × size must be at most " + MAX_RESULT_WINDOW + "; refine the query instead of paging further");
-    }
-  }
-
-  void checkSuggest(SuggestRequest r) {
-    if (r.q().length() > SuggestRequest.MAX_QUERY_CHARS) {
-      throw new InvalidRequestException("query_too_long",
-          "q has " + r.q().length() + " characters; at most " + SuggestRequest.MAX_QUERY_CHARS + " are allowed");
-    }
-    if (r.size() < SuggestRequest.MIN_SIZE || r.size() > SuggestRequest.MAX_SIZE) {
-      throw new InvalidRequestException("invalid_size",
-          "size must be between " + SuggestRequest.MIN_SIZE + " and " + SuggestRequest.MAX_SIZE);
     }
   }
 

@@ -1,10 +1,9 @@
 package org.partnersearch.search;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * One partner in a result list. {@code explain} is present only when asked for.
+ * One partner in a result list. {@code explain} is null unless asked for (and then left out of the JSON).
  *
  * @param highlight the name and snippets as HTML: every character escaped except our {@code <mark>} tags
  */
@@ -17,7 +16,7 @@ public record SearchHit(
     List<AreaRef> researchAreas,
     float score,
     Highlight highlight,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<MatchReason> explain) {
+    List<MatchReason> explain) {
 
   /** A research area with its label in the requested language. */
   public record AreaRef(String id, String label) {}

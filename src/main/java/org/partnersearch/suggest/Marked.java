@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.partnersearch.analysis.Folding;
-import org.partnersearch.search.Html;
+import org.partnersearch.html.Html;
 
 /**
  * An entry as {@link EntryIndex#highlight} found it: the runs of its text the typed words cover,

@@ -4,7 +4,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.partnersearch.Reindexer;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.corpus.CorpusProblem;
 import org.partnersearch.index.BuildReport;
@@ -16,9 +15,9 @@ import org.partnersearch.index.IndexGenerations;
  */
 final class AdminRoutes {
   private final BearerAuth auth;
-  private final Supplier<Reindexer> reindexer;
+  private final Supplier<Reindexing> reindexer;
 
-  AdminRoutes(BearerAuth auth, Supplier<Reindexer> reindexer) {
+  AdminRoutes(BearerAuth auth, Supplier<Reindexing> reindexer) {
     this.auth = auth;
     this.reindexer = reindexer;
   }
@@ -30,14 +29,14 @@ final class AdminRoutes {
 
   private void reindex(Context ctx) throws Exception {
     try {
-      Reindexer current = reindexer.get();
+      Reindexing current = reindexer.get();
       if (current == null) {
         throw new ApiException(503, "not_ready", "the index is still being opened; try again shortly", Map.of());
       }
       BuildReport report = current.reindex();
       ctx.json(new ReindexResponse(report.documents(), report.terms(),
           IndexGenerations.number(report.generation()), report.took().toMillis()));
-    } catch (Reindexer.AlreadyRunningException e) {
+    } catch (Reindexing.AlreadyRunningException e) {
       throw new ApiException(409, "reindex_running", e.getMessage(), Map.of());
     } catch (CorpusException e) {
       ctx.status(422).json(new CorpusProblemsResponse(new CorpusProblemsResponse.Problems(422, "corpus_invalid",

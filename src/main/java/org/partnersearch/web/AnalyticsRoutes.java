@@ -2,12 +2,13 @@ package org.partnersearch.web;
 
 import io.javalin.http.Context;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.partnersearch.analytics.AnalyticsReport;
 import org.partnersearch.analytics.SearchAnalytics;
 import java.util.Locale;
-import org.partnersearch.ops.Readiness;
-import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.request.InvalidRequestException;
+import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.suggest.Suggestion;
 
 /**
@@ -24,12 +25,12 @@ final class AnalyticsRoutes {
 
   private final SearchAnalytics analytics;
   private final int maxDays;
-  private final Readiness readiness;
+  private final Supplier<PartnerSearcher> searcher;
 
-  AnalyticsRoutes(SearchAnalytics analytics, int maxDays, Readiness readiness) {
+  AnalyticsRoutes(SearchAnalytics analytics, int maxDays, Supplier<PartnerSearcher> searcher) {
     this.analytics = analytics;
     this.maxDays = maxDays;
-    this.readiness = readiness;
+    this.searcher = searcher;
   }
 
   /** {@code {"kind": "partner"|"area"|"term", "id": …, "text": …}}; any content type, as sendBeacon sends text/plain. */
@@ -63,7 +64,7 @@ final class AnalyticsRoutes {
     Suggestion.Kind kind = Suggestion.Kind.valueOf(pick.kind().toUpperCase(Locale.ROOT));
     // NOTE: an unknown id or text is accepted (204) but not counted: the widget cannot do better, and
     // a spammer learns nothing.
-    if (readiness.searcher().offers(kind, value)) {
+    if (searcher.get().offers(kind, value)) {
       analytics.picked(pick.kind(), value);
     }
     ctx.status(204);

@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.partnersearch.Reindexer;
+import org.partnersearch.config.WebConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.regex.Pattern;
 import org.partnersearch.corpus.Lang;
-import org.partnersearch.search.IndexStatus;
-import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.serving.IndexStatus;
+import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.SearchRequest;
 import org.partnersearch.search.SearchResponse;
@@ -30,46 +30,32 @@ public final class ApiServer {
 
   private final SuggestRoutes suggest;
   private final WebConfig web;
-  private final Supplier<Reindexer> reindexer;
+  private final Supplier<Reindexing> reindexer;
   private final ClientAddress clients;
   private final RateLimiter limiter;
   private final OpsRoutes ops; // health probes, metrics, access log, OpenAPI, analytics
   private final HttpCaching caching;
-
-  public ApiServer(PartnerSearcher searcher) {
-    this(searcher, WebConfig.DEFAULT, null);
-  }
-
-  public ApiServer(PartnerSearcher searcher, WebConfig web) {
-    this(searcher, web, null);
-  }
-
-  /** @param reindexer what {@code POST /api/admin/reindex} runs; null or no admin token: no admin routes */
-  public ApiServer(PartnerSearcher searcher, WebConfig web, Reindexer reindexer) {
-    this(web, OpsRoutes.standalone(searcher), reindexer == null ? null : () -> reindexer);
-  }
-
-  /** A server whose searcher may still be starting: API requests get 503 until it is ready. */
-  public ApiServer(WebConfig web, OpsRoutes ops) {
-    this(web, ops, null);
-  }
+  private final Supplier<PartnerSearcher> searcher;
 
   /**
+   * @param searcher the searcher for each request; while the service is still starting it throws a
+   *     503 response (the service hands in its readiness), a test or tool hands in an open one
    * @param reindexer gives the reindexer once the index is open (null until then: 503); null
    *     supplier or no admin token: no admin routes
    */
-  public ApiServer(WebConfig web, OpsRoutes ops, Supplier<Reindexer> reindexer) {
+  public ApiServer(WebConfig web, OpsRoutes ops, Supplier<PartnerSearcher> searcher, Supplier<Reindexing> reindexer) {
     this.caching = new HttpCaching(web.cacheMaxAge());
     this.clients = new ClientAddress(web.trustedProxies());
-    this.suggest = new SuggestRoutes(ops, web, clients, caching);
+    this.suggest = new SuggestRoutes(ops, searcher, web, clients, caching);
     this.web = web;
     this.ops = ops;
+    this.searcher = searcher;
     this.reindexer = reindexer;
     this.limiter = web.requestsPerMinute() > 0 ? new RateLimiter(web.requestsPerMinute(), Duration.ofMinutes(1)) : null;
   }
 
   private PartnerSearcher searcher() {
-    return ops.readiness().searcher();
+    return searcher.get();
   }
 
   public Javalin create() {
@@ -84,7 +70,7 @@ public final class ApiServer {
       config.jetty.modifyServer(server -> server.addEventListener(new SlowClients()));
       WebAssets.install(config, web, caching); // the page, widget.js, CORS for /api/*, security headers
       caching.install(config); // Cache-Control for every answer, errors included
-      ops.install(config, clients, web.metricsToken()); // /livez /readyz /metrics /openapi.yaml /docs, access log, analytics
+      ops.install(config, clients, web.metricsToken(), searcher); // /livez /readyz /metrics /openapi.yaml /docs, access log, analytics
       if (limiter != null) {
         config.routes.before("/api/search", this::rateLimit);
         config.routes.before("/api/suggest", this::rateLimit);

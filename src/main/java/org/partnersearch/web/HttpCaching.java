@@ -12,7 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import org.partnersearch.search.IndexStatus;
+import org.partnersearch.serving.IndexStatus;
 import org.partnersearch.search.PartnerSearcher;
 
 /**

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.partnersearch.analytics.SearchAnalytics;
 import org.partnersearch.config.ServiceConfig;
 import org.partnersearch.ops.Metrics;
@@ -64,10 +65,6 @@ public final class OpsRoutes {
         SearchAnalytics.inMemory(Clock.systemUTC(), d.analyticsDays()), Settings.of(d));
   }
 
-  Readiness readiness() {
-    return readiness;
-  }
-
   Metrics metrics() {
     return metrics;
   }
@@ -75,8 +72,10 @@ public final class OpsRoutes {
   /**
    * @param clients who a request comes from, for the throttle of wrong tokens
    * @param metricsToken the bearer token {@code /metrics} needs; empty: {@code /metrics} is public
+   * @param searcher the searcher for a request, here to check that a pick names something offered
    */
-  void install(JavalinConfig config, ClientAddress clients, Optional<String> metricsToken) {
+  void install(JavalinConfig config, ClientAddress clients, Optional<String> metricsToken,
+      Supplier<PartnerSearcher> searcher) {
     config.jetty.modifyServer(server -> {
       // Javalin puts its own handler inside the innermost of these.
       server.setHandler(new KnownMethods(metrics.timedHandler(),
@@ -99,7 +98,7 @@ public final class OpsRoutes {
     if (pingDelay > 0) {
       config.routes.before("/api/ping", ctx -> Thread.sleep(pingDelay));
     }
-    AnalyticsRoutes analyticsRoutes = new AnalyticsRoutes(analytics, settings.analyticsDays(), readiness);
+    AnalyticsRoutes analyticsRoutes = new AnalyticsRoutes(analytics, settings.analyticsDays(), searcher);
     config.routes.post("/api/suggest/picks", analyticsRoutes::pick);
     settings.adminToken().ifPresent(token -> {
       BearerAuth auth = new BearerAuth(token, "admin routes", clients);

@@ -3,7 +3,7 @@ package org.partnersearch.web;
 import io.javalin.http.Context;
 import java.util.List;
 import org.partnersearch.corpus.Lang;
-import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.request.InvalidRequestException;
 
 /** Reads query parameters, turning malformed values into {@link InvalidRequestException}s. */
 final class QueryParams {

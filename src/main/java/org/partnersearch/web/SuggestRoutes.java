@@ -3,8 +3,11 @@ package org.partnersearch.web;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.config.WebConfig;
+import org.partnersearch.request.InvalidRequestException;
+import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.suggest.SuggestRequest;
 import org.partnersearch.suggest.SuggestResponse;
 import org.partnersearch.suggest.Suggestion;
@@ -24,12 +27,15 @@ final class SuggestRoutes {
   private static final Pattern SCHEME = Pattern.compile("https?");
 
   private final OpsRoutes ops;
+  private final Supplier<PartnerSearcher> searcher;
   private final WebConfig web;
   private final ClientAddress clients;
   private final HttpCaching caching;
 
-  SuggestRoutes(OpsRoutes ops, WebConfig web, ClientAddress clients, HttpCaching caching) {
+  SuggestRoutes(OpsRoutes ops, Supplier<PartnerSearcher> searcher, WebConfig web, ClientAddress clients,
+      HttpCaching caching) {
     this.ops = ops;
+    this.searcher = searcher;
     this.web = web;
     this.clients = clients;
     this.caching = caching;
@@ -52,7 +58,7 @@ final class SuggestRoutes {
     if (!openSearch && !(format == null || format.isBlank() || format.equals("json"))) {
       throw new InvalidRequestException("invalid_format", "format must be json or opensearch");
     }
-    caching.answer(ctx, ops.readiness().searcher(), List.of(request, openSearch), () -> {
+    caching.answer(ctx, searcher.get(), List.of(request, openSearch), () -> {
       SuggestResponse response = suggest(request);
       if (openSearch) {
         ctx.json(new OpenSearchSuggestions(request.q(), response.suggestions().stream().map(Suggestion::text).toList()));
@@ -65,7 +71,7 @@ final class SuggestRoutes {
 
   private SuggestResponse suggest(SuggestRequest request) {
     long start = System.nanoTime();
-    SuggestResponse response = ops.readiness().searcher().suggest(request);
+    SuggestResponse response = searcher.get().suggest(request);
     ops.suggested(System.nanoTime() - start);
     return response;
   }

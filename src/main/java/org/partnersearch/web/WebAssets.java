@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
+import org.partnersearch.config.WebConfig;
 
 /**
  * The browser-facing part of the service: the search page and the embeddable widget from

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.RealCorpus;
-import org.partnersearch.search.SnapshotOpener;
+import org.partnersearch.serving.SnapshotOpener;
 import org.slf4j.LoggerFactory;
 
 /**

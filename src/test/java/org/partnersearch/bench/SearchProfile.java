@@ -10,7 +10,7 @@ import org.apache.lucene.util.IOUtils;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.index.BuildProgress;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.SearchRequest;
 import org.partnersearch.suggest.SuggestRequest;

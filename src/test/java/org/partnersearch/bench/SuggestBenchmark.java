@@ -11,10 +11,12 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.apache.lucene.util.IOUtils;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.config.WebConfig;
 import org.partnersearch.corpus.Corpus;
 import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.Vocabulary;
 import org.partnersearch.web.ApiServer;
+import org.partnersearch.web.OpsRoutes;
 
 /**
  * Suggest latency and throughput over HTTP, against {@code /api/ping} of the same server in the
@@ -37,7 +39,8 @@ public final class SuggestBenchmark {
     try (RealCorpus corpus = RealCorpus.indexInto(indexDir)) {
       Corpus source = corpus.app.loadCorpus(RealCorpus.CORPUS);
       buildCost(corpus, source);
-      Javalin server = new ApiServer(corpus.searcher).create().start("127.0.0.1", 0);
+      Javalin server = new ApiServer(WebConfig.DEFAULT, OpsRoutes.standalone(corpus.searcher), () -> corpus.searcher,
+          null).create().start("127.0.0.1", 0);
       try {
         String origin = "http://127.0.0.1:" + server.port();
         List<String> suggestUrls = prefixes(source).stream()

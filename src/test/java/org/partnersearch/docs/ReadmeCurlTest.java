@@ -14,10 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.partnersearch.PartnerSearchService;
+import org.partnersearch.service.PartnerSearchService;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.config.ServiceConfig;
-import org.partnersearch.web.WebConfig;
+import org.partnersearch.config.WebConfig;
 
 /**
  * Every {@code curl} example in README.md, run as written by the real {@code curl} against a

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.corpus.Lang;
-import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.search.SearchHit;
 import org.partnersearch.search.SearchRequest;
 import org.partnersearch.search.SearchResponse;

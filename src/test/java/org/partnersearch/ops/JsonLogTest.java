@@ -72,7 +72,7 @@ class JsonLogTest {
     assertEquals(RealCorpus.partnerCount(), built.get("documents").asInt());
     assertTrue(built.get("ms").isIntegralNumber() && built.get("bytes").isIntegralNumber(), built.toString());
 
-    String config = only(objects, "org.partnersearch.PartnerSearchService", "listening on").get("message").asText();
+    String config = only(objects, "org.partnersearch.service.PartnerSearchService", "listening on").get("message").asText();
     assertTrue(config.contains("rateLimit=600/min") && config.contains("trustedProxies=[10.0.0.1]"), config);
   }
 

@@ -28,12 +28,12 @@ import org.apache.lucene.util.IOUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.PartnerSearch;
-import org.partnersearch.PartnerSearchService;
+import org.partnersearch.service.PartnerSearchService;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.config.ServiceConfig;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.index.IndexSchema;
-import org.partnersearch.web.WebConfig;
+import org.partnersearch.config.WebConfig;
 
 /**
  * The serving process in-process: /readyz flips during start; analytics are saved on stop; an index

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.index.IndexGenerations;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.SearchRequest;
 
 /**

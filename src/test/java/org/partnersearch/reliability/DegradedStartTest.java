@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.RealCorpus;
-import org.partnersearch.search.IndexStatus;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.IndexStatus;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.SearchRequest;
 import org.partnersearch.suggest.SuggestRequest;
 

@@ -7,26 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.RealCorpus;
-import org.partnersearch.Reindexer;
+import org.partnersearch.SearchLoad;
+import org.partnersearch.service.Reindexer;
 import org.partnersearch.index.IndexGenerations;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.SearchRequest;
 import org.partnersearch.search.SearchResponse;
@@ -49,50 +46,22 @@ class LiveReindexTest {
         QUERIES.forEach(q -> expectedTotals.put(q, searcher.search(SearchRequest.of(q)).total()));
         Reindexer reindexer = new Reindexer(app, RealCorpus.CORPUS, index, live);
 
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger requests = new AtomicInteger();
-        AtomicBoolean reindexing = new AtomicBoolean();
-        AtomicInteger duringReindex = new AtomicInteger();
-        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-        ExecutorService clients = Executors.newFixedThreadPool(4);
-        List<Future<?>> running = new ArrayList<>();
-        for (int c = 0; c < 4; c++) {
-          int offset = c;
-          running.add(clients.submit(() -> {
-            for (int i = offset; !stop.get(); i++) {
-              String q = QUERIES.get(i % QUERIES.size());
-              try {
-                SearchResponse r = searcher.search(SearchRequest.of(q));
-                requests.incrementAndGet();
-                if (reindexing.get()) {
-                  duringReindex.incrementAndGet();
-                }
-                if (r.total() != expectedTotals.get(q) || r.hits().isEmpty()) {
-                  problems.add(q + ": " + r.total() + " hits instead of " + expectedTotals.get(q));
-                }
-              } catch (RuntimeException e) {
-                problems.add(q + ": " + e);
-              }
-            }
-          }));
-        }
+        SearchLoad load = SearchLoad.start(4, QUERIES, q -> {
+          SearchResponse r = searcher.search(SearchRequest.of(q));
+          return r.total() != expectedTotals.get(q) || r.hits().isEmpty()
+              ? r.total() + " hits instead of " + expectedTotals.get(q) : null;
+        });
         long firstGeneration = searcher.status().generation();
-        while (requests.get() < 4) {
-          Thread.sleep(10); // every client is warm and searching before the first reindex
-        }
-        reindexing.set(true);
-        for (int i = 0; i < 3; i++) {
-          reindexer.reindex();
-        }
-        reindexing.set(false);
-        stop.set(true);
-        for (Future<?> f : running) {
-          f.get(30, TimeUnit.SECONDS);
-        }
-        clients.shutdown();
+        load.awaitRequests(4); // every client is warm and searching before the first reindex
+        load.during(() -> {
+          for (int i = 0; i < 3; i++) {
+            reindexer.reindex();
+          }
+        });
+        List<String> problems = load.stop();
 
-        assertEquals(List.of(), new ArrayList<>(problems));
-        assertTrue(duringReindex.get() > 0, "searches completed while reindexing: " + duringReindex.get());
+        assertEquals(List.of(), problems);
+        assertTrue(load.searchesDuring() > 0, "searches completed while reindexing: " + load.searchesDuring());
         assertEquals(firstGeneration + 3, searcher.status().generation(), "the server switched to the newest");
         try (var folders = Files.list(index)) {
           assertEquals(4, folders.filter(Files::isDirectory).count(), "superseded ones stay a while for replicas");

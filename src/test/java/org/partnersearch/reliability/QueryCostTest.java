@@ -6,16 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
 import org.partnersearch.corpus.Lang;
-import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.SearchRequest;
 import org.partnersearch.search.SearchResponse;
@@ -25,6 +24,7 @@ import org.partnersearch.search.SearchResponse;
  * failed, and cost about their time budget, not more: many compounds in one query, and many long
  * misspelt words with explain on a full page.
  */
+@ExtendWith(SharedRealCorpus.class)
 class QueryCostTest {
   /** A budget no search here reaches: what a search costs when nothing cuts it short. */
   private static final Duration AMPLE = Duration.ofSeconds(30);
@@ -47,18 +47,12 @@ class QueryCostTest {
       "Werkstofxforschung", "Verbundxrojekt", "Universitxtsklinikum", "Tumorerxrankungen", "Reaktorxicherheit",
       "Radiodiaxnostika", "Partnerxtandort", "Lebensmitxelchemie", "Kompetexzverbund"));
 
-  @TempDir static Path indexDir;
   static RealCorpus corpus;
 
   @BeforeAll
-  static void index() throws Exception {
-    corpus = RealCorpus.indexInto(indexDir);
+  static void index(RealCorpus shared) throws Exception {
+    corpus = shared;
     corpus.searcher.warmUp();
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    corpus.close();
   }
 
   @Test

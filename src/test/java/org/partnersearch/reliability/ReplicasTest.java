@@ -31,12 +31,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.PartnerSearch;
-import org.partnersearch.PartnerSearchService;
+import org.partnersearch.service.PartnerSearchService;
 import org.partnersearch.config.ServiceConfig;
 import org.partnersearch.corpus.CorpusLoader;
 import org.partnersearch.index.BuildProgress;
 import org.partnersearch.index.IndexGenerations;
-import org.partnersearch.web.WebConfig;
+import org.partnersearch.config.WebConfig;
 
 /**
  * Scale-out over published generations: two {@code serve} replicas read one index folder, one

@@ -3,29 +3,23 @@ package org.partnersearch.reliability;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
 import org.partnersearch.search.SearchRequest;
 import org.partnersearch.search.SearchResponse;
 
 /** The per-request time budget is enforced inside Lucene: past it, a partial answer, never a hang. */
+@ExtendWith(SharedRealCorpus.class)
 class TimeBudgetTest {
-  @TempDir static Path indexDir;
   static RealCorpus corpus;
 
   @BeforeAll
-  static void index() throws Exception {
-    corpus = RealCorpus.indexInto(indexDir);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    corpus.close();
+  static void index(RealCorpus shared) {
+    corpus = shared;
   }
 
   @Test

@@ -2,19 +2,18 @@ package org.partnersearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
 import org.partnersearch.corpus.Corpus;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
@@ -23,20 +22,15 @@ import org.partnersearch.corpus.Partner;
  * Facet counts checked against a brute-force count over the corpus records: for each facet, the
  * partners that pass every other facet's filter (disjunctive faceting), grouped by value.
  */
+@ExtendWith(SharedRealCorpus.class)
 class FacetCountsTest {
-  @TempDir static Path indexDir;
   static RealCorpus fixture;
   static Corpus corpus;
 
   @BeforeAll
-  static void index() throws Exception {
-    fixture = RealCorpus.indexInto(indexDir);
+  static void index(RealCorpus shared) throws Exception {
+    fixture = shared;
     corpus = fixture.app.loadCorpus(RealCorpus.CORPUS);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    fixture.close();
   }
 
   record Filters(List<String> areas, List<String> types, List<String> cities) {

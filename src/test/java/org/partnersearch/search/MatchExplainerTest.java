@@ -2,31 +2,25 @@ package org.partnersearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
 import org.partnersearch.corpus.Lang;
 
 /**
  * Explain names, for each query word, the first text in the table's order where it matches, the
  * best kind of match there, and the matched stretch of the partner's text: the same on every start.
  */
+@ExtendWith(SharedRealCorpus.class)
 class MatchExplainerTest {
-  @TempDir static Path indexDir;
   static RealCorpus corpus;
 
   @BeforeAll
-  static void index() throws Exception {
-    corpus = RealCorpus.indexInto(indexDir);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    corpus.close();
+  static void index(RealCorpus shared) {
+    corpus = shared;
   }
 
   private static List<String> explained(String q, String id) {

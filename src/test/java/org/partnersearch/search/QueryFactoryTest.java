@@ -27,6 +27,8 @@ import org.partnersearch.analysis.Analyzers;
 import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.SearchableText;
+import org.partnersearch.serving.Glossary;
+import org.partnersearch.serving.GlossaryFactory;
 
 /** Query building: its size by construction, and the limits that protect the server. */
 class QueryFactoryTest {
@@ -45,7 +47,7 @@ class QueryFactoryTest {
     GermanDecompounder decompounder = new GermanDecompounder();
     analyzers = new Analyzers(decompounder);
     queries = new QueryFactory(analyzers, decompounder);
-    noGlossary = new GlossaryFactory(analyzers).create(List.of());
+    noGlossary = new GlossaryFactory(new GlossaryKeys(analyzers)::of).create(List.of());
     dir = new ByteBuffersDirectory();
     try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(IndexSchema.indexAnalyzer(analyzers)))) {
       Document doc = new Document();

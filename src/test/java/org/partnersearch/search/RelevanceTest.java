@@ -2,33 +2,27 @@ package org.partnersearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
 
 /**
  * The relevance table: queries of every kind the product promises to handle, each with the
  * partner(s) that may rank first and, where it matters, partners that must be in the top 3.
  * Prints success@1 and MRR; every case must pass.
  */
+@ExtendWith(SharedRealCorpus.class)
 class RelevanceTest {
-  @TempDir static Path indexDir;
   static RealCorpus corpus;
 
   @BeforeAll
-  static void index() throws Exception {
-    corpus = RealCorpus.indexInto(indexDir);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    corpus.close();
+  static void index(RealCorpus shared) {
+    corpus = shared;
   }
 
   /** {@code first}: ids any of which may rank first; {@code top3}: ids that must all be in the top 3. */

@@ -2,16 +2,15 @@ package org.partnersearch.suggest;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.suggest.Suggestion.Kind;
 
@@ -21,18 +20,13 @@ import org.partnersearch.suggest.Suggestion.Kind;
  * suggestion (partner or area by id, term by text) that must be in the top {@code within}, and
  * optionally a piece of its highlighted HTML.
  */
+@ExtendWith(SharedRealCorpus.class)
 class SuggestTableTest {
-  @TempDir static Path indexDir;
   static RealCorpus corpus;
 
   @BeforeAll
-  static void index() throws Exception {
-    corpus = RealCorpus.indexInto(indexDir);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    corpus.close();
+  static void index(RealCorpus shared) {
+    corpus = shared;
   }
 
   /** {@code target}: the partner or area id, or the term's text; {@code mark}: expected in its highlight, or null. */

@@ -4,35 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
-import org.partnersearch.search.InvalidRequestException;
+import org.partnersearch.request.InvalidRequestException;
 
 /** Properties of the suggester over the real corpus: dedup, never empty, bad input, limits. */
+@ExtendWith(SharedRealCorpus.class)
 class SuggesterTest {
-  @TempDir static Path indexDir;
   static RealCorpus corpus;
 
   @BeforeAll
-  static void index() throws Exception {
-    corpus = RealCorpus.indexInto(indexDir);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    corpus.close();
+  static void index(RealCorpus shared) {
+    corpus = shared;
   }
 
   static List<Suggestion> suggest(String q) {

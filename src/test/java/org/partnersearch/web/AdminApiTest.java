@@ -10,16 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.SearchLoad;
+import org.partnersearch.config.WebConfig;
 
 /** Admin routes over real HTTP: off without a token, bearer auth, slow-down, reindex under load. */
 class AdminApiTest {
@@ -120,44 +115,19 @@ class AdminApiTest {
       for (String q : queries) {
         totals.put(q, api.get("/api/search?q=" + q).json().get("total").asInt());
       }
-      AtomicBoolean stop = new AtomicBoolean();
-      AtomicInteger requests = new AtomicInteger();
-      ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-      ExecutorService clients = Executors.newFixedThreadPool(4);
-      List<Future<?>> running = new ArrayList<>();
-      for (int c = 0; c < 4; c++) {
-        int offset = c;
-        running.add(clients.submit(() -> {
-          for (int i = offset; !stop.get() || i < offset + queries.size(); i++) {
-            String q = queries.get(i % queries.size());
-            try {
-              ApiFixture.Response r = api.get("/api/search?q=" + q);
-              requests.incrementAndGet();
-              if (r.status() != 200 || r.json().get("total").asInt() != totals.get(q)) {
-                problems.add(q + ": " + r.status() + " " + r.body());
-              }
-            } catch (Exception e) {
-              problems.add(q + ": " + e);
-            }
-          }
-        }));
-      }
-      try {
+      SearchLoad load = SearchLoad.start(4, queries, q -> {
+        ApiFixture.Response r = api.get("/api/search?q=" + q);
+        return r.status() != 200 || r.json().get("total").asInt() != totals.get(q) ? r.status() + " " + r.body() : null;
+      });
+      load.during(() -> {
         for (int i = 0; i < 3; i++) {
           ApiFixture.Response r = api.send(post(api, "/api/admin/reindex", Map.of("Authorization", "Bearer " + TOKEN)));
           assertEquals(200, r.status(), r.body());
         }
-      } finally {
-        // Also when a reindex fails: the clients would otherwise loop on, at full speed against a closed server.
-        stop.set(true);
-        clients.shutdown();
-      }
-      for (Future<?> f : running) {
-        f.get(60, TimeUnit.SECONDS);
-      }
-      assertEquals(List.of(), new ArrayList<>(problems));
+      });
+      assertEquals(List.of(), load.stop());
       assertEquals(4, api.get("/api/health").json().get("generation").asInt());
-      assertFalse(requests.get() < 24, "requests: " + requests.get());
+      assertFalse(load.requests() < 24, "requests: " + load.requests());
     }
   }
 

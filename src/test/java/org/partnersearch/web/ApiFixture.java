@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.partnersearch.RealCorpus;
-import org.partnersearch.Reindexer;
+import org.partnersearch.SharedRealCorpus;
+import org.partnersearch.config.WebConfig;
+import org.partnersearch.service.Reindexer;
 
 /** The real corpus behind the real HTTP server on a random port, and a real HTTP client. */
 final class ApiFixture implements AutoCloseable {
@@ -19,24 +21,29 @@ final class ApiFixture implements AutoCloseable {
 
   final RealCorpus corpus;
   final Javalin server;
+  /** Whether {@link #close()} closes the corpus too: not the run's shared one. */
+  private final boolean ownsCorpus;
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  ApiFixture(Path indexDir) throws Exception {
-    this(indexDir, WebConfig.DEFAULT, RealCorpus.CORPUS);
+  /** The default server over the run's shared corpus ({@link SharedRealCorpus}), which stays open. */
+  ApiFixture(RealCorpus shared) {
+    this(shared, searcher -> new ApiServer(WebConfig.DEFAULT, OpsRoutes.standalone(searcher), () -> searcher, null));
   }
 
   /** With web settings, and admin routes that reindex from {@code corpusDir} when a token is set. */
   ApiFixture(Path indexDir, WebConfig web, Path corpusDir) throws Exception {
     corpus = RealCorpus.indexInto(indexDir, corpusDir);
+    ownsCorpus = true;
     corpus.searcher.warmUp(); // as `serve` does before it listens
     Reindexer reindexer = new Reindexer(corpus.app, corpusDir, indexDir, corpus.index);
-    server = new ApiServer(corpus.searcher, web, reindexer).create().start("127.0.0.1", 0);
+    server = new ApiServer(web, OpsRoutes.standalone(corpus.searcher), () -> corpus.searcher, () -> reindexer)
+        .create().start("127.0.0.1", 0);
   }
 
-  /** With a server made by {@code server}, e.g. one with an admin token. */
-  ApiFixture(Path indexDir, java.util.function.Function<org.partnersearch.search.PartnerSearcher, ApiServer> server)
-      throws Exception {
-    corpus = RealCorpus.indexInto(indexDir);
+  /** With a server made by {@code server} (e.g. one with an admin token) over the run's shared corpus. */
+  ApiFixture(RealCorpus shared, java.util.function.Function<org.partnersearch.search.PartnerSearcher, ApiServer> server) {
+    corpus = shared;
+    ownsCorpus = false;
     corpus.searcher.warmUp(); // as `serve` does before it listens
     this.server = server.apply(corpus.searcher).create().start("127.0.0.1", 0);
   }
@@ -125,6 +132,8 @@ final class ApiFixture implements AutoCloseable {
   @Override
   public void close() throws Exception {
     server.stop();
-    corpus.close();
+    if (ownsCorpus) {
+      corpus.close();
+    }
   }
 }

@@ -11,27 +11,28 @@ import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
 import org.slf4j.LoggerFactory;
 
 /**
  * Text a client sends reaches the log only escaped and only so often: Jetty quotes a bad Host
  * port verbatim in a warning, U+0085 (a line break to many log viewers) included.
  */
+@ExtendWith(SharedRealCorpus.class)
 class AttackerTextInLogsTest {
-  @TempDir static Path indexDir;
   static ApiFixture api;
   static final ListAppender<ILoggingEvent> LOGGED = new ListAppender<>();
   static Logger root;
 
   @BeforeAll
-  static void start() throws Exception {
-    api = new ApiFixture(indexDir);
+  static void start(RealCorpus shared) throws Exception {
+    api = new ApiFixture(shared);
     root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     LOGGED.start();
     root.addAppender(LOGGED);

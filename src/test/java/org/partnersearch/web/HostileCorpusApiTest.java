@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.config.WebConfig;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.corpus.CorpusLoader;
 

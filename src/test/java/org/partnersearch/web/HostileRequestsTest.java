@@ -8,28 +8,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
 
 /**
  * Malformed and hostile requests: each gets a 2xx or 4xx JSON answer within a second, with no
  * stack trace, no exception name and no raw markup, and the server stays healthy.
  */
+@ExtendWith(SharedRealCorpus.class)
 class HostileRequestsTest {
-  @TempDir static Path indexDir;
   static ApiFixture api;
 
   @BeforeAll
-  static void start() throws Exception {
-    api = new ApiFixture(indexDir);
+  static void start(RealCorpus shared) throws Exception {
+    api = new ApiFixture(shared);
   }
 
   @AfterAll

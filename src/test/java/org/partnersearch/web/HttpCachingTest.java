@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.config.WebConfig;
 
 /**
  * HTTP caching over a real server: ETags name the generation and the normalised request, 304 on
@@ -154,8 +155,9 @@ class HttpCachingTest {
 
   @Test
   void aSearchCutShortByItsTimeBudgetIsNeverStored() throws Exception {
-    io.javalin.Javalin hurried = new ApiServer(api.corpus.app.searcher(api.corpus.index, Duration.ZERO),
-        WebConfig.DEFAULT.withCacheSeconds(MAX_AGE)).create().start("127.0.0.1", 0);
+    org.partnersearch.search.PartnerSearcher inNoTime = api.corpus.app.searcher(api.corpus.index, Duration.ZERO);
+    io.javalin.Javalin hurried = new ApiServer(WebConfig.DEFAULT.withCacheSeconds(MAX_AGE),
+        OpsRoutes.standalone(inNoTime), () -> inNoTime, null).create().start("127.0.0.1", 0);
     try {
       HttpResponse<String> r = api.client.send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
           + hurried.port() + "/api/search?q=Kernteknik%20Endlager")).build(), HttpResponse.BodyHandlers.ofString());

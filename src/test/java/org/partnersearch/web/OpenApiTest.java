@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.analytics.SearchAnalytics;
+import org.partnersearch.config.WebConfig;
 import org.partnersearch.ops.Metrics;
 import org.partnersearch.ops.Readiness;
 
@@ -48,7 +49,8 @@ class OpenApiTest {
       // With an admin token, so the admin routes are declared too.
       Javalin app = new ApiServer(WebConfig.DEFAULT, new OpsRoutes(metrics, Readiness.of(corpus.searcher),
           SearchAnalytics.inMemory(Clock.systemUTC(), 30),
-          new OpsRoutes.Settings(false, Optional.of("a-token-of-sixteen+"), Duration.ofSeconds(1), 30))).create();
+          new OpsRoutes.Settings(false, Optional.of("a-token-of-sixteen+"), Duration.ofSeconds(1), 30)),
+          () -> corpus.searcher, null).create();
       app.unsafe.internalRouter.allHttpHandlers().stream()
           .map(e -> e.endpoint)
           .filter(e -> e.method.isHttpMethod())

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -19,12 +18,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
 import org.partnersearch.analytics.SearchAnalytics;
+import org.partnersearch.config.WebConfig;
 import org.partnersearch.ops.Metrics;
 import org.partnersearch.ops.Readiness;
 
 /** Health probes, metrics, access log, docs and admin analytics over real HTTP. */
+@ExtendWith(SharedRealCorpus.class)
 class OpsRoutesTest {
   static final String TOKEN = "test-admin-token-0123456789";
   /** One sample line of the Prometheus text format: name, optional labels, value. */
@@ -32,16 +35,15 @@ class OpsRoutesTest {
       "([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(?:[a-zA-Z_][a-zA-Z0-9_]*=\"(?:[^\"\\\\]|\\\\.)*\",?)*\\})? "
           + "(-?[0-9.eE+-]+|NaN|\\+Inf|-Inf)");
 
-  @TempDir static Path indexDir;
   static ApiFixture api;
   static Metrics metrics;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(RealCorpus shared) throws Exception {
     metrics = new Metrics();
-    api = new ApiFixture(indexDir, searcher -> new ApiServer(WebConfig.DEFAULT, new OpsRoutes(metrics,
+    api = new ApiFixture(shared, searcher -> new ApiServer(WebConfig.DEFAULT, new OpsRoutes(metrics,
         Readiness.of(searcher), SearchAnalytics.inMemory(Clock.systemUTC(), 30),
-        new OpsRoutes.Settings(false, Optional.of(TOKEN), Duration.ofSeconds(5), 30))));
+        new OpsRoutes.Settings(false, Optional.of(TOKEN), Duration.ofSeconds(5), 30)), () -> searcher, null));
   }
 
   @AfterAll

@@ -12,7 +12,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +21,12 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
 import org.partnersearch.analytics.AnalyticsReport;
 import org.partnersearch.analytics.SearchAnalytics;
+import org.partnersearch.config.WebConfig;
 import org.partnersearch.ops.Metrics;
 import org.partnersearch.ops.Readiness;
 
@@ -33,22 +35,25 @@ import org.partnersearch.ops.Readiness;
  * hold its connections: odd methods, many compounds, floods of picks, forged Host headers, CORS
  * preflights and clients that send their headers one byte at a time.
  */
+@ExtendWith(SharedRealCorpus.class)
 class SafeInPublicTest {
   private static final String SITE = "https://host.example";
 
-  @TempDir static Path indexDir;
   static ApiFixture api;
   static Metrics metrics;
   static SearchAnalytics analytics;
 
+  static RealCorpus corpus;
+
   @BeforeAll
-  static void start() throws Exception {
+  static void start(RealCorpus shared) throws Exception {
+    corpus = shared;
     metrics = new Metrics();
     analytics = SearchAnalytics.inMemory(Clock.systemUTC(), 30);
     // No rate limit here, so the floods below reach the server; the limit has a test of its own.
     WebConfig web = WebConfig.withCorsOrigins(SITE).withRequestsPerMinute(0);
-    api = new ApiFixture(indexDir, searcher -> new ApiServer(web, new OpsRoutes(metrics, Readiness.of(searcher),
-        analytics, new OpsRoutes.Settings(false, Optional.empty(), Duration.ofSeconds(5), 30))));
+    api = new ApiFixture(shared, searcher -> new ApiServer(web, new OpsRoutes(metrics, Readiness.of(searcher),
+        analytics, new OpsRoutes.Settings(false, Optional.empty(), Duration.ofSeconds(5), 30)), () -> searcher, null));
   }
 
   @AfterAll
@@ -121,12 +126,12 @@ class SafeInPublicTest {
   }
 
   @Test
-  void searchesSuggestionsAndPicksShareTheRateLimitAndEveryRefusalIsCounted(@TempDir Path dir) throws Exception {
+  void searchesSuggestionsAndPicksShareTheRateLimitAndEveryRefusalIsCounted() throws Exception {
     Metrics own = new Metrics();
     WebConfig web = WebConfig.DEFAULT.withRequestsPerMinute(3);
-    try (ApiFixture limited = new ApiFixture(dir, searcher -> new ApiServer(web, new OpsRoutes(own,
+    try (ApiFixture limited = new ApiFixture(corpus, searcher -> new ApiServer(web, new OpsRoutes(own,
         Readiness.of(searcher), SearchAnalytics.inMemory(Clock.systemUTC(), 30),
-        new OpsRoutes.Settings(false, Optional.empty(), Duration.ofSeconds(5), 30))))) {
+        new OpsRoutes.Settings(false, Optional.empty(), Duration.ofSeconds(5), 30)), () -> searcher, null))) {
       HttpRequest.Builder pick = HttpRequest.newBuilder(limited.uri("/api/suggest/picks"))
           .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"partner\",\"id\":\"daef\"}"));
       List<Integer> statuses = List.of(limited.get("/api/search?q=Endlager").status(),

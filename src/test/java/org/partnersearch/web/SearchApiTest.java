@@ -7,25 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
 import org.partnersearch.corpus.Coordinates;
 import org.partnersearch.corpus.CorpusLoader;
 
 /** The public API's contract over real HTTP: names and shapes clients rely on. */
+@ExtendWith(SharedRealCorpus.class)
 class SearchApiTest {
-  @TempDir static Path indexDir;
   static ApiFixture api;
 
   @BeforeAll
-  static void start() throws Exception {
-    api = new ApiFixture(indexDir);
+  static void start(RealCorpus shared) throws Exception {
+    api = new ApiFixture(shared);
   }
 
   @AfterAll
@@ -114,6 +114,40 @@ class SearchApiTest {
     assertEquals(dresden.latitude(), city.get("coordinates").get("latitude").asDouble());
     assertEquals(dresden.longitude(), city.get("coordinates").get("longitude").asDouble());
     assertFalse(facets.get("type").get(0).has("coordinates"), "only cities have a place");
+  }
+
+  /**
+   * The whole response as clients parse it: every key, in order, with its JSON type (an array by
+   * its first element), so that moving the JSON settings out of the search records cannot change
+   * the shape. A null city is written as null; {@code explain} and {@code coordinates} are left out
+   * where they have nothing to say.
+   */
+  @Test
+  void aSearchResponseHasTheSameKeysInTheSameOrderEveryTime() throws Exception {
+    String value = "value:s,label:s,count:n,selected:b,children:";
+    String response = "{query:s,total:n,page:n,size:n,tookMs:n,hits:[{id:s,name:s,nameEn:s,type:s,city:null,"
+        + "researchAreas:[{id:s,label:s}],score:n,highlight:{name:s,snippets:[s]}%s}],"
+        + "facets:{area:[{" + value + "[{" + value + "[]}]}],type:[{" + value + "[]}],city:[]},"
+        + "didYouMean:null,relaxed:b,partial:b}";
+
+    assertEquals(response.formatted(""), shape(api.get("/api/search?q=Endlager").json()));
+    assertEquals(response.formatted(",explain:[{word:s,field:s,how:s,matched:s}]"),
+        shape(api.get("/api/search?q=Endlager&explain=true").json()));
+    assertEquals("{area:[{" + value + "[{" + value + "[]}]}],type:[{" + value + "[]}],"
+        + "city:[{" + value + "[],coordinates:{latitude:n,longitude:n}}]}",
+        shape(api.get("/api/search?q=Forschung").json().get("facets")));
+  }
+
+  private static String shape(JsonNode node) {
+    if (node.isObject()) {
+      List<String> fields = new ArrayList<>();
+      node.fields().forEachRemaining(e -> fields.add(e.getKey() + ":" + shape(e.getValue())));
+      return "{" + String.join(",", fields) + "}";
+    }
+    if (node.isArray()) {
+      return node.isEmpty() ? "[]" : "[" + shape(node.get(0)) + "]";
+    }
+    return node.isNull() ? "null" : node.isTextual() ? "s" : node.isNumber() ? "n" : node.isBoolean() ? "b" : "?";
   }
 
   @Test

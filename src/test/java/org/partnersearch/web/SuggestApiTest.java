@@ -14,22 +14,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
+import org.partnersearch.config.WebConfig;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** {@code /api/suggest}, {@code /opensearch.xml} and {@code /api/ping} over HTTP on a random port. */
+@ExtendWith(SharedRealCorpus.class)
 class SuggestApiTest {
-  @TempDir static Path indexDir;
   static RealCorpus corpus;
   static Javalin server;
   static String origin;
@@ -37,16 +38,16 @@ class SuggestApiTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeAll
-  static void start() throws Exception {
-    corpus = RealCorpus.indexInto(indexDir);
-    server = new ApiServer(corpus.searcher).create().start(0);
+  static void start(RealCorpus shared) throws Exception {
+    corpus = shared;
+    server = new ApiServer(WebConfig.DEFAULT, OpsRoutes.standalone(corpus.searcher), () -> corpus.searcher, null)
+        .create().start(0);
     origin = "http://localhost:" + server.port();
   }
 
   @AfterAll
   static void stop() throws Exception {
     server.stop();
-    corpus.close();
   }
 
   static HttpResponse<String> get(String pathAndQuery) throws Exception {

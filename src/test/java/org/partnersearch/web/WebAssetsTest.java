@@ -9,34 +9,34 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.SharedRealCorpus;
+import org.partnersearch.config.WebConfig;
 
 /** The page, the widget, CORS from the allow-list and the security headers, over real HTTP. */
+@ExtendWith(SharedRealCorpus.class)
 class WebAssetsTest {
   static final String ALLOWED = "https://www.partner.example";
-  @TempDir static Path indexDir;
   static RealCorpus corpus;
   static Javalin server;
   static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void start() throws Exception {
-    corpus = RealCorpus.indexInto(indexDir);
-    server = new ApiServer(corpus.searcher, WebConfig.withCorsOrigins(ALLOWED + "/, http://localhost:8080"))
-        .create().start("127.0.0.1", 0);
+  static void start(RealCorpus shared) throws Exception {
+    corpus = shared;
+    server = new ApiServer(WebConfig.withCorsOrigins(ALLOWED + "/, http://localhost:8080"),
+        OpsRoutes.standalone(corpus.searcher), () -> corpus.searcher, null).create().start("127.0.0.1", 0);
   }
 
   @AfterAll
   static void stop() throws Exception {
     server.stop();
-    corpus.close();
   }
 
   static HttpResponse<String> get(String path, String origin) throws Exception {

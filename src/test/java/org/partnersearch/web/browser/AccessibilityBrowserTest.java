@@ -11,26 +11,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** axe-core (from npm, see package.json) finds no serious or critical violation. */
+@ExtendWith(BrowserHarness.class)
 class AccessibilityBrowserTest {
   static final Path AXE = Path.of("node_modules", "axe-core", "axe.min.js");
-  @TempDir static Path indexDir;
   static WebFixture web;
   static String axeSource;
   Browser browser;
   SearchPage page;
 
   @BeforeAll
-  static void startService() throws Exception {
+  static void startService(WebFixture service) throws Exception {
     if (!Files.isRegularFile(AXE)) {
       String message = AXE + " is missing: run npm ci (bash .ci/run does this)";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -39,25 +37,13 @@ class AccessibilityBrowserTest {
       Assumptions.abort(message + "; skipping the accessibility tests outside CI");
     }
     axeSource = Files.readString(AXE);
-    web = WebFixture.start(indexDir);
-  }
-
-  @AfterAll
-  static void stopService() throws Exception {
-    if (web != null) {
-      web.close();
-    }
+    web = service;
   }
 
   @BeforeEach
-  void startBrowser() throws Exception {
-    browser = Browser.start();
+  void startBrowser(Browser started) {
+    browser = started;
     page = new SearchPage(browser);
-  }
-
-  @AfterEach
-  void closeBrowser() throws Exception {
-    browser.close();
   }
 
   /** The serious and critical violations, one readable line each. */

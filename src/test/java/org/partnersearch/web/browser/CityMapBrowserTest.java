@@ -16,11 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -32,32 +31,22 @@ import org.partnersearch.RealCorpus;
  * come from the page's own checkbox list or the API, never from numbers written here, so an editor
  * adding a partner breaks nothing.
  */
+@ExtendWith(BrowserHarness.class)
 class CityMapBrowserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir static Path indexDir;
   static WebFixture web;
   Browser browser;
   SearchPage page;
 
   @BeforeAll
-  static void startService() throws Exception {
-    web = WebFixture.start(indexDir);
-  }
-
-  @AfterAll
-  static void stopService() throws Exception {
-    web.close();
+  static void startService(WebFixture service) {
+    web = service;
   }
 
   @BeforeEach
-  void startBrowser() throws Exception {
-    browser = Browser.start();
+  void startBrowser(Browser started) {
+    browser = started;
     page = new SearchPage(browser);
-  }
-
-  @AfterEach
-  void closeBrowser() throws Exception {
-    browser.close();
   }
 
   @Test

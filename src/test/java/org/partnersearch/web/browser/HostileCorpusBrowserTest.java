@@ -5,47 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
-import org.partnersearch.RealCorpus;
 
 /**
  * The page and the widget over a corpus with a hostile partner: its markup shows as text in the
  * results, the detail view and the suggestions, and none of it runs.
  */
+@ExtendWith(BrowserHarness.class)
+@BrowserHarness.HostilePartner
 class HostileCorpusBrowserTest {
-  @TempDir static Path dir;
   static WebFixture web;
   Browser browser;
   SearchPage page;
 
   @BeforeAll
-  static void startService() throws Exception {
-    web = WebFixture.start(dir.resolve("index"), RealCorpus.withHostilePartner(dir.resolve("corpus")));
-  }
-
-  @AfterAll
-  static void stopService() throws Exception {
-    web.close();
+  static void startService(WebFixture service) {
+    web = service;
   }
 
   @BeforeEach
-  void startBrowser() throws Exception {
-    browser = Browser.start();
+  void startBrowser(Browser started) {
+    browser = started;
     page = new SearchPage(browser);
-  }
-
-  @AfterEach
-  void closeBrowser() throws Exception {
-    browser.close();
   }
 
   @Test

@@ -10,13 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -27,31 +25,21 @@ import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
 
 /** The search page in headless chromium against the real service over the shipped corpus. */
+@ExtendWith(BrowserHarness.class)
 class SearchPageBrowserTest {
-  @TempDir static Path indexDir;
   static WebFixture web;
   Browser browser;
   SearchPage page;
 
   @BeforeAll
-  static void startService() throws Exception {
-    web = WebFixture.start(indexDir);
-  }
-
-  @AfterAll
-  static void stopService() throws Exception {
-    web.close();
+  static void startService(WebFixture service) {
+    web = service;
   }
 
   @BeforeEach
-  void startBrowser() throws Exception {
-    browser = Browser.start();
+  void startBrowser(Browser started) {
+    browser = started;
     page = new SearchPage(browser);
-  }
-
-  @AfterEach
-  void closeBrowser() throws Exception {
-    browser.close();
   }
 
   @Test

@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.web.ApiServer;
-import org.partnersearch.web.WebConfig;
+import org.partnersearch.config.WebConfig;
+import org.partnersearch.web.OpsRoutes;
 
 /**
  * The real service over the shipped corpus on a random port, plus a second server on another port
@@ -40,25 +41,34 @@ final class WebFixture implements AutoCloseable {
   final HttpServer hostSite;
   final String baseUrl;
   final String hostSiteUrl;
+  /** Whether {@link #close()} closes the corpus too: not the run's shared one. */
+  private final boolean ownsCorpus;
 
-  private WebFixture(RealCorpus corpus, Javalin service, HttpServer hostSite) {
+  private WebFixture(RealCorpus corpus, boolean ownsCorpus, Javalin service, HttpServer hostSite) {
     this.corpus = corpus;
+    this.ownsCorpus = ownsCorpus;
     this.service = service;
     this.hostSite = hostSite;
     this.baseUrl = "http://127.0.0.1:" + service.port();
     this.hostSiteUrl = "http://127.0.0.1:" + hostSite.getAddress().getPort();
   }
 
-  static WebFixture start(Path indexDir) throws Exception {
-    return start(indexDir, RealCorpus.CORPUS);
+  /** Over the run's shared corpus ({@link org.partnersearch.SharedRealCorpus}), which it leaves open. */
+  static WebFixture over(RealCorpus shared) throws IOException {
+    return serve(shared, false);
   }
 
+  /** Over {@code corpusDir} indexed into {@code indexDir}, closed with the fixture. */
   static WebFixture start(Path indexDir, Path corpusDir) throws Exception {
-    RealCorpus corpus = RealCorpus.indexInto(indexDir, corpusDir);
+    return serve(RealCorpus.indexInto(indexDir, corpusDir), true);
+  }
+
+  private static WebFixture serve(RealCorpus corpus, boolean ownsCorpus) throws IOException {
     HttpServer hostSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     String hostOrigin = "http://127.0.0.1:" + hostSite.getAddress().getPort();
     corpus.searcher.warmUp(); // as `serve` does before it listens
-    Javalin service = new ApiServer(corpus.searcher, new WebConfig(List.of(hostOrigin))).create().start("127.0.0.1", 0);
+    Javalin service = new ApiServer(new WebConfig(List.of(hostOrigin)), OpsRoutes.standalone(corpus.searcher),
+        () -> corpus.searcher, null).create().start("127.0.0.1", 0);
     byte[] page = HOST_PAGE.formatted("http://127.0.0.1:" + service.port()).getBytes(StandardCharsets.UTF_8);
     hostSite.createContext("/", exchange -> {
       exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -67,7 +77,7 @@ final class WebFixture implements AutoCloseable {
       exchange.close();
     });
     hostSite.start();
-    return new WebFixture(corpus, service, hostSite);
+    return new WebFixture(corpus, ownsCorpus, service, hostSite);
   }
 
   /** False while {@code /api/suggest} is not on this branch yet: the widget tests that need it skip. */
@@ -97,6 +107,8 @@ final class WebFixture implements AutoCloseable {
   public void close() throws IOException {
     hostSite.stop(0);
     service.stop();
-    corpus.close();
+    if (ownsCorpus) {
+      corpus.close();
+    }
   }
 }

@@ -6,46 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** widget.js embedded in a page of another origin, the way a partner's site would use it. */
+@ExtendWith(BrowserHarness.class)
 class WidgetBrowserTest {
-  @TempDir static Path indexDir;
   static WebFixture web;
   Browser browser;
 
   @BeforeAll
-  static void startService() throws Exception {
-    web = WebFixture.start(indexDir);
-  }
-
-  @AfterAll
-  static void stopService() throws Exception {
-    web.close();
+  static void startService(WebFixture service) {
+    web = service;
   }
 
   @BeforeEach
-  void openHostSite() throws Exception {
-    browser = Browser.start();
+  void openHostSite(Browser started) {
+    browser = started;
     browser.driver.get(web.hostSiteUrl + "/");
     browser.waiting().withMessage("the widget never appeared on the host site")
         .until(d -> !d.findElements(By.cssSelector("[data-partner-search] input[role='combobox']")).isEmpty());
-  }
-
-  @AfterEach
-  void closeBrowser() throws Exception {
-    browser.close();
   }
 
   WebElement input() {

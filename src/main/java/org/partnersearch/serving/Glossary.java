@@ -1,9 +1,10 @@
-package org.partnersearch.search;
+package org.partnersearch.serving;
 
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * German–English term pairs as query-time synonyms. Terms are looked up by several normalised keys
@@ -12,10 +13,11 @@ import java.util.Set;
  */
 public final class Glossary {
   private final Map<String, Set<String>> translationsByKey;
-  private final GlossaryKeys keys;
+  /** The keys a text is filed and looked up under (the query side's word analysis decides them). */
+  private final Function<String, Set<String>> keys;
   private final int maxWords;
 
-  Glossary(Map<String, Set<String>> translationsByKey, GlossaryKeys keys, int maxWords) {
+  Glossary(Map<String, Set<String>> translationsByKey, Function<String, Set<String>> keys, int maxWords) {
     this.translationsByKey = translationsByKey;
     this.keys = keys;
     this.maxWords = maxWords;
@@ -24,11 +26,11 @@ public final class Glossary {
   /** The other-language terms for {@code text}, without {@code text} itself; empty when it has none. */
   public List<String> translations(String text) {
     Set<String> found = new LinkedHashSet<>();
-    for (String key : keys.of(text)) {
+    for (String key : keys.apply(text)) {
       found.addAll(translationsByKey.getOrDefault(key, Set.of()));
     }
-    Set<String> own = new LinkedHashSet<>(keys.of(text));
-    found.removeIf(t -> keys.of(t).stream().anyMatch(own::contains));
+    Set<String> own = new LinkedHashSet<>(keys.apply(text));
+    found.removeIf(t -> keys.apply(t).stream().anyMatch(own::contains));
     return List.copyOf(found);
   }
 

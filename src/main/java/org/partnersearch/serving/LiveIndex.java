@@ -1,4 +1,4 @@
-package org.partnersearch.search;
+package org.partnersearch.serving;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.partnersearch.web;
+package org.partnersearch.config;
 
 import java.net.URI;
 import java.time.Duration;

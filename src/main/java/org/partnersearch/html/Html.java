@@ -1,4 +1,4 @@
-package org.partnersearch.search;
+package org.partnersearch.html;
 
 /** HTML escaping for text we put into highlight fields ourselves, matching the highlighter's own. */
 public final class Html {

@@ -1,22 +1,24 @@
-package org.partnersearch;
+package org.partnersearch.service;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.partnersearch.PartnerSearch;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.index.BuildReport;
 import org.partnersearch.ops.BuildLog;
 import org.partnersearch.ops.Metrics;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.LiveIndex;
+import org.partnersearch.web.Reindexing;
 
 /**
  * Rebuilds the index from the corpus while the server answers from the current generation, then
  * switches the server to the new one. One reindex at a time: a second one while the first runs is
  * refused, not queued, so a burst of requests cannot pile up builds.
  */
-public final class Reindexer {
+public final class Reindexer implements Reindexing {
   /** How the build log names this way of starting a build. */
   private static final String TRIGGER = "admin-reindex";
 
@@ -40,17 +42,7 @@ public final class Reindexer {
     this.metrics = metrics;
   }
 
-  /** Thrown when a reindex is asked for while one runs. */
-  public static final class AlreadyRunningException extends Exception {
-    public AlreadyRunningException() {
-      super("a reindex is already running; try again when it has finished");
-    }
-  }
-
-  /**
-   * Validates the corpus, builds and publishes a new generation and makes the server use it. A
-   * corpus with problems changes nothing and is reported with every problem.
-   */
+  @Override
   public BuildReport reindex() throws AlreadyRunningException, CorpusException, IOException {
     if (!running.tryLock()) {
       metrics.ifPresent(m -> m.reindexed(Duration.ZERO, "busy"));

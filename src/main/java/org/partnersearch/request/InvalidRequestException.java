@@ -1,6 +1,9 @@
-package org.partnersearch.search;
+package org.partnersearch.request;
 
-/** A request the search layer refuses; {@code code} is stable for clients, the message says what to change. */
+/**
+ * A request we refuse (a 400 over HTTP): {@code code} is stable for clients, the message says what
+ * to change. In a package of its own so that search, suggest and web can all throw it.
+ */
 public final class InvalidRequestException extends RuntimeException {
   private final String code;
 

@@ -1,4 +1,4 @@
-package org.partnersearch;
+package org.partnersearch.service;
 
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.partnersearch.PartnerSearch;
 import org.partnersearch.analytics.SearchAnalytics;
 import org.partnersearch.config.ServiceConfig;
 import org.partnersearch.corpus.CorpusException;
@@ -22,10 +23,11 @@ import org.partnersearch.index.IndexSchema;
 import org.partnersearch.ops.BuildLog;
 import org.partnersearch.ops.Metrics;
 import org.partnersearch.ops.Readiness;
-import org.partnersearch.search.LiveIndex;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.web.ApiServer;
 import org.partnersearch.web.OpsRoutes;
+import org.partnersearch.web.Reindexing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,8 +79,10 @@ public final class PartnerSearchService implements AutoCloseable {
   public synchronized PartnerSearchService listen() {
     OpsRoutes ops = new OpsRoutes(metrics, readiness, analytics, OpsRoutes.Settings.of(config));
     // A replica never builds: the index command publishes into the shared folder, so no reindex route.
-    Supplier<Reindexer> reindexing = config.replica() ? null : () -> reindexer;
-    server = new ApiServer(config.web(), ops, reindexing).create().start(config.host(), config.port());
+    Supplier<Reindexing> reindexing = config.replica() ? null : () -> reindexer;
+    // Until prepare() is done the readiness answers every API request with 503.
+    server = new ApiServer(config.web(), ops, readiness::searcher, reindexing).create()
+        .start(config.host(), config.port());
     metrics.bindJetty(server.jettyServer().server());
     LOG.info("partner-search listening on http://{}:{}/ ({})", config.host(), server.port(), config);
     return this;

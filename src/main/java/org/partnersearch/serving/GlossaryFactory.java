@@ -1,29 +1,33 @@
-package org.partnersearch.search;
+package org.partnersearch.serving;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.partnersearch.analysis.Analyzers;
+import java.util.function.Function;
 import org.partnersearch.corpus.GlossaryEntry;
 
 /** Builds the {@link Glossary} of an index generation from its entries. */
 public final class GlossaryFactory {
-  private final GlossaryKeys keys;
+  private final Function<String, Set<String>> keys;
 
-  public GlossaryFactory(Analyzers analyzers) {
-    this.keys = new GlossaryKeys(analyzers);
+  /**
+   * @param keys the keys a term is filed and looked up under; the search side's word analysis
+   *     (its {@code GlossaryKeys}), handed in so that serving does not depend on query building
+   */
+  public GlossaryFactory(Function<String, Set<String>> keys) {
+    this.keys = keys;
   }
 
   public Glossary create(List<GlossaryEntry> entries) {
     Map<String, Set<String>> byKey = new HashMap<>();
     int maxWords = 1;
     for (GlossaryEntry e : entries) {
-      for (String key : keys.of(e.de())) {
+      for (String key : keys.apply(e.de())) {
         byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(e.en());
       }
-      for (String key : keys.of(e.en())) {
+      for (String key : keys.apply(e.en())) {
         byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(e.de());
       }
       maxWords = Math.max(maxWords, Math.max(words(e.de()), words(e.en())));
