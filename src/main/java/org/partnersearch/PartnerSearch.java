@@ -52,7 +52,7 @@ public final class PartnerSearch implements Closeable {
     this.wordsAnalyzer = analyzers.query(Chain.WORDS);
     this.json = new JsonCodec(new ObjectMapper());
     this.schema = new IndexSchema(json);
-    this.suggesters = new SuggesterStore(analyzers, decompounder);
+    this.suggesters = new SuggesterStore(analyzers);
   }
 
   public Analyzers analyzers() {

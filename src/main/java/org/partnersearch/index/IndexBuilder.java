@@ -73,7 +73,7 @@ public final class IndexBuilder {
       try (SuggestIndexWriter suggester = suggesters.writer(generation, vocabulary)) {
         write(vocabulary, partners, generation, suggester, progress);
         progress.phase("building the suggester");
-        entries = suggester.finish();
+        entries = finishSuggester(suggester, generation, vocabulary);
         suggesterTook = suggester.buildTime();
       }
       progress.phase("verifying " + generation.getFileName());
@@ -114,6 +114,15 @@ public final class IndexBuilder {
           IndexSchema.META_VOCABULARY, json.write(vocabulary)).entrySet());
       writer.commit();
     }
+  }
+
+  /** The suggester's terms are the written index's words ({@link SuggestTerms}). */
+  private long finishSuggester(SuggestIndexWriter suggester, Path generation, Vocabulary vocabulary)
+      throws IOException {
+    try (Directory dir = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(dir)) {
+      new SuggestTerms(reader, json, vocabulary).addTo(suggester);
+    }
+    return suggester.finish();
   }
 
   /** Opens the new generation as a reader would, checks it, and counts its terms. */

@@ -61,9 +61,11 @@ public final class IndexSchema {
    * Bump when fields, chains or the generation's layout change, so an index built by an older version
    * is rebuilt. 3: the suggester is built with the generation, into its {@code suggest/} folder. 4:
    * one field per {@link SearchableText}, every variant of a word stacked in it. 5: the stored
-   * vocabulary also holds the cities with their coordinates.
+   * vocabulary also holds the cities with their coordinates. 6: the suggester's entries carry kind and
+   * language as contexts and the partner id as payload; no typo FST. 7: a compound's head and its
+   * modifiers are marked apart ({@code +} and {@code <}).
    */
-  public static final String SCHEMA_VERSION = "6";
+  public static final String SCHEMA_VERSION = "7";
 
   /**
    * The schema version {@code generation} was built with ("none" if its commit names none), or empty

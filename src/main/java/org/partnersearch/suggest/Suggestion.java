@@ -1,6 +1,5 @@
 package org.partnersearch.suggest;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -13,13 +12,12 @@ import java.util.Locale;
  */
 public record Suggestion(String text, String highlighted, Kind kind, String id) {
 
-  /** What a suggestion stands for; written in lower case in JSON. */
+  /** What a suggestion stands for; its {@link #code()} is how the API writes it. */
   public enum Kind {
     PARTNER,
     AREA,
     TERM;
 
-    @JsonValue
     public String code() {
       return name().toLowerCase(Locale.ROOT);
     }

@@ -11,12 +11,10 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.apache.lucene.util.IOUtils;
 import org.partnersearch.RealCorpus;
-import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.config.WebConfig;
 import org.partnersearch.corpus.Corpus;
 import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.Vocabulary;
-import org.partnersearch.suggest.SuggesterStore;
 import org.partnersearch.web.ApiServer;
 import org.partnersearch.web.OpsRoutes;
 
@@ -70,7 +68,6 @@ public final class SuggestBenchmark {
 
   /** Builds the suggester for the corpus copied until it has about 10,000 entries and reports the time. */
   private static void buildCost(RealCorpus corpus, Corpus source) throws Exception {
-    SuggesterStore store = new SuggesterStore(corpus.app.analyzers(), new GermanDecompounder());
     Vocabulary vocabulary = Vocabulary.of(source);
     for (int round = 0; round < 3; round++) {
       List<Partner> partners = new ArrayList<>();
@@ -82,17 +79,17 @@ public final class SuggestBenchmark {
               p.hzdrInstitutes(), p.contacts(), p.website(), p.description()));
         }
       }
-      System.out.println("suggester build: " + build(store, vocabulary, partners));
+      System.out.println("suggester build: " + build(corpus, vocabulary, partners));
     }
-    System.out.println("suggester build, real corpus: " + build(store, vocabulary, source.partners()));
+    System.out.println("suggester build, real corpus: " + build(corpus, vocabulary, source.partners()));
   }
 
-  private static String build(SuggesterStore store, Vocabulary vocabulary, List<Partner> partners) throws Exception {
-    Path generation = Files.createTempDirectory("suggest-build");
+  private static String build(RealCorpus corpus, Vocabulary vocabulary, List<Partner> partners) throws Exception {
+    Path root = Files.createTempDirectory("suggest-build");
     try {
-      return SuggesterBuildProfile.buildAndOpen(store, vocabulary, partners, generation);
+      return SuggesterBuildProfile.build(corpus.app, vocabulary, partners, partners.size(), root);
     } finally {
-      IOUtils.rm(generation);
+      IOUtils.rm(root);
     }
   }
 

@@ -14,13 +14,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.partnersearch.analysis.Analyzers;
-import org.partnersearch.analysis.GermanDecompounder;
+import org.partnersearch.PartnerSearch;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.LocalizedText;
 import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.Taxonomy;
 import org.partnersearch.corpus.Vocabulary;
+import org.partnersearch.index.BuildProgress;
+import org.partnersearch.index.BuildReport;
 
 /** The suggester's files in a generation folder: written, verified, opened, and never half-written. */
 class SuggesterStoreTest {
@@ -31,27 +32,27 @@ class SuggesterStoreTest {
       partner("ukd", "Universitätsklinikum Dresden", "University Hospital Dresden", "UKD",
           "A university hospital in Dresden.", "Ein Klinikum der Forschung in Dresden."));
 
-  static Analyzers analyzers;
+  static PartnerSearch app;
   static SuggesterStore store;
 
-  @TempDir Path generation;
+  @TempDir Path root;
+  Path generation;
 
   @BeforeAll
   static void store() {
-    GermanDecompounder decompounder = new GermanDecompounder();
-    analyzers = new Analyzers(decompounder);
-    store = new SuggesterStore(analyzers, decompounder);
+    app = new PartnerSearch();
+    store = new SuggesterStore(app.analyzers());
   }
 
   @AfterAll
   static void close() {
-    analyzers.close();
+    app.close();
   }
 
   @Test
   void theSuggesterIsWrittenIntoTheGenerationFolderAndOpensFromIt() throws IOException {
     long entries = write(true);
-    assertEquals(List.of("infix", "typos.fst"), children(generation.resolve("suggest")), "no scratch or temp files");
+    assertEquals(List.of("infix"), children(generation.resolve("suggest")), "no scratch or temp files");
     store.verify(generation, entries, false);
     try (Suggester suggester = store.open(generation, text -> List.of())) {
       assertEquals(entries, suggester.size());
@@ -82,16 +83,23 @@ class SuggesterStoreTest {
 
   @Test
   void aGenerationWithoutASuggesterDoesNotOpen() {
-    assertThrows(java.nio.file.NoSuchFileException.class, () -> store.open(generation, text -> List.of()));
+    assertThrows(java.nio.file.NoSuchFileException.class, () -> store.open(root, text -> List.of()));
   }
 
+  /** A whole generation (the suggester's terms come from its index), or a suggester left unfinished. */
   private long write(boolean finish) throws IOException {
+    if (finish) {
+      BuildReport report = app.index(VOCABULARY, PARTNERS, PARTNERS.size(), root, BuildProgress.NONE);
+      generation = report.generation();
+      return report.suggesterEntries();
+    }
+    generation = root.resolve("unfinished");
     try (SuggestIndexWriter writer = store.writer(generation, VOCABULARY)) {
       for (Partner p : PARTNERS) {
         writer.add(p);
       }
-      return finish ? writer.finish() : 0;
     }
+    return 0;
   }
 
   private static List<String> shown(Suggester suggester, String typed) {

@@ -78,6 +78,18 @@ class SuggesterTest {
   }
 
   @Test
+  void aClosedUpHyphenatedWordIsIndexedButNotSuggested() {
+    assertTrue(suggest("okoinst").stream().noneMatch(s -> s.text().equalsIgnoreCase("ökoinstitut")), suggest("okoinst").toString());
+    assertTrue(suggest("okoinst").stream().anyMatch(s -> s.text().equals("Öko-Institut")), suggest("okoinst").toString());
+  }
+
+  @Test
+  void stopWordsWithUmlautsComeAfterOtherWords() {
+    List<String> texts = suggest("fü").stream().map(s -> s.text().toLowerCase(Locale.ROOT)).toList();
+    assertTrue(texts.size() > 1 && texts.contains("für") && !texts.get(0).equals("für"), texts.toString());
+  }
+
+  @Test
   void termsCarryNoIdAndPartnersAndAreasDo() {
     List<Suggestion> all = new ArrayList<>(suggest("Krebs"));
     all.addAll(suggest("tu"));
