@@ -17,20 +17,27 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * "forschung" highlights only "forschung" inside "Endlagerforschung".
  *
  * <p>Expects lower-cased tokens. Tokens spanning several positions (a hyphenated word and its
- * catenation after {@code WordDelimiterGraphFilter}) are not split: their pieces are already
- * tokens of their own.
+ * catenation after {@code WordDelimiterGraphFilter}) are not split: their pieces are already tokens
+ * of their own.
  *
- * <p>NOTE: Lucene's own compound filters give parts the whole word's offsets, which keeps the
- * token graph's offsets consistent (all tokens leaving a position start at the same offset). We
- * trade that invariant for exact highlighting; offsets still never go backwards, which is all the
- * index requires. Where a char filter changed the token's length, the exact offsets are unknown and
- * parts fall back to the whole word's offsets, as Lucene's do.
+ * <p>NOTE: Lucene's own compound filters give parts the whole word's offsets, which keeps the token
+ * graph's offsets consistent (all tokens leaving a position start at the same offset). We trade
+ * that invariant for exact highlighting; offsets still never go backwards, which is all the index
+ * requires. Where a char filter changed the token's length, the exact offsets are unknown and parts
+ * fall back to the whole word's offsets, as Lucene's do.
  */
 public final class DecompoundFilter extends TokenFilter {
 
-  /** Token type of an added part that is the compound's head (its last part), e.g. for a suggester that should offer only whole words. */
+  /**
+   * Token type of an added part that is the compound's head (its last part), e.g. for a suggester
+   * that should offer only whole words.
+   */
   public static final String PART_TYPE = "compound_part";
-  /** Token type of an added part before the head: it modifies the head ("Endlager" in "Endlagerforschung"). */
+
+  /**
+   * Token type of an added part before the head: it modifies the head ("Endlager" in
+   * "Endlagerforschung").
+   */
   public static final String MODIFIER_TYPE = "compound_modifier";
 
   private final GermanDecompounder decompounder;

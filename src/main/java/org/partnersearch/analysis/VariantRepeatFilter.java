@@ -14,13 +14,15 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * Emits each lower-cased word as its {@link Variant}s at one position, typed by variant: the exact
  * word, its transliterated and stripped spellings where they differ, and the transliterated word
  * again to be stemmed by the stemmer that follows (the others are keywords it leaves alone). A
- * compound part (from {@link DecompoundFilter}) becomes a {@link Variant#PART} or {@link Variant#MODIFIER}, transliterated and,
- * where different, stripped, to be stemmed too. Lucene's {@code KeywordRepeatFilter} trick, with the foldings of {@link Folding}.
+ * compound part (from {@link DecompoundFilter}) becomes a {@link Variant#PART} or {@link
+ * Variant#MODIFIER}, transliterated and, where different, stripped, to be stemmed too. Lucene's
+ * {@code KeywordRepeatFilter} trick, with the foldings of {@link Folding}.
  */
 final class VariantRepeatFilter extends TokenFilter {
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final KeywordAttribute keywordAtt = addAttribute(KeywordAttribute.class);
-  private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
+  private final PositionIncrementAttribute posIncAtt =
+      addAttribute(PositionIncrementAttribute.class);
   private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
 
   private record Copy(String text, Variant variant) {}
@@ -50,7 +52,8 @@ final class VariantRepeatFilter extends TokenFilter {
     word = captureState();
     Variant part = partVariant(typeAtt.type());
     if (part != null) {
-      // A part typed without umlaut keys ("gebaude" in "Bürogebäude") must meet its stripped spelling.
+      // A part typed without umlaut keys ("gebaude" in "Bürogebäude") must meet its stripped
+      // spelling.
       String stripped = Folding.strip(exact);
       if (!stripped.equals(transliterated)) {
         pending.add(new Copy(stripped, part));

@@ -29,19 +29,27 @@ import org.partnersearch.suggest.SuggestIndexWriter;
 
 /**
  * Hands the suggester the words of a written generation, so it keeps no counts of its own: every
- * word as written (the unmarked variant) of the searchable texts but people's names, hyphenated ones
- * also whole, with the number of partner texts it is in (document frequencies through {@link
+ * word as written (the unmarked variant) of the searchable texts but people's names, hyphenated
+ * ones also whole, with the number of partner texts it is in (document frequencies through {@link
  * HighFrequencyDictionary}, merged over the fields; a partner writing it in both languages counts
  * twice, labels not at all) and the spelling most of the first partners with it wrote, cut from
  * their stored record at the word's offsets.
  */
 final class SuggestTerms {
   private static final int MIN_CHARS = 2;
+
   /** How many partners' spellings of a word are read per field. */
   private static final int SAMPLED_DOCS = 3;
-  /** The most frequent spelling first; among equally frequent ones the alphabetically first (capitals first). */
+
+  /**
+   * The most frequent spelling first; among equally frequent ones the alphabetically first
+   * (capitals first).
+   */
   private static final Comparator<Map.Entry<String, Integer>> PREFERRED_SPELLING =
-      Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
+      Map.Entry.<String, Integer>comparingByValue()
+          .reversed()
+          .thenComparing(Map.Entry.comparingByKey());
+
   /**
    * Partners read for spellings, by document: the first partners have most of the words, and
    * decoding a stored record was over half the suggester's share of the build (JFR).
@@ -53,12 +61,13 @@ final class SuggestTerms {
   private final JsonCodec json;
   private final Vocabulary vocabulary;
   private final Map<String, TermsEnum> enums = new HashMap<>();
-  private final Map<Integer, Partner> partners = new LinkedHashMap<>(CACHED_PARTNERS, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Integer, Partner> eldest) {
-      return size() > CACHED_PARTNERS;
-    }
-  };
+  private final Map<Integer, Partner> partners =
+      new LinkedHashMap<>(CACHED_PARTNERS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Partner> eldest) {
+          return size() > CACHED_PARTNERS;
+        }
+      };
 
   SuggestTerms(IndexReader reader, JsonCodec json, Vocabulary vocabulary) throws IOException {
     this.reader = reader;
@@ -71,7 +80,9 @@ final class SuggestTerms {
   void addTo(SuggestIndexWriter suggester) throws IOException {
     PriorityQueue<FieldTerms> queue = new PriorityQueue<>((a, b) -> a.term.compareTo(b.term));
     for (SearchableText text : SearchableText.values()) {
-      FieldTerms f = new FieldTerms(text, new HighFrequencyDictionary(reader, text.field(), 0f).getEntryIterator());
+      FieldTerms f =
+          new FieldTerms(
+              text, new HighFrequencyDictionary(reader, text.field(), 0f).getEntryIterator());
       if (text != SearchableText.PEOPLE && f.next()) {
         queue.add(f);
       }
@@ -106,15 +117,21 @@ final class SuggestTerms {
     Map<String, Integer> spellings = new HashMap<>();
     for (FieldTerms f : group) {
       langs.addAll(lang(f.text));
-      partners += f.text == SearchableText.LABELS_DE || f.text == SearchableText.LABELS_EN ? 0 : f.docs;
+      partners +=
+          f.text == SearchableText.LABELS_DE || f.text == SearchableText.LABELS_EN ? 0 : f.docs;
       spellings(word, term, f.text, spellings);
     }
     if (!spellings.isEmpty()) {
-      suggester.term(spellings.entrySet().stream().min(PREFERRED_SPELLING).orElseThrow().getKey(), langs, partners);
+      suggester.term(
+          spellings.entrySet().stream().min(PREFERRED_SPELLING).orElseThrow().getKey(),
+          langs,
+          partners);
     }
   }
 
-  /** The languages of a text: the official name counts as German; aliases and acronyms are either. */
+  /**
+   * The languages of a text: the official name counts as German; aliases and acronyms are either.
+   */
   private static Set<Lang> lang(SearchableText text) {
     return switch (text) {
       case NAME, LABELS_DE, DESCRIPTION_DE -> EnumSet.of(Lang.DE);
@@ -124,7 +141,8 @@ final class SuggestTerms {
   }
 
   /** Counts how the first partners with the word in {@code text} wrote it. */
-  private void spellings(String word, BytesRef term, SearchableText text, Map<String, Integer> spellings)
+  private void spellings(
+      String word, BytesRef term, SearchableText text, Map<String, Integer> spellings)
       throws IOException {
     TermsEnum te = enums.get(text.field());
     if (te == null) {
@@ -141,7 +159,9 @@ final class SuggestTerms {
       String value = text(postings.docID(), text);
       int start = postings.startOffset();
       int end = postings.endOffset();
-      if (start >= 0 && end <= value.length() && start < end
+      if (start >= 0
+          && end <= value.length()
+          && start < end
           && value.substring(start, end).toLowerCase(Locale.ROOT).equals(word)) {
         spellings.merge(value.substring(start, end), 1, Integer::sum);
       }
@@ -152,7 +172,10 @@ final class SuggestTerms {
   private String text(int doc, SearchableText text) throws IOException {
     Partner partner = partners.get(doc);
     if (partner == null) {
-      partner = json.read(stored.document(doc, Set.of(IndexSchema.SOURCE)).get(IndexSchema.SOURCE), Partner.class);
+      partner =
+          json.read(
+              stored.document(doc, Set.of(IndexSchema.SOURCE)).get(IndexSchema.SOURCE),
+              Partner.class);
       partners.put(doc, partner);
     }
     return text.joinedTexts(partner, vocabulary);

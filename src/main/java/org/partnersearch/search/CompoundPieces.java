@@ -11,18 +11,20 @@ import org.partnersearch.analysis.StopWords;
  * Splits a typed word into the pieces of a compound, the last one its head, each marked with
  * whether the index has it: jwordsplitter's dictionary first; for a compound it leaves whole
  * ("Teilchenbeschleuniger", "Ionenstrahlzentrum"), the words of the corpus itself, read from the
- * served generation's term dictionary (so the words the searcher splits by are exactly those
- * that generation indexed, at no cost to the build). A piece the index lacks is kept, unknown:
- * the relaxation ladder leaves it out and says so.
+ * served generation's term dictionary (so the words the searcher splits by are exactly those that
+ * generation indexed, at no cost to the build). A piece the index lacks is kept, unknown: the
+ * relaxation ladder leaves it out and says so.
  */
 final class CompoundPieces {
   /** Shorter words are hardly compounds, and splitting them finds noise. */
   static final int MIN_WORD_LETTERS = 6;
+
   /**
    * A corpus word shorter than this is no piece: "und", "ion", "ists" end or start too many words.
    * The dictionary's parts have their own minimum.
    */
   static final int MIN_CORPUS_PIECE = 5;
+
   /** The shortest modifier left before a head: shorter rests are interfixes or endings. */
   private static final int MIN_REST = 3;
 
@@ -49,12 +51,18 @@ final class CompoundPieces {
     }
   }
 
-  /** The pieces of {@code word}, head last; empty unless it splits into two or more with one known. */
+  /**
+   * The pieces of {@code word}, head last; empty unless it splits into two or more with one known.
+   */
   List<Piece> of(IndexReader reader, String word) {
     String lower = word.toLowerCase(Locale.ROOT);
-    if (lower.length() != word.length() || word.codePointCount(0, word.length()) < MIN_WORD_LETTERS
-        || word.length() > QueryFactory.MAX_TYPO_LETTERS || !word.codePoints().allMatch(Character::isLetter)) {
-      return List.of(); // NOTE: same length, so offsets in the lower-cased word are offsets in the typed one
+    if (lower.length() != word.length()
+        || word.codePointCount(0, word.length()) < MIN_WORD_LETTERS
+        || word.length() > QueryFactory.MAX_TYPO_LETTERS
+        || !word.codePoints().allMatch(Character::isLetter)) {
+      return List
+          .of(); // NOTE: same length, so offsets in the lower-cased word are offsets in the typed
+      // one
     }
     List<Piece> pieces = new ArrayList<>();
     List<GermanDecompounder.Part> parts = decompounder.split(lower);
@@ -79,8 +87,10 @@ final class CompoundPieces {
       String head = word.substring(start, to);
       if (isCorpusWord(reader, head)) {
         int restEnd = start;
-        if (word.charAt(start - 1) == 's' && start - 1 - from >= MIN_REST
-            && !isCorpusWord(reader, word.substring(from, start)) && isCorpusWord(reader, word.substring(from, start - 1))) {
+        if (word.charAt(start - 1) == 's'
+            && start - 1 - from >= MIN_REST
+            && !isCorpusWord(reader, word.substring(from, start))
+            && isCorpusWord(reader, word.substring(from, start - 1))) {
           restEnd = start - 1;
         }
         String rest = word.substring(from, restEnd);
@@ -100,6 +110,8 @@ final class CompoundPieces {
   }
 
   private boolean isCorpusWord(IndexReader reader, String text) {
-    return text.length() >= MIN_CORPUS_PIECE && !StopWords.contains(text) && knownWords.isIndexed(reader, text);
+    return text.length() >= MIN_CORPUS_PIECE
+        && !StopWords.contains(text)
+        && knownWords.isIndexed(reader, text);
   }
 }

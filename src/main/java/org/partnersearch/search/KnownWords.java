@@ -25,8 +25,13 @@ final class KnownWords {
    * would make "Dresden" known through an institute's name only, and a typo that finds a research
    * area's label matches every partner of the area.
    */
-  static final List<SearchableText> WORD_TEXTS = List.of(SearchableText.NAME, SearchableText.NAME_EN,
-      SearchableText.ALIASES, SearchableText.DESCRIPTION_DE, SearchableText.DESCRIPTION_EN);
+  static final List<SearchableText> WORD_TEXTS =
+      List.of(
+          SearchableText.NAME,
+          SearchableText.NAME_EN,
+          SearchableText.ALIASES,
+          SearchableText.DESCRIPTION_DE,
+          SearchableText.DESCRIPTION_EN);
 
   private final TypedWords typedWords;
   private final GermanDecompounder decompounder;
@@ -54,17 +59,21 @@ final class KnownWords {
     return parts.size() > 1 && parts.stream().allMatch(p -> has(reader, p.text(), true));
   }
 
-  /** Whether a word text has {@code text} in some form; {@code asPart}: also as a compound's part. */
+  /**
+   * Whether a word text has {@code text} in some form; {@code asPart}: also as a compound's part.
+   */
   private boolean has(IndexReader reader, String text, boolean asPart) {
     // Five texts, two chains: each chain's analysis once.
     Map<Chain, List<WordForms>> byChain = new EnumMap<>(Chain.class);
     for (SearchableText t : WORD_TEXTS) {
-      List<WordForms> words = byChain.computeIfAbsent(t.chain(), chain -> typedWords.of(chain, text));
+      List<WordForms> words =
+          byChain.computeIfAbsent(t.chain(), chain -> typedWords.of(chain, text));
       if (words.size() != 1) {
         return false;
       }
       for (String term : words.get(0).terms().keySet()) {
-        if ((asPart || !Variant.of(term).isPart()) && docFreq(reader, new Term(t.field(), term)) > 0) {
+        if ((asPart || !Variant.of(term).isPart())
+            && docFreq(reader, new Term(t.field(), term)) > 0) {
           return true;
         }
       }

@@ -44,7 +44,9 @@ final class NearSpellings {
     this.widest = compile(word, maxEdits);
   }
 
-  /** @param folded the typed word lower-cased and stripped of accents, at least two letters */
+  /**
+   * @param folded the typed word lower-cased and stripped of accents, at least two letters
+   */
   static NearSpellings of(String folded, int maxEdits) {
     return new NearSpellings(folded, maxEdits);
   }
@@ -65,8 +67,9 @@ final class NearSpellings {
       return Map.of();
     }
     record Scored(String term, float boost) {}
-    Comparator<Scored> worstFirst = Comparator.comparingDouble(Scored::boost)
-        .thenComparing(Scored::term, Comparator.reverseOrder());
+    Comparator<Scored> worstFirst =
+        Comparator.comparingDouble(Scored::boost)
+            .thenComparing(Scored::term, Comparator.reverseOrder());
     PriorityQueue<Scored> best = new PriorityQueue<>(worstFirst);
     TermsEnum te = widest.getTermsEnum(terms);
     for (BytesRef term = te.next(); term != null; term = te.next()) {
@@ -82,14 +85,15 @@ final class NearSpellings {
 
   /**
    * NOTE: the number of edits of a term the automaton accepted is counted here, not by a second,
-   * one-edit automaton: building automata is the costly part of a typo (JFR), checking one edit is a
-   * walk along both words.
+   * one-edit automaton: building automata is the costly part of a typo (JFR), checking one edit is
+   * a walk along both words.
    */
   private float boost(BytesRef term) {
     String written = term.utf8ToString();
     String text = Variant.of(written) == Variant.FOLDED ? written.substring(1) : written;
     int[] other = text.codePoints().toArray();
-    int edits = Arrays.equals(other, codePoints) ? 0 : withinOneEdit(codePoints, other) ? 1 : maxEdits;
+    int edits =
+        Arrays.equals(other, codePoints) ? 0 : withinOneEdit(codePoints, other) ? 1 : maxEdits;
     int shorter = Math.min(other.length, length);
     return edits == 0 ? 1f : Math.max(0.01f, 1f - (float) edits / shorter);
   }
@@ -119,9 +123,9 @@ final class NearSpellings {
 
   /**
    * The word and its folded variant, both within {@code edits} of the typed word: the first letter
-   * as typed, with or without the folded mark before it, then the Levenshtein automaton of the rest.
-   * NOTE: put together here rather than as the union of two prefixed automata: building and merging
-   * those was most of a typo's cost (JFR: sorting and pruning the same states three times).
+   * as typed, with or without the folded mark before it, then the Levenshtein automaton of the
+   * rest. NOTE: put together here rather than as the union of two prefixed automata: building and
+   * merging those was most of a typo's cost (JFR: sorting and pruning the same states three times).
    */
   private static CompiledAutomaton compile(String word, int edits) {
     int prefixEnd = word.offsetByCodePoints(0, PREFIX);

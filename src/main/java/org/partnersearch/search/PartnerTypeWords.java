@@ -20,14 +20,17 @@ import org.partnersearch.serving.Glossary;
 /**
  * A query of one word that names a kind of partner ("Hochschule", "Universitäten", "hospital",
  * "Krankenhaus" through the glossary) asks for partners of that kind: they come first, the others
- * that mention the word after them. A Universitätsklinikum, described as "University Hospital"
- * in English, is a hospital: for "Hochschule" the universities come first.
+ * that mention the word after them. A Universitätsklinikum, described as "University Hospital" in
+ * English, is a hospital: for "Hochschule" the universities come first.
  *
- * <p>NOTE: one word only: in "University Hospital Dresden" the kind is one word of a name, and
- * the partner so named must stay first.
+ * <p>NOTE: one word only: in "University Hospital Dresden" the kind is one word of a name, and the
+ * partner so named must stay first.
  */
 final class PartnerTypeWords {
-  /** What being of the named kind adds to a score: more than any text match gives, so the kind ranks first. */
+  /**
+   * What being of the named kind adds to a score: more than any text match gives, so the kind ranks
+   * first.
+   */
   static final float NAMED_TYPE = 100f;
 
   private final TypedWords typedWords;
@@ -38,7 +41,10 @@ final class PartnerTypeWords {
     this.facetsConfig = facetsConfig;
   }
 
-  /** {@code base}, with partners of the kinds that {@code query} names ranked up; {@code base} itself if it names none. */
+  /**
+   * {@code base}, with partners of the kinds that {@code query} names ranked up; {@code base}
+   * itself if it names none.
+   */
   Query rankNamedTypes(Query base, UserQuery query, Glossary glossary, Vocabulary vocabulary) {
     Set<String> named = named(query, glossary, vocabulary);
     if (named.isEmpty()) {
@@ -52,7 +58,10 @@ final class PartnerTypeWords {
         .build();
   }
 
-  /** The ids of the types whose German or English label the query's one word, or its translation, is (stems compared). */
+  /**
+   * The ids of the types whose German or English label the query's one word, or its translation, is
+   * (stems compared).
+   */
   private Set<String> named(UserQuery query, Glossary glossary, Vocabulary vocabulary) {
     Set<String> named = new LinkedHashSet<>();
     if (query.required().size() != 1) {

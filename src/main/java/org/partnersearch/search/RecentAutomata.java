@@ -6,12 +6,12 @@ import java.util.Map;
 
 /**
  * The Levenshtein automata of the words looked up most recently, so that the strict, relaxed and
- * did-you-mean queries of one search, and its explanations, build each word's automata once. Building
- * them is the costly part of a near-spelling query; the cache is small and bounded, so a flood of
- * new words only replaces its entries.
+ * did-you-mean queries of one search, and its explanations, build each word's automata once.
+ * Building them is the costly part of a near-spelling query; the cache is small and bounded, so a
+ * flood of new words only replaces its entries.
  *
- * <p>NOTE: bounded by bytes, not only by words: a word's automaton takes 15 KB at 6 letters, 115 KB at
- * 10 and over 200 KB from 16 (measured), so 256 words could hold 30-60 MB, most of a small heap
+ * <p>NOTE: bounded by bytes, not only by words: a word's automaton takes 15 KB at 6 letters, 115 KB
+ * at 10 and over 200 KB from 16 (measured), so 256 words could hold 30-60 MB, most of a small heap
  * ({@code -Xmx64m}), to serve a cross-request reuse that a varied query stream rarely gets.
  */
 final class RecentAutomata {

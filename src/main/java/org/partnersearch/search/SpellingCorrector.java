@@ -17,14 +17,15 @@ import org.partnersearch.index.IndexSchema;
 
 /**
  * "Did you mean" from the index's own vocabulary, compound-aware: adjacent words that form an
- * indexed word are joined ({@code Kompetenz verbund} → {@code Kompetenzverbund}), then each word the
- * index does not know is replaced by its nearest known spelling ({@code Kernteknik} → {@code
+ * indexed word are joined ({@code Kompetenz verbund} → {@code Kompetenzverbund}), then each word
+ * the index does not know is replaced by its nearest known spelling ({@code Kernteknik} → {@code
  * Kerntechnik}).
  *
  * <p>NOTE: the nearest known spelling comes from a near-spelling automaton ({@link NearSpellings},
  * cached with the query's own, one per word and number of edits) over the spell checker's
- * vocabulary, the best weighed and then the most frequent. Lucene's DirectSpellChecker built five Levenshtein automata per unknown word on
- * every search (for one and then two edits), an eighth of a search's CPU at 13 partners (JFR).
+ * vocabulary, the best weighed and then the most frequent. Lucene's DirectSpellChecker built five
+ * Levenshtein automata per unknown word on every search (for one and then two edits), an eighth of
+ * a search's CPU at 13 partners (JFR).
  */
 final class SpellingCorrector {
   private final Analyzer queryAnalyzer;
@@ -45,7 +46,8 @@ final class SpellingCorrector {
    * looked up (each lookup walks the term dictionary with a Levenshtein automaton), and none once
    * the request's {@code budget} is spent.
    */
-  Optional<String> correct(IndexReader reader, UserQuery query, QueryTimeout budget) throws IOException {
+  Optional<String> correct(IndexReader reader, UserQuery query, QueryTimeout budget)
+      throws IOException {
     List<String> typed = new ArrayList<>();
     for (UserQuery.Group g : query.required()) {
       for (UserQuery.Term t : g.alternatives()) {
@@ -73,7 +75,9 @@ final class SpellingCorrector {
       boolean typoLength = w.codePointCount(0, w.length()) <= QueryFactory.MAX_TYPO_LETTERS;
       // A word the index has in any form, even only inside compounds ("Medizin" in "Krebsmedizin"),
       // found what was asked for: replacing it ("Medicine") would not help.
-      if (typoLength && reader.docFreq(new Term(IndexSchema.SPELL, w)) == 0 && !knownWords.isCorrect(reader, w)
+      if (typoLength
+          && reader.docFreq(new Term(IndexSchema.SPELL, w)) == 0
+          && !knownWords.isCorrect(reader, w)
           && !knownWords.isIndexed(reader, w)) {
         if (lookups++ >= QueryFactory.MAX_TYPO_WORDS || budget.shouldExit()) {
           break;
@@ -119,10 +123,11 @@ final class SpellingCorrector {
     return Optional.ofNullable(best);
   }
 
-  private List<String> joinWords(IndexReader reader, List<String> words, List<String> typed) throws IOException {
+  private List<String> joinWords(IndexReader reader, List<String> words, List<String> typed)
+      throws IOException {
     Term[] terms = words.stream().map(w -> new Term(IndexSchema.SPELL, w)).toArray(Term[]::new);
-    CombineSuggestion[] combos = wordBreaks.suggestWordCombinations(terms, 1, reader,
-        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+    CombineSuggestion[] combos =
+        wordBreaks.suggestWordCombinations(terms, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
     List<String> out = new ArrayList<>(words);
     if (combos.length > 0) {
       CombineSuggestion best = combos[0];

@@ -20,8 +20,8 @@ import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 
 /**
- * Stops matching documents once a request's time budget is spent: the hits found so far stand,
- * and {@link #timedOut()} says the answer is partial. It works inside any scorer, including
+ * Stops matching documents once a request's time budget is spent: the hits found so far stand, and
+ * {@link #timedOut()} says the answer is partial. It works inside any scorer, including
  * DrillSideways', which refuses the windowed scoring of {@code IndexSearcher.setTimeout}.
  */
 final class TimeLimitedQuery extends Query {
@@ -57,7 +57,8 @@ final class TimeLimitedQuery extends Query {
   }
 
   @Override
-  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost)
+      throws IOException {
     Weight weight = in.createWeight(searcher, scoreMode, boost);
     return new FilterWeight(this, weight) {
       @Override
@@ -82,6 +83,7 @@ final class TimeLimitedQuery extends Query {
   private final class TimedBulkScorer extends BulkScorer {
     /** Documents scored between two looks at the clock, as Lucene's own time limit does. */
     private static final int WINDOW = 1 << 12;
+
     private final BulkScorer in;
 
     TimedBulkScorer(BulkScorer in) {
@@ -89,7 +91,8 @@ final class TimeLimitedQuery extends Query {
     }
 
     @Override
-    public int score(LeafCollector collector, Bits acceptDocs, int min, int max) throws IOException {
+    public int score(LeafCollector collector, Bits acceptDocs, int min, int max)
+        throws IOException {
       int next = min;
       while (next < max) {
         if (timedOut.get() || timeout.shouldExit()) {
@@ -115,7 +118,9 @@ final class TimeLimitedQuery extends Query {
       super(weight);
       this.in = in;
       TwoPhaseIterator twoPhase = in.twoPhaseIterator();
-      this.iterator = new TimedIterator(twoPhase == null ? in.iterator() : TwoPhaseIterator.asDocIdSetIterator(twoPhase));
+      this.iterator =
+          new TimedIterator(
+              twoPhase == null ? in.iterator() : TwoPhaseIterator.asDocIdSetIterator(twoPhase));
     }
 
     @Override
@@ -202,7 +207,9 @@ final class TimeLimitedQuery extends Query {
 
   @Override
   public boolean equals(Object other) {
-    return sameClassAs(other) && in.equals(((TimeLimitedQuery) other).in) && timeout == ((TimeLimitedQuery) other).timeout;
+    return sameClassAs(other)
+        && in.equals(((TimeLimitedQuery) other).in)
+        && timeout == ((TimeLimitedQuery) other).timeout;
   }
 
   @Override

@@ -13,8 +13,8 @@ public final class GlossaryFactory {
   private final Function<String, Set<String>> keys;
 
   /**
-   * @param keys the keys a term is filed and looked up under; the search side's word analysis
-   *     (its {@code GlossaryKeys}), handed in so that serving does not depend on query building
+   * @param keys the keys a term is filed and looked up under; the search side's word analysis (its
+   *     {@code GlossaryKeys}), handed in so that serving does not depend on query building
    */
   public GlossaryFactory(Function<String, Set<String>> keys) {
     this.keys = keys;

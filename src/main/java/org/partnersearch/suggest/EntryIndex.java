@@ -30,8 +30,10 @@ import org.partnersearch.corpus.Lang;
 final class EntryIndex extends AnalyzingInfixSuggester {
   /** The field of the entries' analysed words, which the typo corrector reads too. */
   static final String WORDS_FIELD = TEXT_FIELD_NAME;
+
   /** The infix index is written once per generation: fewer, larger segments than the default. */
   private static final double RAM_BUFFER_MB = 64;
+
   /**
    * Entries analysed for highlighting, by text: a lookup highlights up to 256 candidates, and
    * analysing them anew was a fifth of a suggest (JFR). Bounded: once full, it starts over.
@@ -42,14 +44,22 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private final Map<String, List<Marked.Token>> analysed = new ConcurrentHashMap<>();
   private long added;
 
-  /** @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them with */
-  EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer, int minPrefixChars) throws IOException {
+  /**
+   * @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them
+   *     with
+   */
+  EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer, int minPrefixChars)
+      throws IOException {
     super(dir, entries, queryAnalyzer, minPrefixChars, false, true, true, true);
     this.entries = entries;
   }
 
-  /** Adds an entry while the generation is built; its kind and its text's language (if one) are its contexts. */
-  void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight) throws IOException {
+  /**
+   * Adds an entry while the generation is built; its kind and its text's language (if one) are its
+   * contexts.
+   */
+  void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight)
+      throws IOException {
     Set<BytesRef> contexts = new HashSet<>(Set.of(new BytesRef(kind.name())));
     if (langs.size() == 1) {
       contexts.add(new BytesRef(langs.iterator().next().name()));
@@ -69,13 +79,16 @@ final class EntryIndex extends AnalyzingInfixSuggester {
 
   /** Closing without {@link #commitAll} discards what was added: a failed build leaves no index. */
   @Override
-  protected IndexWriterConfig getIndexWriterConfig(Analyzer indexAnalyzer, IndexWriterConfig.OpenMode openMode) {
-    return super.getIndexWriterConfig(indexAnalyzer, openMode).setRAMBufferSizeMB(RAM_BUFFER_MB)
+  protected IndexWriterConfig getIndexWriterConfig(
+      Analyzer indexAnalyzer, IndexWriterConfig.OpenMode openMode) {
+    return super.getIndexWriterConfig(indexAnalyzer, openMode)
+        .setRAMBufferSizeMB(RAM_BUFFER_MB)
         .setCommitOnClose(false);
   }
 
   @Override
-  protected Object highlight(String text, Set<String> matchedTokens, String prefixToken) throws IOException {
+  protected Object highlight(String text, Set<String> matchedTokens, String prefixToken)
+      throws IOException {
     List<Marked.Token> tokens = analysed.get(text);
     if (tokens == null) {
       if (analysed.size() >= CACHED_ENTRIES) {
@@ -97,18 +110,29 @@ final class EntryIndex extends AnalyzingInfixSuggester {
       ts.reset();
       while (ts.incrementToken()) {
         // A compound's head and its modifiers are both parts of it, typed apart for ranking only.
-        boolean part = DecompoundFilter.PART_TYPE.equals(type.type())
-            || DecompoundFilter.MODIFIER_TYPE.equals(type.type());
-        tokens.add(new Marked.Token(term.toString(), offset.startOffset(), offset.endOffset(), part,
-            !part && !oneWord(text.substring(offset.startOffset(), offset.endOffset()))));
+        boolean part =
+            DecompoundFilter.PART_TYPE.equals(type.type())
+                || DecompoundFilter.MODIFIER_TYPE.equals(type.type());
+        tokens.add(
+            new Marked.Token(
+                term.toString(),
+                offset.startOffset(),
+                offset.endOffset(),
+                part,
+                !part && !oneWord(text.substring(offset.startOffset(), offset.endOffset()))));
       }
       ts.end();
     }
     return List.copyOf(tokens);
   }
 
-  /** A hyphenated word as a whole and closed up ("öko-institut", "okoinstitut") spans its hyphen. */
+  /**
+   * A hyphenated word as a whole and closed up ("öko-institut", "okoinstitut") spans its hyphen.
+   */
   private static boolean oneWord(String run) {
-    return run.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK);
+    return run.codePoints()
+        .allMatch(
+            c ->
+                Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK);
   }
 }

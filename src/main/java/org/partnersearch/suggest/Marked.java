@@ -18,17 +18,21 @@ import org.partnersearch.html.Html;
 record Marked(String text, List<String> words, boolean viaPart, List<int[]> spans) {
 
   /**
-   * A token of an entry's text as indexed. {@code joined}: a hyphenated word as a whole or closed up,
-   * which stands beside its pieces.
+   * A token of an entry's text as indexed. {@code joined}: a hyphenated word as a whole or closed
+   * up, which stands beside its pieces.
    */
   record Token(String term, int start, int end, boolean part, boolean joined) {
-    /** Which token a typed word is marked in: a word before a joined word before a compound part. */
+    /**
+     * Which token a typed word is marked in: a word before a joined word before a compound part.
+     */
     int preference() {
       return part ? 2 : joined ? 1 : 0;
     }
   }
 
-  /** Marks each typed word (the last, {@code prefix}, as a prefix) in the first token it fits best. */
+  /**
+   * Marks each typed word (the last, {@code prefix}, as a prefix) in the first token it fits best.
+   */
   static Marked of(String text, List<Token> tokens, Set<String> typed, String prefix) {
     List<int[]> spans = new ArrayList<>();
     boolean viaPart = false;
@@ -64,7 +68,10 @@ record Marked(String text, List<String> words, boolean viaPart, List<int[]> span
     int end = t.start();
     while (end < t.end() && folded < letters) {
       int cp = text.codePointAt(end);
-      folded += Character.isLetterOrDigit(cp) ? Folding.strip(Character.toString(Character.toLowerCase(cp))).length() : 0;
+      folded +=
+          Character.isLetterOrDigit(cp)
+              ? Folding.strip(Character.toString(Character.toLowerCase(cp))).length()
+              : 0;
       end += Character.charCount(cp);
     }
     return folded < letters ? t.end() : end;
@@ -75,11 +82,17 @@ record Marked(String text, List<String> words, boolean viaPart, List<int[]> span
     return String.join(" ", words);
   }
 
-  /** Whether the entry starts with the typed words, the last one as a prefix if {@code lastIsPrefix}. */
+  /**
+   * Whether the entry starts with the typed words, the last one as a prefix if {@code
+   * lastIsPrefix}.
+   */
   boolean startsWith(List<String> typed, boolean lastIsPrefix) {
     for (int i = 0; i < typed.size(); i++) {
       boolean prefix = lastIsPrefix && i == typed.size() - 1;
-      if (i >= words.size() || !(prefix ? words.get(i).startsWith(typed.get(i)) : words.get(i).equals(typed.get(i)))) {
+      if (i >= words.size()
+          || !(prefix
+              ? words.get(i).startsWith(typed.get(i))
+              : words.get(i).equals(typed.get(i)))) {
         return false;
       }
     }
@@ -91,7 +104,10 @@ record Marked(String text, List<String> words, boolean viaPart, List<int[]> span
     return typed.size() <= words.size() && words.subList(0, typed.size()).equals(typed);
   }
 
-  /** The text as HTML: the marked runs (merged where they touch) in {@code <mark>}, all else escaped. */
+  /**
+   * The text as HTML: the marked runs (merged where they touch) in {@code <mark>}, all else
+   * escaped.
+   */
   String html() {
     List<int[]> sorted = new ArrayList<>(spans);
     sorted.sort(Comparator.comparingInt(s -> s[0]));
@@ -104,8 +120,10 @@ record Marked(String text, List<String> words, boolean viaPart, List<int[]> span
         end = Math.max(end, sorted.get(++i)[1]);
       }
       if (start < end) {
-        out.append(Html.escape(text.substring(upto, start))).append("<mark>")
-            .append(Html.escape(text.substring(start, end))).append("</mark>");
+        out.append(Html.escape(text.substring(upto, start)))
+            .append("<mark>")
+            .append(Html.escape(text.substring(start, end)))
+            .append("</mark>");
         upto = end;
       }
     }

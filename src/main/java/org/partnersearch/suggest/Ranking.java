@@ -29,23 +29,35 @@ final class Ranking {
     TYPO_PREFIX // the last typed word, corrected, starts a word of the entry
   }
 
-  private static final Comparator<Candidate> ORDER = Comparator.comparingInt(Candidate::rank)
-      .thenComparing(Comparator.comparingLong(Candidate::weight).reversed())
-      .thenComparingInt(c -> c.marked().text().length())
-      .thenComparing(c -> c.marked().text());
+  private static final Comparator<Candidate> ORDER =
+      Comparator.comparingInt(Candidate::rank)
+          .thenComparing(Comparator.comparingLong(Candidate::weight).reversed())
+          .thenComparingInt(c -> c.marked().text().length())
+          .thenComparing(c -> c.marked().text());
 
-  /** The contexts an entry is indexed with ({@link EntryIndex#add}): its kind and its text's language. */
-  private static final Map<BytesRef, Suggestion.Kind> KINDS = Stream.of(Suggestion.Kind.values())
-      .collect(Collectors.toMap(k -> new BytesRef(k.name()), k -> k));
-  private static final Map<BytesRef, Lang> LANGS = Stream.of(Lang.values())
-      .collect(Collectors.toMap(l -> new BytesRef(l.name()), l -> l));
+  /**
+   * The contexts an entry is indexed with ({@link EntryIndex#add}): its kind and its text's
+   * language.
+   */
+  private static final Map<BytesRef, Suggestion.Kind> KINDS =
+      Stream.of(Suggestion.Kind.values())
+          .collect(Collectors.toMap(k -> new BytesRef(k.name()), k -> k));
+
+  private static final Map<BytesRef, Lang> LANGS =
+      Stream.of(Lang.values()).collect(Collectors.toMap(l -> new BytesRef(l.name()), l -> l));
 
   private final int size;
   private final Lang lang;
+
   /** The best match of each partner, area or term text. */
   private final Map<String, Candidate> best = new HashMap<>();
-  /** Every hit's folded text, so a typed phrase is known to be a whole entry before it is translated. */
+
+  /**
+   * Every hit's folded text, so a typed phrase is known to be a whole entry before it is
+   * translated.
+   */
   private final Set<String> keys = new HashSet<>();
+
   /** {@link #distinct()} as last sorted, or null after a change. */
   private List<Candidate> sorted;
 
@@ -54,7 +66,9 @@ final class Ranking {
     this.lang = lang;
   }
 
-  /** Ranks a hit of a lookup for {@code typed}; {@code tier}, if given, says how it matched instead. */
+  /**
+   * Ranks a hit of a lookup for {@code typed}; {@code tier}, if given, says how it matched instead.
+   */
   void add(LookupResult hit, List<String> typed, boolean lastIsPrefix, Tier tier) {
     Marked marked = (Marked) hit.highlightKey;
     Suggestion.Kind kind = null;
@@ -69,8 +83,11 @@ final class Ranking {
       tier = prefix ? Tier.PREFIX : marked.viaPart() ? Tier.PART : Tier.WORD;
       whole = prefix && marked.wholeWords(typed);
     }
-    int rank = tier.ordinal() << 3 | (kind == Suggestion.Kind.TERM ? 1 : 0) << 2 | (whole ? 0 : 1) << 1
-        | (entryLang == null || entryLang == lang ? 0 : 1);
+    int rank =
+        tier.ordinal() << 3
+            | (kind == Suggestion.Kind.TERM ? 1 : 0) << 2
+            | (whole ? 0 : 1) << 1
+            | (entryLang == null || entryLang == lang ? 0 : 1);
     String id = hit.payload == null || hit.payload.length == 0 ? null : hit.payload.utf8ToString();
     Candidate candidate = new Candidate(marked, kind, id, hit.value, rank);
     keys.add(marked.key());
@@ -98,7 +115,9 @@ final class Ranking {
   }
 
   List<Suggestion> top() {
-    return distinct().stream().map(c -> new Suggestion(c.marked().text(), c.marked().html(), c.kind(), c.id())).toList();
+    return distinct().stream()
+        .map(c -> new Suggestion(c.marked().text(), c.marked().html(), c.kind(), c.id()))
+        .toList();
   }
 
   private List<Candidate> distinct() {
@@ -116,6 +135,8 @@ final class Ranking {
     return sorted;
   }
 
-  /** @param rank tier, kind, wholeness and language in one number, smaller first */
+  /**
+   * @param rank tier, kind, wholeness and language in one number, smaller first
+   */
   private record Candidate(Marked marked, Suggestion.Kind kind, String id, long weight, int rank) {}
 }

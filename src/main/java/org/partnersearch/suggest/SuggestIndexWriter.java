@@ -25,13 +25,18 @@ import org.partnersearch.corpus.Vocabulary;
 public final class SuggestIndexWriter implements Closeable {
   /** Partners and areas outrank terms in the candidate list the infix suggester returns. */
   static final long NAMED_BONUS = 1_000_000L;
-  /** Stop words and numbers are terms too (a prefix of any corpus word gets a suggestion), but last. */
+
+  /**
+   * Stop words and numbers are terms too (a prefix of any corpus word gets a suggestion), but last.
+   */
   private static final long UNIMPORTANT = 0;
 
   private final EntryIndex infix;
   private final Vocabulary vocabulary;
+
   /** The folded glossary terms that are not yet entries as words of the index. */
   private final Set<String> glossaryLeft = new HashSet<>();
+
   private long entries;
   private long nanos;
   private long termsStart;
@@ -40,7 +45,12 @@ public final class SuggestIndexWriter implements Closeable {
   SuggestIndexWriter(EntryIndex infix, Vocabulary vocabulary) {
     this.infix = infix;
     this.vocabulary = vocabulary;
-    vocabulary.glossary().forEach(g -> glossaryLeft.addAll(Stream.of(g.de(), g.en()).map(SuggestIndexWriter::key).toList()));
+    vocabulary
+        .glossary()
+        .forEach(
+            g ->
+                glossaryLeft.addAll(
+                    Stream.of(g.de(), g.en()).map(SuggestIndexWriter::key).toList()));
   }
 
   /** Adds the partner's names and aliases as entries. */
@@ -58,7 +68,10 @@ public final class SuggestIndexWriter implements Closeable {
   public void term(String spelling, Set<Lang> langs, long partners) throws IOException {
     termsStart = termsStart == 0 ? System.nanoTime() : termsStart;
     String key = key(spelling);
-    boolean unimportant = StopWords.contains(spelling) || StopWords.contains(key) || key.chars().noneMatch(Character::isLetter);
+    boolean unimportant =
+        StopWords.contains(spelling)
+            || StopWords.contains(key)
+            || key.chars().noneMatch(Character::isLetter);
     add(spelling, Suggestion.Kind.TERM, null, langs, unimportant ? UNIMPORTANT : 1 + partners);
     glossaryLeft.remove(key);
   }
@@ -107,7 +120,8 @@ public final class SuggestIndexWriter implements Closeable {
     add(de, Suggestion.Kind.AREA, id, EnumSet.of(Lang.DE), NAMED_BONUS + weight);
   }
 
-  private void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight) throws IOException {
+  private void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight)
+      throws IOException {
     if (text != null && text.codePoints().anyMatch(Character::isLetterOrDigit)) {
       infix.add(text, kind, id, langs, weight);
       entries++;

@@ -17,28 +17,33 @@ import org.apache.lucene.util.IOUtils;
 import org.partnersearch.analysis.Folding;
 
 /**
- * Autocomplete over one index generation ({@link SuggesterStore}). Lucene's infix suggester
- * ({@link EntryIndex}) finds and marks the entries in which every typed word starts a word or a
- * compound part, {@link Ranking} orders them, and {@link Typos} corrects a typo in the last word
- * when the exact and folded matches are too few. Thread-safe; closed with its snapshot.
+ * Autocomplete over one index generation ({@link SuggesterStore}). Lucene's infix suggester ({@link
+ * EntryIndex}) finds and marks the entries in which every typed word starts a word or a compound
+ * part, {@link Ranking} orders them, and {@link Typos} corrects a typo in the last word when the
+ * exact and folded matches are too few. Thread-safe; closed with its snapshot.
  */
 public final class Suggester implements Closeable {
   /**
-   * Typos are corrected only in a last word of at least this many letters: four letters are one edit
-   * away from too many other words ("netz" → "nutz", "ener" → "enge"). Meilisearch's default, too.
+   * Typos are corrected only in a last word of at least this many letters: four letters are one
+   * edit away from too many other words ("netz" → "nutz", "ener" → "enge"). Meilisearch's default,
+   * too.
    */
   static final int MIN_TYPO_CHARS = 5;
+
   /** Typos are corrected only while fewer entries than this match as typed or folded. */
   static final int MIN_EXACT_BEFORE_TYPO = 3;
+
   /** Typed text with fewer letters gets no suggestions: too little to choose by. */
   static final int MIN_LETTERS = 2;
+
   /**
    * Candidates per lookup, fetched by weight (partners and areas first, then terms by how many
-   * partners use them) and then ranked by how they match.
-   * NOTE: a prefix shared by more entries than this can lose rarer exact-prefix terms to more
-   * frequent infix ones; at 13 partners no two-letter prefix comes near.
+   * partners use them) and then ranked by how they match. NOTE: a prefix shared by more entries
+   * than this can lose rarer exact-prefix terms to more frequent infix ones; at 13 partners no
+   * two-letter prefix comes near.
    */
   static final int CANDIDATES = 256;
+
   private static final int MAX_CORRECTIONS = 3;
   private static final int MAX_TRANSLATIONS = 3;
   private static final int MAX_WORDS = 8;
@@ -48,8 +53,11 @@ public final class Suggester implements Closeable {
   private final Analyzer words;
   private final Function<String, List<String>> translations;
 
-  /** @param words the query side of the chain the entries were indexed with */
-  Suggester(EntryIndex infix, Typos typos, Analyzer words, Function<String, List<String>> translations) {
+  /**
+   * @param words the query side of the chain the entries were indexed with
+   */
+  Suggester(
+      EntryIndex infix, Typos typos, Analyzer words, Function<String, List<String>> translations) {
     this.infix = infix;
     this.typos = typos;
     this.words = words;
@@ -64,8 +72,10 @@ public final class Suggester implements Closeable {
   /** Suggestions for what was typed, best first; empty for fewer than two letters. */
   public SuggestResponse suggest(SuggestRequest request) {
     String typed = request.typed();
-    List<String> words = typed.codePoints().filter(Character::isLetterOrDigit).count() < MIN_LETTERS
-        ? List.of() : typedWords(typed);
+    List<String> words =
+        typed.codePoints().filter(Character::isLetterOrDigit).count() < MIN_LETTERS
+            ? List.of()
+            : typedWords(typed);
     if (words.isEmpty()) {
       return new SuggestResponse(request.q(), List.of());
     }
@@ -81,7 +91,8 @@ public final class Suggester implements Closeable {
       }
       // Only a whole known word or phrase is translated, not a prefix.
       if (!ranking.full() && ranking.hasKey(String.join(" ", words))) {
-        for (String translation : translations.apply(typed.strip()).stream().limit(MAX_TRANSLATIONS).toList()) {
+        for (String translation :
+            translations.apply(typed.strip()).stream().limit(MAX_TRANSLATIONS).toList()) {
           collect(ranking, typedWords(translation), false, Ranking.Tier.TRANSLATION, null);
         }
       }
@@ -95,17 +106,23 @@ public final class Suggester implements Closeable {
   }
 
   /**
-   * Looks the words up and ranks each hit; {@code tier} overrides how it matched, if given, and for a
-   * typo the entries with the whole {@code correction} come before those with a longer word.
+   * Looks the words up and ranks each hit; {@code tier} overrides how it matched, if given, and for
+   * a typo the entries with the whole {@code correction} come before those with a longer word.
    */
-  private void collect(Ranking ranking, List<String> words, boolean lastIsPrefix, Ranking.Tier tier,
-      String correction) throws IOException {
+  private void collect(
+      Ranking ranking,
+      List<String> words,
+      boolean lastIsPrefix,
+      Ranking.Tier tier,
+      String correction)
+      throws IOException {
     if (words.isEmpty()) {
       return;
     }
     String key = String.join(" ", words) + (lastIsPrefix ? "" : " ");
     for (LookupResult hit : infix.lookup(key, (Set<BytesRef>) null, CANDIDATES, true, true)) {
-      boolean whole = correction == null || ((Marked) hit.highlightKey).words().contains(correction);
+      boolean whole =
+          correction == null || ((Marked) hit.highlightKey).words().contains(correction);
       ranking.add(hit, words, lastIsPrefix, whole ? tier : Ranking.Tier.TYPO_PREFIX);
     }
   }

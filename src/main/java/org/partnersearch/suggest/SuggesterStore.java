@@ -17,15 +17,19 @@ import org.partnersearch.analysis.Chain;
 import org.partnersearch.corpus.Vocabulary;
 
 /**
- * The suggester's files of a generation, {@code <generation>/suggest/infix/}: Lucene's infix index of
- * the entries. Written by {@link SuggestIndexWriter} while the generation is built, verified before
- * the generation is published, and opened with it in milliseconds. Both sides configure the infix
- * suggester here, so they cannot drift apart.
+ * The suggester's files of a generation, {@code <generation>/suggest/infix/}: Lucene's infix index
+ * of the entries. Written by {@link SuggestIndexWriter} while the generation is built, verified
+ * before the generation is published, and opened with it in milliseconds. Both sides configure the
+ * infix suggester here, so they cannot drift apart.
  */
 public final class SuggesterStore {
   static final String FOLDER = "suggest";
   static final String INFIX = "infix";
-  /** Below this many typed chars the infix suggester looks up indexed edge n-grams, above a prefix query. */
+
+  /**
+   * Below this many typed chars the infix suggester looks up indexed edge n-grams, above a prefix
+   * query.
+   */
   private static final int MIN_PREFIX_CHARS = 4;
 
   private final Analyzers analyzers;
@@ -41,8 +45,12 @@ public final class SuggesterStore {
     return new SuggestIndexWriter(infix(FSDirectory.open(folder)), vocabulary);
   }
 
-  /** Opens the suggester of a generation; {@code translations}: a typed phrase's other-language terms. */
-  public Suggester open(Path generation, Function<String, List<String>> translations) throws IOException {
+  /**
+   * Opens the suggester of a generation; {@code translations}: a typed phrase's other-language
+   * terms.
+   */
+  public Suggester open(Path generation, Function<String, List<String>> translations)
+      throws IOException {
     Path folder = generation.resolve(FOLDER).resolve(INFIX);
     // Checked first: opening an FSDirectory would create a missing folder.
     if (!Files.isDirectory(folder)) {
@@ -55,7 +63,11 @@ public final class SuggesterStore {
         throw new CorruptIndexException("no committed suggester index", folder.toString());
       }
       infix = infix(dir);
-      return new Suggester(infix, new Typos(dir, EntryIndex.WORDS_FIELD), analyzers.query(Chain.FOLDED_WORDS), translations);
+      return new Suggester(
+          infix,
+          new Typos(dir, EntryIndex.WORDS_FIELD),
+          analyzers.query(Chain.FOLDED_WORDS),
+          translations);
     } catch (IOException | RuntimeException e) {
       IOUtils.closeWhileHandlingException(infix != null ? infix : dir);
       throw e;
@@ -64,11 +76,14 @@ public final class SuggesterStore {
 
   /**
    * Checks a freshly written suggester as the index is checked (Lucene's CheckIndex, or only every
-   * file's checksum when {@code checksumsOnly}), then opens it as a server would and counts its entries.
+   * file's checksum when {@code checksumsOnly}), then opens it as a server would and counts its
+   * entries.
    */
-  public void verify(Path generation, long expectedEntries, boolean checksumsOnly) throws IOException {
+  public void verify(Path generation, long expectedEntries, boolean checksumsOnly)
+      throws IOException {
     Path infix = generation.resolve(FOLDER).resolve(INFIX);
-    try (Directory dir = FSDirectory.open(infix); CheckIndex check = new CheckIndex(dir)) {
+    try (Directory dir = FSDirectory.open(infix);
+        CheckIndex check = new CheckIndex(dir)) {
       check.setChecksumsOnly(checksumsOnly);
       if (!check.checkIndex().clean) {
         throw new CorruptIndexException("CheckIndex found problems", infix.toString());
@@ -76,15 +91,21 @@ public final class SuggesterStore {
     }
     try (Suggester suggester = open(generation, text -> List.of())) {
       if (suggester.size() != expectedEntries) {
-        throw new CorruptIndexException("expected " + expectedEntries + " entries but found " + suggester.size(),
+        throw new CorruptIndexException(
+            "expected " + expectedEntries + " entries but found " + suggester.size(),
             infix.toString());
       }
     }
   }
 
-  /** The infix suggester over {@code dir}, which it closes; compound parts on the index side only. */
+  /**
+   * The infix suggester over {@code dir}, which it closes; compound parts on the index side only.
+   */
   private EntryIndex infix(Directory dir) throws IOException {
-    return new EntryIndex(dir, analyzers.index(Chain.FOLDED_WORDS), analyzers.query(Chain.FOLDED_WORDS),
+    return new EntryIndex(
+        dir,
+        analyzers.index(Chain.FOLDED_WORDS),
+        analyzers.query(Chain.FOLDED_WORDS),
         MIN_PREFIX_CHARS);
   }
 }

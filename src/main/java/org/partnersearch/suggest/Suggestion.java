@@ -6,7 +6,8 @@ import java.util.Locale;
  * One autocomplete suggestion as the search widget shows it.
  *
  * @param text what to show and, for a term, what to search for; in its real spelling
- * @param highlighted {@code text} as HTML: every character escaped, the typed part inside {@code <mark>}
+ * @param highlighted {@code text} as HTML: every character escaped, the typed part inside {@code
+ *     <mark>}
  * @param kind what choosing it does: open a partner, apply an area facet, or search for the term
  * @param id the partner id or the area id; null for a term
  */

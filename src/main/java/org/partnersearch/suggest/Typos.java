@@ -23,7 +23,11 @@ import org.apache.lucene.util.automaton.Operations;
  */
 final class Typos implements Closeable {
   private static final int MAX_EDITS = 1;
-  /** Words matched by a prefix of the automaton are read in full to weigh them: a bound on that work. */
+
+  /**
+   * Words matched by a prefix of the automaton are read in full to weigh them: a bound on that
+   * work.
+   */
   private static final int MAX_WORDS_READ = 4096;
 
   private final DirectoryReader reader;
@@ -44,11 +48,13 @@ final class Typos implements Closeable {
       return List.of();
     }
     int first = Character.charCount(typed.codePointAt(0));
-    Automaton fuzzy = new LevenshteinAutomata(typed.substring(first), true)
-        .toAutomaton(MAX_EDITS, typed.substring(0, first));
+    Automaton fuzzy =
+        new LevenshteinAutomata(typed.substring(first), true)
+            .toAutomaton(MAX_EDITS, typed.substring(0, first));
     Automaton prefix = Operations.concatenate(fuzzy, Automata.makeAnyString());
-    TermsEnum te = new CompiledAutomaton(prefix, false, true, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, false)
-        .getTermsEnum(words);
+    TermsEnum te =
+        new CompiledAutomaton(prefix, false, true, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, false)
+            .getTermsEnum(words);
     List<Weighted> found = new ArrayList<>();
     int read = 0;
     for (BytesRef term = te.next(); term != null && read++ < MAX_WORDS_READ; term = te.next()) {

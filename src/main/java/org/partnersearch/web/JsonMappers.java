@@ -27,28 +27,33 @@ public final class JsonMappers {
 
   /**
    * Dates as ISO-8601 strings, and {@code < > & '} written as {@code \u003C}-style escapes: the
-   * values clients parse are unchanged, but no response body ever carries raw markup, even where
-   * it echoes what a visitor typed.
+   * values clients parse are unchanged, but no response body ever carries raw markup, even where it
+   * echoes what a visitor typed.
    */
   public static ObjectMapper api() {
-    ObjectMapper mapper = new ObjectMapper()
-        .registerModule(new JavaTimeModule())
-        .registerModule(new SimpleModule().addSerializer(Suggestion.Kind.class, new KindCode()))
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .addMixIn(SearchHit.class, SearchHitJson.class)
-        .addMixIn(FacetResults.FacetValue.class, FacetValueJson.class);
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule().addSerializer(Suggestion.Kind.class, new KindCode()))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .addMixIn(SearchHit.class, SearchHitJson.class)
+            .addMixIn(FacetResults.FacetValue.class, FacetValueJson.class);
     mapper.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
     return mapper;
   }
 
-  /** A suggestion's kind in lower case ({@code "partner"}), as the widget and the OpenAPI description have it. */
+  /**
+   * A suggestion's kind in lower case ({@code "partner"}), as the widget and the OpenAPI
+   * description have it.
+   */
   private static final class KindCode extends StdSerializer<Suggestion.Kind> {
     KindCode() {
       super(Suggestion.Kind.class);
     }
 
     @Override
-    public void serialize(Suggestion.Kind kind, JsonGenerator out, SerializerProvider provider) throws IOException {
+    public void serialize(Suggestion.Kind kind, JsonGenerator out, SerializerProvider provider)
+        throws IOException {
       out.writeString(kind.code());
     }
   }

@@ -94,7 +94,8 @@ class ChainTokensTest {
   @EnumSource(Chain.class)
   void decomposedUmlautsGiveTheSameTokensAsPrecomposedOnes(Chain chain) {
     String precomposed = "Jülich Universitätsklinikum Öko-Institut Groß über";
-    String decomposed = "Ju\u0308lich Universita\u0308tsklinikum O\u0308ko-Institut Groß u\u0308ber";
+    String decomposed =
+        "Ju\u0308lich Universita\u0308tsklinikum O\u0308ko-Institut Groß u\u0308ber";
     for (Analyzer analyzer : List.of(analyzers.index(chain), analyzers.query(chain))) {
       assertEquals(terms(analyzer, precomposed), terms(analyzer, decomposed));
     }
@@ -104,7 +105,14 @@ class ChainTokensTest {
   void decomposedUmlautKeepsTheOffsetsOfTheOriginalText() {
     String text = "Forschungszentrum Ju\u0308lich";
     List<String> highlighted = highlights(analyzers.index(Chain.GERMAN_VARIANTS), text);
-    assertEquals(List.of("Forschungszentrum", "Forschung", "zentrum", "Ju\u0308lich", "Ju\u0308lich", "Ju\u0308lich"),
+    assertEquals(
+        List.of(
+            "Forschungszentrum",
+            "Forschung",
+            "zentrum",
+            "Ju\u0308lich",
+            "Ju\u0308lich",
+            "Ju\u0308lich"),
         highlighted);
   }
 

@@ -22,8 +22,9 @@ import org.partnersearch.index.BuildReport;
 /**
  * Builds the index of a synthetic corpus, streamed from the generator, in its own JVM (the
  * benchmark starts it with {@code -Xmx1g}); then indexes the same documents with a bare Lucene
- * baseline (StandardAnalyzer, the same texts, no offsets, facets, stored fields, extra chains or suggester).
- * Prints one {@code RESULT key=value ...} line for the benchmark to read. Size 13 is the real corpus.
+ * baseline (StandardAnalyzer, the same texts, no offsets, facets, stored fields, extra chains or
+ * suggester). Prints one {@code RESULT key=value ...} line for the benchmark to read. Size 13 is
+ * the real corpus.
  *
  * <p>Arguments: {@code size seed indexDir [bare-only]}; with {@code bare-only} only the baseline is
  * built (the benchmark's {@code --new-user} builds ours with the CLI).
@@ -42,14 +43,22 @@ public final class BenchIndex {
     Iterable<Partner> partners;
     try (PartnerSearch app = new PartnerSearch()) {
       if (bareOnly) {
-        partners = size == LoadBenchmark.REAL_CORPUS_SIZE ? app.loadCorpus(LoadBenchmark.REAL_CORPUS).partners()
-            : SyntheticCorpus.fromRealCorpus(LoadBenchmark.REAL_CORPUS, seed).partners(size);
+        partners =
+            size == LoadBenchmark.REAL_CORPUS_SIZE
+                ? app.loadCorpus(LoadBenchmark.REAL_CORPUS).partners()
+                : SyntheticCorpus.fromRealCorpus(LoadBenchmark.REAL_CORPUS, seed).partners(size);
       } else if (size == LoadBenchmark.REAL_CORPUS_SIZE) {
         ours = app.index(LoadBenchmark.REAL_CORPUS, indexDir, BuildProgress.to(System.out));
         partners = app.loadCorpus(LoadBenchmark.REAL_CORPUS).partners();
       } else {
         SyntheticCorpus corpus = SyntheticCorpus.fromRealCorpus(LoadBenchmark.REAL_CORPUS, seed);
-        ours = app.index(corpus.vocabulary(), corpus.partners(size), size, indexDir, BuildProgress.to(System.out));
+        ours =
+            app.index(
+                corpus.vocabulary(),
+                corpus.partners(size),
+                size,
+                indexDir,
+                BuildProgress.to(System.out));
         partners = corpus.partners(size);
       }
     }
@@ -63,19 +72,32 @@ public final class BenchIndex {
         System.out.printf(Locale.ROOT, "RESULT bareSeconds=%.3f bareBytes=%d%n", seconds, bytes);
         return;
       }
-      System.out.printf(Locale.ROOT, "RESULT docs=%d oursSeconds=%.3f oursBytes=%d terms=%d bareSeconds=%.3f "
-          + "bareBytes=%d heapMiB=%d suggesterEntries=%d suggesterSeconds=%.3f%n", ours.documents(),
-          ours.took().toNanos() / 1e9, ours.bytes(), ours.terms(), seconds, bytes, heapAfterOurs >> 20,
-          ours.suggesterEntries(), ours.suggesterTook().toNanos() / 1e9);
+      System.out.printf(
+          Locale.ROOT,
+          "RESULT docs=%d oursSeconds=%.3f oursBytes=%d terms=%d bareSeconds=%.3f "
+              + "bareBytes=%d heapMiB=%d suggesterEntries=%d suggesterSeconds=%.3f%n",
+          ours.documents(),
+          ours.took().toNanos() / 1e9,
+          ours.bytes(),
+          ours.terms(),
+          seconds,
+          bytes,
+          heapAfterOurs >> 20,
+          ours.suggesterEntries(),
+          ours.suggesterTook().toNanos() / 1e9);
     } finally {
       IOUtils.rm(bare);
     }
   }
 
-  /** The same texts in five plain text fields and the id, as a default Lucene setup would index them. */
+  /**
+   * The same texts in five plain text fields and the id, as a default Lucene setup would index
+   * them.
+   */
   private static long bareLucene(Iterable<Partner> partners, Path dir) throws Exception {
     IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer()).setRAMBufferSizeMB(64);
-    try (Directory d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, config)) {
+    try (Directory d = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(d, config)) {
       for (Partner p : partners) {
         Document doc = new Document();
         doc.add(new StringField("id", p.id(), Field.Store.NO));

@@ -32,15 +32,23 @@ public final class SuggesterBuildProfile {
     }
   }
 
-  /** Builds a generation of {@code partners} into {@code root}: "N entries built in … of a … build". */
-  static String build(PartnerSearch app, Vocabulary vocabulary, Iterable<Partner> partners, int count, Path root)
+  /**
+   * Builds a generation of {@code partners} into {@code root}: "N entries built in … of a … build".
+   */
+  static String build(
+      PartnerSearch app, Vocabulary vocabulary, Iterable<Partner> partners, int count, Path root)
       throws IOException {
     BuildReport report = app.index(vocabulary, partners, count, root, BuildProgress.NONE);
     long suggester = report.suggesterTook().toMillis();
     long whole = report.took().toMillis();
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "%,d partners: %,d suggester entries built in %,d ms of a %,d ms build (%.1f %%; %.0f ms per 10,000 entries)",
-        count, report.suggesterEntries(), suggester, whole, 100.0 * suggester / whole,
+        count,
+        report.suggesterEntries(),
+        suggester,
+        whole,
+        100.0 * suggester / whole,
         suggester * 10_000.0 / Math.max(1, report.suggesterEntries()));
   }
 }

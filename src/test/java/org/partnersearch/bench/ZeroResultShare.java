@@ -11,10 +11,10 @@ import java.util.Map;
 import org.apache.lucene.util.IOUtils;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.corpus.Lang;
-import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.SearchRequest;
 import org.partnersearch.search.SearchResponse;
+import org.partnersearch.serving.LiveIndex;
 
 /**
  * How many of the benchmark's search queries ({@link QueryMix}, 2,000, seed 42, drawn from the real
@@ -36,7 +36,8 @@ public final class ZeroResultShare {
     try (PartnerSearch app = new PartnerSearch()) {
       app.index(LoadBenchmark.REAL_CORPUS, dir);
       SyntheticCorpus corpus = SyntheticCorpus.fromRealCorpus(LoadBenchmark.REAL_CORPUS, SEED);
-      List<String> queries = QueryMix.searches(corpus, LoadBenchmark.REAL_CORPUS_SIZE, QUERIES, SEED);
+      List<String> queries =
+          QueryMix.searches(corpus, LoadBenchmark.REAL_CORPUS_SIZE, QUERIES, SEED);
       try (LiveIndex index = app.openIndex(dir)) {
         PartnerSearcher searcher = app.searcher(index, java.time.Duration.ofSeconds(20));
         Map<QueryMix.Kind, int[]> byKind = new EnumMap<>(QueryMix.Kind.class);
@@ -48,10 +49,12 @@ public final class ZeroResultShare {
         QueryMix.Kind[] kinds = QueryMix.Kind.values();
         for (int i = 0; i < queries.size(); i++) {
           Request r = Request.parse(queries.get(i));
-          SearchResponse words = searcher.search(
-              new SearchRequest(r.q, 1, 10, List.of(), List.of(), List.of(), r.lang, false));
-          SearchResponse filtered = searcher.search(
-              new SearchRequest(r.q, 1, 10, r.areas, r.types, List.of(), r.lang, false));
+          SearchResponse words =
+              searcher.search(
+                  new SearchRequest(r.q, 1, 10, List.of(), List.of(), List.of(), r.lang, false));
+          SearchResponse filtered =
+              searcher.search(
+                  new SearchRequest(r.q, 1, 10, r.areas, r.types, List.of(), r.lang, false));
           int[] counts = byKind.computeIfAbsent(kinds[i % kinds.length], k -> new int[3]);
           counts[0]++;
           if (words.total() == 0) {
@@ -70,14 +73,22 @@ public final class ZeroResultShare {
           }
           zeroFiltered += filtered.total() == 0 ? 1 : 0;
         }
-        System.out.printf("%d queries (QueryMix, seed %d) on the real corpus%n", queries.size(), SEED);
-        System.out.printf("zero results, words only:   %d (%.1f %%)%n", zero, 100.0 * zero / queries.size());
-        System.out.printf("zero results, with filters: %d (%.1f %%)%n", zeroFiltered,
-            100.0 * zeroFiltered / queries.size());
-        System.out.printf("relaxed answers, words only: %d (%.1f %%)%n", relaxed, 100.0 * relaxed / queries.size());
+        System.out.printf(
+            "%d queries (QueryMix, seed %d) on the real corpus%n", queries.size(), SEED);
+        System.out.printf(
+            "zero results, words only:   %d (%.1f %%)%n", zero, 100.0 * zero / queries.size());
+        System.out.printf(
+            "zero results, with filters: %d (%.1f %%)%n",
+            zeroFiltered, 100.0 * zeroFiltered / queries.size());
+        System.out.printf(
+            "relaxed answers, words only: %d (%.1f %%)%n",
+            relaxed, 100.0 * relaxed / queries.size());
         System.out.println("relaxation steps taken, words only: " + steps);
-        byKind.forEach((k, c) -> System.out.printf("  %-15s %4d queries, %4d without results, %4d relaxed%n",
-            k, c[0], c[1], c[2]));
+        byKind.forEach(
+            (k, c) ->
+                System.out.printf(
+                    "  %-15s %4d queries, %4d without results, %4d relaxed%n",
+                    k, c[0], c[1], c[2]));
         System.out.println("some queries without results: " + examples);
       }
     } finally {

@@ -30,7 +30,8 @@ class FacetedSearchTest {
   @TempDir static Path indexDir;
   static RealCorpus fixture;
   static QueryFactory queries;
-  static final FacetsConfig FACETS = new IndexSchema(new JsonCodec(new ObjectMapper())).facetsConfig();
+  static final FacetsConfig FACETS =
+      new IndexSchema(new JsonCodec(new ObjectMapper())).facetsConfig();
 
   @BeforeAll
   static void index() throws Exception {
@@ -55,8 +56,8 @@ class FacetedSearchTest {
         request("zzzzqqqq", 1, 10, List.of(), List.of(), List.of()));
   }
 
-  private static SearchRequest request(String q, int page, int size, List<String> areas, List<String> types,
-      List<String> cities) {
+  private static SearchRequest request(
+      String q, int page, int size, List<String> areas, List<String> types, List<String> cities) {
     return new SearchRequest(q, page, size, areas, types, cities, Lang.EN, false);
   }
 
@@ -65,17 +66,28 @@ class FacetedSearchTest {
   void onePassFindsWhatTwoPassesFind(SearchRequest request) throws Exception {
     IndexSnapshot snapshot = fixture.index.acquire();
     try {
-      Query query = snapshot.searcher().rewrite(queries.build(new UserQueryParser().parse(request.q()),
-          snapshot.glossary(), false, snapshot.reader()));
-      FacetedSearch.Result one = new FacetedSearch(FACETS, Integer.MAX_VALUE)
-          .run(snapshot, snapshot.searcher(), query, request, false);
-      FacetedSearch.Result two = new FacetedSearch(FACETS, 0).run(snapshot, snapshot.searcher(), query, request, false);
+      Query query =
+          snapshot
+              .searcher()
+              .rewrite(
+                  queries.build(
+                      new UserQueryParser().parse(request.q()),
+                      snapshot.glossary(),
+                      false,
+                      snapshot.reader()));
+      FacetedSearch.Result one =
+          new FacetedSearch(FACETS, Integer.MAX_VALUE)
+              .run(snapshot, snapshot.searcher(), query, request, false);
+      FacetedSearch.Result two =
+          new FacetedSearch(FACETS, 0).run(snapshot, snapshot.searcher(), query, request, false);
 
       assertEquals(two.total(), one.total(), "total");
       assertEquals(hits(two), hits(one), "hits and scores");
       FacetCounter counter = new FacetCounter();
-      assertEquals(counter.count(two.facets(), snapshot.facetDims(), snapshot.vocabulary(), request),
-          counter.count(one.facets(), snapshot.facetDims(), snapshot.vocabulary(), request), "facet counts");
+      assertEquals(
+          counter.count(two.facets(), snapshot.facetDims(), snapshot.vocabulary(), request),
+          counter.count(one.facets(), snapshot.facetDims(), snapshot.vocabulary(), request),
+          "facet counts");
       if (!request.q().startsWith("zzz")) {
         assertTrue(one.total() > 0, "a request that finds something: " + request.q());
       }

@@ -17,8 +17,11 @@ class RecentAutomataTest {
   void aFloodOfLongWordsStaysWithinTheBound() {
     RecentAutomata recent = new RecentAutomata();
     for (int i = 0; i < 60; i++) {
-      recent.get("forschungszentrumsbeschleuniger" + (char) ('a' + i % 26) + (char) ('a' + i / 26), 2);
+      recent.get(
+          "forschungszentrumsbeschleuniger" + (char) ('a' + i % 26) + (char) ('a' + i / 26), 2);
     }
-    assertTrue(recent.bytes() > 0 && recent.bytes() <= RecentAutomata.MAX_BYTES, recent.bytes() + " bytes");
+    assertTrue(
+        recent.bytes() > 0 && recent.bytes() <= RecentAutomata.MAX_BYTES,
+        recent.bytes() + " bytes");
   }
 }
