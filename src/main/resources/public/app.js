@@ -154,6 +154,7 @@ function renderResults(r) {
   $('count').textContent = !state.q && !anyFilter ? t().allCount(r.total) : t().count(r.total, state.q);
   $('empty').hidden = r.total !== 0;
   $('relaxed').hidden = !r.relaxed;
+  $('relaxed').textContent = relaxedText(r.relaxation);
   const dym = $('did-you-mean');
   dym.hidden = !r.didYouMean;
   if (r.didYouMean) {
@@ -161,6 +162,17 @@ function renderResults(r) {
   }
   $('hits').replaceChildren(...r.hits.map(renderHit));
   renderPager(r);
+}
+
+/**
+ * What the relaxation ladder did, in words: what no partner mentions and what the hits were found
+ * for (textContent: the visitor's words are never markup). Without the API's details, the general notice.
+ */
+function relaxedText(relaxation) {
+  if (!relaxation || !relaxation.query) return t().relaxed;
+  const missing = relaxation.step === 'some_words' && relaxation.dropped.length
+    ? relaxation.dropped.join(' ') : relaxation.from;
+  return t().relaxedTo(missing, relaxation.query);
 }
 
 /**

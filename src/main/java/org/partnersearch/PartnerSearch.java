@@ -23,17 +23,17 @@ import org.partnersearch.index.IndexGenerations;
 import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.JsonCodec;
 import org.partnersearch.search.GlossaryKeys;
-import org.partnersearch.serving.GlossaryFactory;
-import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.QueryFactory;
+import org.partnersearch.serving.GlossaryFactory;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.serving.SnapshotOpener;
 import org.partnersearch.suggest.SuggesterStore;
 
 /**
  * The composition root: builds the parts of the data path once (corpus loader, analysis, schema,
- * indexer, searcher) and hands them to the CLI, the web server and tests. The German dictionary
- * and the analyzers are loaded here once per process.
+ * indexer, searcher) and hands them to the CLI, the web server and tests. The German dictionary and
+ * the analyzers are loaded here once per process.
  */
 public final class PartnerSearch implements Closeable {
   private final GermanDecompounder decompounder;
@@ -52,7 +52,7 @@ public final class PartnerSearch implements Closeable {
     this.wordsAnalyzer = analyzers.query(Chain.WORDS);
     this.json = new JsonCodec(new ObjectMapper());
     this.schema = new IndexSchema(json);
-    this.suggesters = new SuggesterStore(analyzers, decompounder);
+    this.suggesters = new SuggesterStore(analyzers);
   }
 
   public Analyzers analyzers() {
@@ -63,30 +63,47 @@ public final class PartnerSearch implements Closeable {
     return corpusLoader.load(corpusDir);
   }
 
-  /** Validates the corpus and builds a new published generation; the old one stays if anything fails. */
+  /**
+   * Validates the corpus and builds a new published generation; the old one stays if anything
+   * fails.
+   */
   public BuildReport index(Path corpusDir, Path indexDir) throws CorpusException, IOException {
     return index(corpusDir, indexDir, BuildProgress.NONE);
   }
 
   /** As {@link #index(Path, Path)}, showing how far the build is on {@code progress}. */
-  public BuildReport index(Path corpusDir, Path indexDir, BuildProgress progress) throws CorpusException, IOException {
+  public BuildReport index(Path corpusDir, Path indexDir, BuildProgress progress)
+      throws CorpusException, IOException {
     return index(corpusDir, new IndexGenerations(indexDir), progress);
   }
 
-  /** As {@link #index(Path, Path)}, into {@code generations} with its own retention of superseded ones. */
+  /**
+   * As {@link #index(Path, Path)}, into {@code generations} with its own retention of superseded
+   * ones.
+   */
   public BuildReport index(Path corpusDir, IndexGenerations generations, BuildProgress progress)
       throws CorpusException, IOException {
     Corpus corpus = loadCorpus(corpusDir);
     return new IndexBuilder(schema, indexAnalyzer, json, suggesters, Clock.systemUTC())
-        .build(Vocabulary.of(corpus), corpus.partners(), corpus.partners().size(), generations, progress);
+        .build(
+            Vocabulary.of(corpus),
+            corpus.partners(),
+            corpus.partners().size(),
+            generations,
+            progress);
   }
 
   /**
    * Builds a generation from partners streamed one at a time (already validated, distinct ids), for
    * corpora too large to hold in memory.
    */
-  public BuildReport index(Vocabulary vocabulary, Iterable<Partner> partners, int count, Path indexDir,
-      BuildProgress progress) throws IOException {
+  public BuildReport index(
+      Vocabulary vocabulary,
+      Iterable<Partner> partners,
+      int count,
+      Path indexDir,
+      BuildProgress progress)
+      throws IOException {
     return new IndexBuilder(schema, indexAnalyzer, json, suggesters, Clock.systemUTC())
         .build(vocabulary, partners, count, new IndexGenerations(indexDir), progress);
   }
@@ -100,14 +117,18 @@ public final class PartnerSearch implements Closeable {
    * an older one); empty if it is current, absent or unreadable (the opener then falls back).
    */
   public Optional<String> outdatedSchema(Path indexDir) {
-    return new IndexGenerations(indexDir).current().flatMap(IndexSchema::versionOf)
+    return new IndexGenerations(indexDir)
+        .current()
+        .flatMap(IndexSchema::versionOf)
         .filter(version -> !version.equals(IndexSchema.SCHEMA_VERSION));
   }
 
   /** Opens the published generation of {@code indexDir}; the caller closes the returned index. */
   public LiveIndex openIndex(Path indexDir) throws IOException {
-    return new LiveIndex(new IndexGenerations(indexDir),
-        new SnapshotOpener(schema, json, new GlossaryFactory(new GlossaryKeys(analyzers)::of), suggesters));
+    return new LiveIndex(
+        new IndexGenerations(indexDir),
+        new SnapshotOpener(
+            schema, json, new GlossaryFactory(new GlossaryKeys(analyzers)::of), suggesters));
   }
 
   /** The default time budget of one search inside Lucene. */
@@ -118,8 +139,14 @@ public final class PartnerSearch implements Closeable {
   }
 
   public PartnerSearcher searcher(LiveIndex index, Duration timeBudget) {
-    return new PartnerSearcher(index, schema, json, new QueryFactory(analyzers, decompounder), indexAnalyzer,
-        wordsAnalyzer, timeBudget);
+    return new PartnerSearcher(
+        index,
+        schema,
+        json,
+        new QueryFactory(analyzers, decompounder),
+        indexAnalyzer,
+        wordsAnalyzer,
+        timeBudget);
   }
 
   @Override

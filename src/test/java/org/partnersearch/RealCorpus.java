@@ -2,13 +2,14 @@ package org.partnersearch;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
+import org.partnersearch.serving.LiveIndex;
 
 /**
  * The shipped {@code corpus/} indexed into a temporary folder and opened for searching: the fixture
- * of the end-to-end tiers of tests: shared by every test that only reads it ({@link SharedRealCorpus}),
- * or built by a test of its own in {@code @BeforeAll} when it changes or closes it.
+ * of the end-to-end tiers of tests: shared by every test that only reads it ({@link
+ * SharedRealCorpus}), or built by a test of its own in {@code @BeforeAll} when it changes or closes
+ * it.
  */
 public final class RealCorpus implements AutoCloseable {
   public static final Path CORPUS = Path.of("corpus");
@@ -43,8 +44,11 @@ public final class RealCorpus implements AutoCloseable {
     return records().partners().size();
   }
 
-  /** How many partners of the shipped corpus pass {@code filter}, e.g. for an expected facet count. */
-  public static int partnersWhere(java.util.function.Predicate<org.partnersearch.corpus.Partner> filter) {
+  /**
+   * How many partners of the shipped corpus pass {@code filter}, e.g. for an expected facet count.
+   */
+  public static int partnersWhere(
+      java.util.function.Predicate<org.partnersearch.corpus.Partner> filter) {
     return (int) records().partners().stream().filter(filter).count();
   }
 
@@ -60,12 +64,13 @@ public final class RealCorpus implements AutoCloseable {
   }
 
   /**
-   * A copy of the shipped corpus in {@code target} plus the hostile partner of
-   * {@code src/test/resources/xss/evil-partner.yaml}, whose every text carries markup.
+   * A copy of the shipped corpus in {@code target} plus the hostile partner of {@code
+   * src/test/resources/xss/evil-partner.yaml}, whose every text carries markup.
    */
   public static Path withHostilePartner(Path target) throws IOException {
     copyTo(target);
-    java.nio.file.Files.copy(Path.of("src/test/resources/xss/evil-partner.yaml"),
+    java.nio.file.Files.copy(
+        Path.of("src/test/resources/xss/evil-partner.yaml"),
         target.resolve("partners/evil-partner.yaml"));
     return target;
   }

@@ -12,11 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Visitors searching in a loop while a test does something else (a reindex): each client cycles
- * through the queries from its own offset, at least one round each, and every answer that is
- * wrong or fails becomes a problem. The reliability and admin API tests share it.
+ * through the queries from its own offset, at least one round each, and every answer that is wrong
+ * or fails becomes a problem. The reliability and admin API tests share it.
  */
 public final class SearchLoad {
-  /** One search and its check: a description of what is wrong with the answer, or null when it is right. */
+  /**
+   * One search and its check: a description of what is wrong with the answer, or null when it is
+   * right.
+   */
   @FunctionalInterface
   public interface Search {
     String problem(String query) throws Exception;
@@ -45,23 +48,25 @@ public final class SearchLoad {
     SearchLoad load = new SearchLoad(clients);
     for (int c = 0; c < clients; c++) {
       int offset = c;
-      load.running.add(load.pool.submit(() -> {
-        for (int i = offset; !load.stop.get() || i < offset + queries.size(); i++) {
-          String q = queries.get(i % queries.size());
-          try {
-            String problem = search.problem(q);
-            load.requests.incrementAndGet();
-            if (load.busy.get()) {
-              load.whileBusy.incrementAndGet();
-            }
-            if (problem != null) {
-              load.problems.add(q + ": " + problem);
-            }
-          } catch (Exception e) {
-            load.problems.add(q + ": " + e);
-          }
-        }
-      }));
+      load.running.add(
+          load.pool.submit(
+              () -> {
+                for (int i = offset; !load.stop.get() || i < offset + queries.size(); i++) {
+                  String q = queries.get(i % queries.size());
+                  try {
+                    String problem = search.problem(q);
+                    load.requests.incrementAndGet();
+                    if (load.busy.get()) {
+                      load.whileBusy.incrementAndGet();
+                    }
+                    if (problem != null) {
+                      load.problems.add(q + ": " + problem);
+                    }
+                  } catch (Exception e) {
+                    load.problems.add(q + ": " + e);
+                  }
+                }
+              }));
     }
     return load;
   }

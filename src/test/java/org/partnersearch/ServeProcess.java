@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
 
 /**
  * {@code partner-search serve} in a JVM of its own, for what only a real process shows: signals,
- * and the log lines it writes to stderr. Its lines are read as they come; {@link #await} waits for one.
+ * and the log lines it writes to stderr. Its lines are read as they come; {@link #await} waits for
+ * one.
  */
 public final class ServeProcess implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
+  private static final Pattern LISTENING =
+      Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/");
 
   private final Process process;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -27,28 +29,47 @@ public final class ServeProcess implements AutoCloseable {
 
   private ServeProcess(Process process) {
     this.process = process;
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        r.lines().forEach(line -> {
-          history.add(line);
-          lines.add(line);
-        });
-      } catch (IOException | UncheckedIOException ended) {
-        // the process ended
-      }
-    }, "serve-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                r.lines()
+                    .forEach(
+                        line -> {
+                          history.add(line);
+                          lines.add(line);
+                        });
+              } catch (IOException | UncheckedIOException ended) {
+                // the process ended
+              }
+            },
+            "serve-output");
     reader.setDaemon(true);
     reader.start();
   }
 
-  /** Starts {@code serve --host 127.0.0.1 --port 0} with this JVM's class path and the given options. */
-  public static ServeProcess start(List<String> jvmOptions, String... serveOptions) throws IOException {
+  /**
+   * Starts {@code serve --host 127.0.0.1 --port 0} with this JVM's class path and the given
+   * options.
+   */
+  public static ServeProcess start(List<String> jvmOptions, String... serveOptions)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.partnersearch.cli.Main", "serve",
-        "--host", "127.0.0.1", "--port", "0"));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.partnersearch.cli.Main",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0"));
     command.addAll(List.of(serveOptions));
     return new ServeProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
   }
@@ -62,7 +83,10 @@ public final class ServeProcess implements AutoCloseable {
     return Integer.parseInt(await(LISTENING).group(1));
   }
 
-  /** Waits (at most two minutes) for the next line matching {@code pattern}; lines before it are consumed. */
+  /**
+   * Waits (at most two minutes) for the next line matching {@code pattern}; lines before it are
+   * consumed.
+   */
   public Matcher await(Pattern pattern) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     StringBuilder seen = new StringBuilder();

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  */
 public final class SharedRealCorpus implements ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedRealCorpus.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(SharedRealCorpus.class);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -40,23 +41,31 @@ public final class SharedRealCorpus implements ParameterResolver {
     return get(context);
   }
 
-  /** The run's shared corpus, indexed on the first call; for other extensions (the browser harness). */
+  /**
+   * The run's shared corpus, indexed on the first call; for other extensions (the browser harness).
+   */
   public static RealCorpus get(ExtensionContext context) {
     // The root context lives as long as the run; the store closes what it holds when the run ends.
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Indexed.class, k -> Indexed.build(),
-        Indexed.class).corpus();
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Indexed.class, k -> Indexed.build(), Indexed.class)
+        .corpus();
   }
 
   /** Deletes {@code dir} and everything in it. */
   public static void delete(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> {
-        try {
-          Files.delete(f);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              f -> {
+                try {
+                  Files.delete(f);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 

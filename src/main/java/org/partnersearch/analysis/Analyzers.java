@@ -30,7 +30,10 @@ public final class Analyzers implements Closeable {
     }
   }
 
-  /** Index time: compound parts where the chain has them; stacked, marked variants in the *_VARIANTS chains. */
+  /**
+   * Index time: compound parts where the chain has them; stacked, marked variants in the *_VARIANTS
+   * chains.
+   */
   public Analyzer index(Chain chain) {
     return indexAnalyzers.get(Objects.requireNonNull(chain, "chain"));
   }

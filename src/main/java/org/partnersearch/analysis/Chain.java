@@ -10,7 +10,10 @@ public enum Chain {
    * "qmat", "ctqmat"): the spelling correction's vocabulary, compared as typed.
    */
   WORDS,
-  /** German text: every word with its folded spellings, light German stem and compound parts stacked. */
+  /**
+   * German text: every word with its folded spellings, light German stem and compound parts
+   * stacked.
+   */
   GERMAN_VARIANTS,
   /** English text (with German names in it): as German, but stemmed with KStem. */
   ENGLISH_VARIANTS,

@@ -29,16 +29,18 @@ import org.apache.lucene.analysis.pattern.PatternTokenizer;
 /** One {@link Chain} at index or at query time. Built only by {@link Analyzers}. */
 final class ChainAnalyzer extends Analyzer {
 
-  /** Whether tokens are indexed or searched for: only the index side adds compound parts and marks. */
+  /**
+   * Whether tokens are indexed or searched for: only the index side adds compound parts and marks.
+   */
   enum Side {
     INDEX,
     QUERY
   }
 
   /**
-   * A word is a run of letters, marks and digits; runs joined by one hyphen, dot or apostrophe
-   * stay one token ("Öko-Institut", "ct.qmat", "DIGS-BB", "research's") so that the word
-   * delimiter filter can emit the whole, its pieces and the closed form.
+   * A word is a run of letters, marks and digits; runs joined by one hyphen, dot or apostrophe stay
+   * one token ("Öko-Institut", "ct.qmat", "DIGS-BB", "research's") so that the word delimiter
+   * filter can emit the whole, its pieces and the closed form.
    */
   private static final Pattern WORD =
       Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:[-\\u2010\\u2011.'\\u2019][\\p{L}\\p{M}\\p{N}]+)*");
@@ -49,8 +51,8 @@ final class ChainAnalyzer extends Analyzer {
   /**
    * Hyphenated and dotted words: the whole as written, each piece, and the pieces joined
    * ("öko-institut", "öko", "institut", "ökoinstitut"). No STEM_ENGLISH_POSSESSIVE: it gives the
-   * whole and its piece different end offsets, which the index-side flattening then cuts short;
-   * the EnglishPossessiveFilter before it does the job on the whole word.
+   * whole and its piece different end offsets, which the index-side flattening then cuts short; the
+   * EnglishPossessiveFilter before it does the job on the whole word.
    */
   private static final int WORD_DELIMITER_FLAGS =
       PRESERVE_ORIGINAL

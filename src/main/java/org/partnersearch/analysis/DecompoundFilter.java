@@ -17,19 +17,28 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * "forschung" highlights only "forschung" inside "Endlagerforschung".
  *
  * <p>Expects lower-cased tokens. Tokens spanning several positions (a hyphenated word and its
- * catenation after {@code WordDelimiterGraphFilter}) are not split: their pieces are already
- * tokens of their own.
+ * catenation after {@code WordDelimiterGraphFilter}) are not split: their pieces are already tokens
+ * of their own.
  *
- * <p>NOTE: Lucene's own compound filters give parts the whole word's offsets, which keeps the
- * token graph's offsets consistent (all tokens leaving a position start at the same offset). We
- * trade that invariant for exact highlighting; offsets still never go backwards, which is all the
- * index requires. Where a char filter changed the token's length, the exact offsets are unknown and
- * parts fall back to the whole word's offsets, as Lucene's do.
+ * <p>NOTE: Lucene's own compound filters give parts the whole word's offsets, which keeps the token
+ * graph's offsets consistent (all tokens leaving a position start at the same offset). We trade
+ * that invariant for exact highlighting; offsets still never go backwards, which is all the index
+ * requires. Where a char filter changed the token's length, the exact offsets are unknown and parts
+ * fall back to the whole word's offsets, as Lucene's do.
  */
 public final class DecompoundFilter extends TokenFilter {
 
-  /** Token type of an added part, e.g. for a suggester that should offer only whole words. */
+  /**
+   * Token type of an added part that is the compound's head (its last part), e.g. for a suggester
+   * that should offer only whole words.
+   */
   public static final String PART_TYPE = "compound_part";
+
+  /**
+   * Token type of an added part before the head: it modifies the head ("Endlager" in
+   * "Endlagerforschung").
+   */
+  public static final String MODIFIER_TYPE = "compound_modifier";
 
   private final GermanDecompounder decompounder;
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
@@ -43,6 +52,7 @@ public final class DecompoundFilter extends TokenFilter {
   private State compound;
   private int compoundStart;
   private int compoundEnd;
+  private String compoundWord;
   private boolean exactOffsets;
 
   /** Adds the parts that {@code decompounder} finds to the tokens of {@code input}. */
@@ -73,6 +83,7 @@ public final class DecompoundFilter extends TokenFilter {
     compound = captureState();
     compoundStart = offsetAtt.startOffset();
     compoundEnd = offsetAtt.endOffset();
+    compoundWord = termAtt.toString();
     exactOffsets = compoundEnd - compoundStart == termAtt.length();
   }
 
@@ -80,7 +91,7 @@ public final class DecompoundFilter extends TokenFilter {
     restoreState(compound);
     termAtt.setEmpty().append(part.text());
     posIncAtt.setPositionIncrement(0);
-    typeAtt.setType(PART_TYPE);
+    typeAtt.setType(part.isHeadOf(compoundWord) ? PART_TYPE : MODIFIER_TYPE);
     if (exactOffsets) {
       offsetAtt.setOffset(compoundStart + part.start(), compoundStart + part.end());
     }

@@ -4,8 +4,8 @@ import java.util.Locale;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 
 /**
- * Every rule about spelling letters otherwise, in one place: the index's variants, the query's
- * word forms, explain, the suggester and the sort key all fold through here.
+ * Every rule about spelling letters otherwise, in one place: the index's variants, the query's word
+ * forms, explain, the suggester and the sort key all fold through here.
  *
  * <p>Two foldings exist because Germans without umlaut keys write both: "Juelich" (transliterated,
  * ä→ae, ö→oe, ü→ue, ß→ss) and "Julich" (stripped: accents and umlauts dropped, as ASCII folding

@@ -16,9 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * "forschung") with each part's character offsets inside the word, using jwordsplitter's embedded
  * dictionary.
  *
- * <p>Thread-safe: create one per process and share it, with its cache of decompositions. jwordsplitter's {@code splitWord} only reads
- * the dictionary and exception list, which are never changed after construction, so calls need no
- * locking; the final fields publish them safely to other threads.
+ * <p>Thread-safe: create one per process and share it, with its cache of decompositions.
+ * jwordsplitter's {@code splitWord} only reads the dictionary and exception list, which are never
+ * changed after construction, so calls need no locking; the final fields publish them safely to
+ * other threads.
  */
 public final class GermanDecompounder {
 
@@ -36,8 +37,8 @@ public final class GermanDecompounder {
 
   /**
    * Decompositions are cached per distinct word: jwordsplitter's search costs far more than a map
-   * lookup, and indexing, the suggester build and queries split the same frequent words over and over.
-   * Bounded: once full, further words are split without being remembered.
+   * lookup, and indexing, the suggester build and queries split the same frequent words over and
+   * over. Bounded: once full, further words are split without being remembered.
    */
   static final int CACHE_MAX_WORDS = 200_000;
 
@@ -57,8 +58,8 @@ public final class GermanDecompounder {
   }
 
   /**
-   * The parts of a lower-cased word with their char offsets inside the word; empty when it is not
-   * a compound. Only parts of at least {@value #MIN_PART_LENGTH} letters that are dictionary words
+   * The parts of a lower-cased word with their char offsets inside the word; empty when it is not a
+   * compound. Only parts of at least {@value #MIN_PART_LENGTH} letters that are dictionary words
    * are returned; interfixes (the "s" in "forschungszentrum") are not parts.
    */
   public List<Part> split(String word) {
@@ -124,5 +125,14 @@ public final class GermanDecompounder {
    * @param start offset of its first char inside the word
    * @param end offset after its last char inside the word
    */
-  public record Part(String text, int start, int end) {}
+  public record Part(String text, int start, int end) {
+    /**
+     * Whether this part is the compound's head, the last part, which says what the whole is: a
+     * Universitätsklinikum is a Klinikum; its modifier Universität says only which one. An interfix
+     * may follow the head's dictionary form, as after any part.
+     */
+    public boolean isHeadOf(String word) {
+      return word.length() - end <= MAX_GAP;
+    }
+  }
 }

@@ -13,8 +13,8 @@ import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
  * right; NFC in Lucene itself needs the ICU module.
  *
  * <p>NOTE: the map holds every canonical decomposition Java knows (its keys are in canonical mark
- * order). Marks typed in another order are not reordered as full NFC would; for Latin text with
- * one mark per letter, as in German, the result equals NFC.
+ * order). Marks typed in another order are not reordered as full NFC would; for Latin text with one
+ * mark per letter, as in German, the result equals NFC.
  */
 final class NfcCharMap {
 

@@ -2,8 +2,8 @@ package org.partnersearch.analysis;
 
 /**
  * The forms of a word the index stacks at its position, each marked by the first character of the
- * term so that one field holds them all and the query can weight, and explain name, each one.
- * Words are runs of letters and digits, so no word starts with a mark.
+ * term so that one field holds them all and the query can weight, and explain name, each one. Words
+ * are runs of letters and digits, so no word starts with a mark.
  */
 public enum Variant {
   /** The word lower-cased, as written: no mark. */
@@ -12,8 +12,13 @@ public enum Variant {
   FOLDED("^"),
   /** The light stem of the transliterated word ("beschleunig"), where that differs. */
   STEM("~"),
-  /** A dictionary part of a compound, stemmed, with the part's own offsets ("+forschung"). */
-  PART("+");
+  /** The head (last part) of a compound, stemmed, with the part's own offsets ("+forschung"). */
+  PART("+"),
+  /**
+   * A part before a compound's head, stemmed, with its own offsets ("<endlager"): it only qualifies
+   * the head.
+   */
+  MODIFIER("<");
 
   private final String mark;
 
@@ -36,6 +41,11 @@ public enum Variant {
       }
     }
     return EXACT;
+  }
+
+  /** Whether this is a part of a compound, head or modifier. */
+  public boolean isPart() {
+    return this == PART || this == MODIFIER;
   }
 
   /** The token type the analysis gives a form of this variant before it is marked. */

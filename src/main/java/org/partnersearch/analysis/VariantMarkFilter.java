@@ -10,13 +10,14 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
- * The last index-time step: prefixes each variant's term with its {@link Variant} mark, and drops
- * a stem that equals the word or one of its foldings at the same position (the query looks for a
- * stem among those too), so that only the variants that differ cost postings.
+ * The last index-time step: prefixes each variant's term with its {@link Variant} mark, and drops a
+ * stem that equals the word or one of its foldings at the same position (the query looks for a stem
+ * among those too), so that only the variants that differ cost postings.
  */
 final class VariantMarkFilter extends TokenFilter {
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
-  private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
+  private final PositionIncrementAttribute posIncAtt =
+      addAttribute(PositionIncrementAttribute.class);
   private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
   private final Set<String> atPosition = new HashSet<>();
 
@@ -35,7 +36,7 @@ final class VariantMarkFilter extends TokenFilter {
       if (variant == Variant.STEM && atPosition.contains(form)) {
         continue; // its copies have position increment 0, so nothing shifts
       }
-      if (variant != Variant.PART) {
+      if (!variant.isPart()) {
         atPosition.add(form);
       }
       if (variant != Variant.EXACT) {

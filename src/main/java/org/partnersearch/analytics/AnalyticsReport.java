@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param zeroHitQueries queries that found nothing: candidates for an alias or a glossary entry
  * @param relaxedQueries queries where not every word matched: candidates too
- * @param topPicks suggestions chosen in the widget, as {@code kind:id} (partner, area) or {@code term:text}
+ * @param topPicks suggestions chosen in the widget, as {@code kind:id} (partner, area) or {@code
+ *     term:text}
  */
 public record AnalyticsReport(
     int days,

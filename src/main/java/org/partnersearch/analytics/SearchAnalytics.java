@@ -37,18 +37,26 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchAnalytics {
   private static final Logger LOG = LoggerFactory.getLogger(SearchAnalytics.class);
+
   /** Longer queries are cut: nobody needs the tail of a pasted paragraph to add an alias. */
   static final int MAX_TEXT = 100;
+
   /**
-   * Distinct texts per list and day. Beyond it a new text replaces the least counted one, so a flood
-   * of one-off texts cannot lock out what real visitors keep asking for. It also bounds the file:
-   * 30 days of four full lists of 100-character texts are about 14 MB.
+   * Distinct texts per list and day. Beyond it a new text replaces the least counted one, so a
+   * flood of one-off texts cannot lock out what real visitors keep asking for. It also bounds the
+   * file: 30 days of four full lists of 100-character texts are about 14 MB.
    */
   static final int MAX_DISTINCT_PER_DAY = 1_000;
-  /** Format characters (bidi overrides, zero-width spaces and joiners): invisible, and they garble reports. */
+
+  /**
+   * Format characters (bidi overrides, zero-width spaces and joiners): invisible, and they garble
+   * reports.
+   */
   private static final Pattern FORMAT = Pattern.compile("\\p{Cf}");
+
   /** Controls, C1 ones such as U+0085 (next line) included: read as spaces. */
   private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+
   private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+");
   private static final Pattern LONG_NUMBER = Pattern.compile("\\d[\\d /+-]{4,}\\d");
   private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -65,7 +73,10 @@ public final class SearchAnalytics {
     return new SearchAnalytics(clock, keepDays, Optional.empty());
   }
 
-  /** Counts kept in {@code file}, read from it now if it exists; an unreadable file is logged and set aside. */
+  /**
+   * Counts kept in {@code file}, read from it now if it exists; an unreadable file is logged and
+   * set aside.
+   */
   public static SearchAnalytics persistent(Path file, Clock clock, int keepDays) {
     SearchAnalytics analytics = new SearchAnalytics(clock, keepDays, Optional.of(file));
     analytics.load();
@@ -78,7 +89,9 @@ public final class SearchAnalytics {
     this.file = file;
   }
 
-  /** One search as a visitor sent it (first page only: paging through the same query counts once). */
+  /**
+   * One search as a visitor sent it (first page only: paging through the same query counts once).
+   */
   public void searched(String query, long total, boolean relaxed) {
     Optional<String> text = normalise(query);
     if (text.isEmpty()) {
@@ -100,7 +113,9 @@ public final class SearchAnalytics {
     normalise(idOrText).ifPresent(t -> count(today().picks, kind + ":" + t));
   }
 
-  /** The counts of the last {@code window} days (at most the days kept), {@code top} texts per list. */
+  /**
+   * The counts of the last {@code window} days (at most the days kept), {@code top} texts per list.
+   */
   public AnalyticsReport report(int window, int top) {
     int n = Math.max(1, Math.min(window, keepDays));
     LocalDate to = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -108,22 +123,38 @@ public final class SearchAnalytics {
     Map<LocalDate, Day> inWindow = days.subMap(from, true, to, true);
     long searches = inWindow.values().stream().mapToLong(d -> d.searches.sum()).sum();
     long zero = inWindow.values().stream().mapToLong(d -> d.zeroHitSearches.sum()).sum();
-    return new AnalyticsReport(n, from, to, searches, zero, top(inWindow, d -> d.queries, top),
-        top(inWindow, d -> d.zeroHits, top), top(inWindow, d -> d.relaxed, top), top(inWindow, d -> d.picks, top));
+    return new AnalyticsReport(
+        n,
+        from,
+        to,
+        searches,
+        zero,
+        top(inWindow, d -> d.queries, top),
+        top(inWindow, d -> d.zeroHits, top),
+        top(inWindow, d -> d.relaxed, top),
+        top(inWindow, d -> d.picks, top));
   }
 
-  private static List<AnalyticsReport.Count> top(Map<LocalDate, Day> inWindow,
-      Function<Day, Map<String, LongAdder>> kind, int top) {
+  private static List<AnalyticsReport.Count> top(
+      Map<LocalDate, Day> inWindow, Function<Day, Map<String, LongAdder>> kind, int top) {
     Map<String, Long> sum = new HashMap<>();
-    inWindow.values().forEach(d -> kind.apply(d).forEach((text, c) -> sum.merge(text, c.sum(), Long::sum)));
+    inWindow
+        .values()
+        .forEach(d -> kind.apply(d).forEach((text, c) -> sum.merge(text, c.sum(), Long::sum)));
     return sum.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(top)
         .map(e -> new AnalyticsReport.Count(e.getKey(), e.getValue()))
         .toList();
   }
 
-  /** Writes the counts if they changed since the last save: atomically, so a crash leaves the old file. */
+  /**
+   * Writes the counts if they changed since the last save: atomically, so a crash leaves the old
+   * file.
+   */
   public synchronized void save() throws IOException {
     if (file.isEmpty() || !dirty.getAndSet(false)) {
       return;
@@ -134,7 +165,8 @@ public final class SearchAnalytics {
     Path target = file.get();
     Files.createDirectories(target.toAbsolutePath().getParent());
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    json.writeValue(tmp.toFile(), out); // one line: a full file is megabytes, nobody reads it by eye
+    json.writeValue(
+        tmp.toFile(), out); // one line: a full file is megabytes, nobody reads it by eye
     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -144,15 +176,21 @@ public final class SearchAnalytics {
       return;
     }
     try {
-      Map<String, DayFile> in = json.readValue(f.toFile(), new TypeReference<Map<String, DayFile>>() {});
-      in.forEach((date, d) -> days.put(LocalDate.parse(date), Day.of(d))); // Day.of keeps the per-day cap
+      Map<String, DayFile> in =
+          json.readValue(f.toFile(), new TypeReference<Map<String, DayFile>>() {});
+      in.forEach(
+          (date, d) -> days.put(LocalDate.parse(date), Day.of(d))); // Day.of keeps the per-day cap
       dropOldDays();
     } catch (IOException | RuntimeException e) {
-      // NOTE: analytics are a convenience; a damaged file must not stop the service. It is kept for a look.
+      // NOTE: analytics are a convenience; a damaged file must not stop the service. It is kept for
+      // a look.
       LOG.warn("cannot read search analytics from {} ({}); starting from zero", f, e.getMessage());
       days.clear();
       try {
-        Files.move(f, f.resolveSibling(f.getFileName() + ".unreadable"), StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            f,
+            f.resolveSibling(f.getFileName() + ".unreadable"),
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException moveFailed) {
         LOG.warn("cannot set {} aside: {}", f, moveFailed.getMessage());
       }
@@ -182,25 +220,28 @@ public final class SearchAnalytics {
     c.increment();
   }
 
-  /** Drops the text counted least (of equals, the alphabetically first): one pass over at most a thousand. */
+  /**
+   * Drops the text counted least (of equals, the alphabetically first): one pass over at most a
+   * thousand.
+   */
   private static void evictLeastCounted(Map<String, LongAdder> counts) {
     counts.entrySet().stream()
-        .min(Comparator.comparingLong((Map.Entry<String, LongAdder> e) -> e.getValue().sum())
-            .thenComparing(Map.Entry::getKey))
+        .min(
+            Comparator.comparingLong((Map.Entry<String, LongAdder> e) -> e.getValue().sum())
+                .thenComparing(Map.Entry::getKey))
         .ifPresent(e -> counts.remove(e.getKey()));
   }
 
   /**
-   * Lower case, NFC, no invisible characters, single spaces, no e-mail addresses or long numbers, at
-   * most {@link #MAX_TEXT} characters.
+   * Lower case, NFC, no invisible characters, single spaces, no e-mail addresses or long numbers,
+   * at most {@link #MAX_TEXT} characters.
    */
   static Optional<String> normalise(String text) {
     if (text == null) {
       return Optional.empty();
     }
     String visible = CONTROL.matcher(FORMAT.matcher(text).replaceAll("")).replaceAll(" ");
-    String t = Normalizer.normalize(visible, Normalizer.Form.NFC)
-        .toLowerCase(Locale.ROOT);
+    String t = Normalizer.normalize(visible, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     t = EMAIL.matcher(t).replaceAll("<email>");
     t = LONG_NUMBER.matcher(t).replaceAll("<number>");
     t = SPACES.matcher(t).replaceAll(" ").strip();
@@ -230,7 +271,10 @@ public final class SearchAnalytics {
       return d;
     }
 
-    /** A file written by an older version may hold more texts a day than are kept now: the most counted stay. */
+    /**
+     * A file written by an older version may hold more texts a day than are kept now: the most
+     * counted stay.
+     */
     private static void fill(Map<String, LongAdder> into, Map<String, Long> from) {
       if (from != null) {
         from.entrySet().stream()
@@ -241,7 +285,12 @@ public final class SearchAnalytics {
     }
 
     DayFile toFile() {
-      return new DayFile(searches.sum(), zeroHitSearches.sum(), sums(queries), sums(zeroHits), sums(relaxed),
+      return new DayFile(
+          searches.sum(),
+          zeroHitSearches.sum(),
+          sums(queries),
+          sums(zeroHits),
+          sums(relaxed),
           sums(picks));
     }
 
@@ -253,6 +302,11 @@ public final class SearchAnalytics {
   }
 
   /** One day in the file. */
-  record DayFile(long searches, long zeroHitSearches, Map<String, Long> queries, Map<String, Long> zeroHits,
-      Map<String, Long> relaxed, Map<String, Long> picks) {}
+  record DayFile(
+      long searches,
+      long zeroHitSearches,
+      Map<String, Long> queries,
+      Map<String, Long> zeroHits,
+      Map<String, Long> relaxed,
+      Map<String, Long> picks) {}
 }

@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 
 /** The index folder, shared by the subcommands that use it. */
 final class IndexOption {
-  @Option(names = "--index", defaultValue = "${env:PARTNER_SEARCH_INDEX:-index}",
+  @Option(
+      names = "--index",
+      defaultValue = "${env:PARTNER_SEARCH_INDEX:-index}",
       description = "Index folder (env PARTNER_SEARCH_INDEX, default: ${DEFAULT-VALUE}).")
   Path index;
 
@@ -17,9 +19,12 @@ final class IndexOption {
    */
   LiveIndex open(PartnerSearch app) throws java.io.IOException {
     if (!app.hasIndex(index)) {
-      String shown = index.isAbsolute() || index.startsWith(".") || index.startsWith("..") ? index.toString()
-          : "./" + index;
-      throw new IllegalArgumentException("no index in " + shown + ": run `partner-search index` first");
+      String shown =
+          index.isAbsolute() || index.startsWith(".") || index.startsWith("..")
+              ? index.toString()
+              : "./" + index;
+      throw new IllegalArgumentException(
+          "no index in " + shown + ": run `partner-search index` first");
     }
     return app.openIndex(index);
   }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   /** Exit code for a corpus with problems. */
   static final int CORPUS_ERROR = 1;
+
   /** Exit code for wrong arguments (picocli's usage error code). */
   static final int USAGE_ERROR = 2;
 

@@ -1,16 +1,18 @@
 package org.partnersearch.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.partnersearch.corpus.Corpus;
 import org.partnersearch.corpus.CorpusException;
 import org.partnersearch.corpus.CorpusLoader;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Mixin;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
     description = "Check the corpus (schema and cross-file checks) without indexing it.")
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -29,8 +31,12 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     try {
       Corpus c = new CorpusLoader().load(corpus.existing());
-      out().printf("corpus OK: %d partners, %d research areas, %d glossary entries%n", c.partners().size(),
-          c.taxonomy().fields().stream().mapToInt(f -> f.areas().size()).sum(), c.glossary().size());
+      out()
+          .printf(
+              "corpus OK: %d partners, %d research areas, %d glossary entries%n",
+              c.partners().size(),
+              c.taxonomy().fields().stream().mapToInt(f -> f.areas().size()).sum(),
+              c.glossary().size());
       return 0;
     } catch (CorpusException e) {
       err().println(e.getMessage());

@@ -11,13 +11,16 @@ import java.util.Optional;
  * defaults are named here; the option declarations and the README table use the same values.
  *
  * @param adminToken the bearer token of {@code /api/admin/*}; empty turns those routes off (404)
- * @param logClientAddress whether the access log names the client's IP address (personal data: off by default)
- * @param drainDelay after SIGTERM, how long {@code /readyz} answers 503 while the port stays open, so load
- *     balancers stop sending requests before it closes
+ * @param logClientAddress whether the access log names the client's IP address (personal data: off
+ *     by default)
+ * @param drainDelay after SIGTERM, how long {@code /readyz} answers 503 while the port stays open,
+ *     so load balancers stop sending requests before it closes
  * @param shutdownTimeout how long in-flight requests may take to finish after the drain
- * @param analyticsDays how many days of search analytics are kept (and the longest window asked for)
+ * @param analyticsDays how many days of search analytics are kept (and the longest window asked
+ *     for)
  * @param replica a read-only reader of a shared index folder: never builds, rebuilds or removes a
- *     generation (the {@code index} command publishes), waits for one to be published, no admin reindex
+ *     generation (the {@code index} command publishes), waits for one to be published, no admin
+ *     reindex
  * @param analyticsFile where the search analytics are kept; one per replica, never shared
  */
 public record ServiceConfig(
@@ -41,19 +44,26 @@ public record ServiceConfig(
   public static final String DEFAULT_INDEX = "index";
   public static final String DEFAULT_CORPUS = "corpus";
   public static final int DEFAULT_REFRESH_SECONDS = 2;
+
   /**
    * Long enough for a load balancer polling {@code /readyz} every second to see the 503 twice. With
    * {@link #DEFAULT_SHUTDOWN_SECONDS} below Docker's 10 s between SIGTERM and SIGKILL, so a drained
    * shutdown is never cut short.
    */
   public static final int DEFAULT_DRAIN_SECONDS = 2;
+
   /** See {@link #DEFAULT_DRAIN_SECONDS}: together 9 s. */
   public static final int DEFAULT_SHUTDOWN_SECONDS = 7;
+
   public static final int DEFAULT_ANALYTICS_DAYS = 30;
+
   /** Admin tokens shorter than this are refused: they could be guessed. */
   public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
-  /** How log lines are written: {@code text} for people, {@code json} (one object a line) for collectors. */
+  /**
+   * How log lines are written: {@code text} for people, {@code json} (one object a line) for
+   * collectors.
+   */
   public enum LogFormat {
     TEXT,
     JSON;
@@ -85,26 +95,63 @@ public record ServiceConfig(
     }
     adminToken = adminToken.filter(t -> !t.isBlank());
     if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN_LENGTH) {
-      throw new IllegalArgumentException("the admin token must have at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "the admin token must have at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
     }
   }
 
   /** A single server (not a replica) with its analytics in the index folder. */
-  public ServiceConfig(String host, int port, Path indexDir, Path corpusDir, Duration refreshInterval, WebConfig web,
-      LogFormat logFormat, boolean logClientAddress, Optional<String> adminToken, Duration drainDelay,
-      Duration shutdownTimeout, int analyticsDays) {
-    this(host, port, indexDir, corpusDir, refreshInterval, web, logFormat, logClientAddress, adminToken,
-        drainDelay, shutdownTimeout, analyticsDays, false, defaultAnalyticsFile(indexDir));
+  public ServiceConfig(
+      String host,
+      int port,
+      Path indexDir,
+      Path corpusDir,
+      Duration refreshInterval,
+      WebConfig web,
+      LogFormat logFormat,
+      boolean logClientAddress,
+      Optional<String> adminToken,
+      Duration drainDelay,
+      Duration shutdownTimeout,
+      int analyticsDays) {
+    this(
+        host,
+        port,
+        indexDir,
+        corpusDir,
+        refreshInterval,
+        web,
+        logFormat,
+        logClientAddress,
+        adminToken,
+        drainDelay,
+        shutdownTimeout,
+        analyticsDays,
+        false,
+        defaultAnalyticsFile(indexDir));
   }
 
   /** The defaults, as {@code serve} without options and environment uses them; for tests. */
   public static ServiceConfig defaults() {
-    return new ServiceConfig(DEFAULT_HOST, DEFAULT_PORT, Path.of(DEFAULT_INDEX), Path.of(DEFAULT_CORPUS),
-        Duration.ofSeconds(DEFAULT_REFRESH_SECONDS), WebConfig.DEFAULT, LogFormat.TEXT, false, Optional.empty(),
-        Duration.ofSeconds(DEFAULT_DRAIN_SECONDS), Duration.ofSeconds(DEFAULT_SHUTDOWN_SECONDS), DEFAULT_ANALYTICS_DAYS);
+    return new ServiceConfig(
+        DEFAULT_HOST,
+        DEFAULT_PORT,
+        Path.of(DEFAULT_INDEX),
+        Path.of(DEFAULT_CORPUS),
+        Duration.ofSeconds(DEFAULT_REFRESH_SECONDS),
+        WebConfig.DEFAULT,
+        LogFormat.TEXT,
+        false,
+        Optional.empty(),
+        Duration.ofSeconds(DEFAULT_DRAIN_SECONDS),
+        Duration.ofSeconds(DEFAULT_SHUTDOWN_SECONDS),
+        DEFAULT_ANALYTICS_DAYS);
   }
 
-  /** A single server's analytics live beside the generations, in the index folder (clean-up leaves it alone). */
+  /**
+   * A single server's analytics live beside the generations, in the index folder (clean-up leaves
+   * it alone).
+   */
   public static Path defaultAnalyticsFile(Path indexDir) {
     return indexDir.resolve("analytics.json");
   }
@@ -120,14 +167,44 @@ public record ServiceConfig(
   /** The whole configuration as the start-up log line shows it; never prints the admin token. */
   @Override
   public String toString() {
-    return "ServiceConfig[host=" + host + ", port=" + port + ", index=" + indexDir + ", corpus=" + corpusDir
-        + ", refresh=" + refreshInterval + ", corsOrigins=" + web.corsOrigins()
-        + ", rateLimit=" + web.requestsPerMinute() + "/min, trustedProxies=" + web.trustedProxies()
-        + ", publicUrl=" + web.publicUrl().orElse("none")
-        + ", metrics=" + (web.metricsToken().isPresent() ? "token" : "public")
-        + ", logFormat=" + logFormat + ", logClientAddress=" + logClientAddress
-        + ", admin=" + (adminToken.isPresent() ? "on" : "off") + ", drain=" + drainDelay
-        + ", shutdownTimeout=" + shutdownTimeout + ", analyticsDays=" + analyticsDays
-        + ", cacheMaxAge=" + web.cacheMaxAge() + ", replica=" + replica + ", analyticsFile=" + analyticsFile + "]";
+    return "ServiceConfig[host="
+        + host
+        + ", port="
+        + port
+        + ", index="
+        + indexDir
+        + ", corpus="
+        + corpusDir
+        + ", refresh="
+        + refreshInterval
+        + ", corsOrigins="
+        + web.corsOrigins()
+        + ", rateLimit="
+        + web.requestsPerMinute()
+        + "/min, trustedProxies="
+        + web.trustedProxies()
+        + ", publicUrl="
+        + web.publicUrl().orElse("none")
+        + ", metrics="
+        + (web.metricsToken().isPresent() ? "token" : "public")
+        + ", logFormat="
+        + logFormat
+        + ", logClientAddress="
+        + logClientAddress
+        + ", admin="
+        + (adminToken.isPresent() ? "on" : "off")
+        + ", drain="
+        + drainDelay
+        + ", shutdownTimeout="
+        + shutdownTimeout
+        + ", analyticsDays="
+        + analyticsDays
+        + ", cacheMaxAge="
+        + web.cacheMaxAge()
+        + ", replica="
+        + replica
+        + ", analyticsFile="
+        + analyticsFile
+        + "]";
   }
 }

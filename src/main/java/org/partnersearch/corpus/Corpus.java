@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 /** Everything in {@code corpus/}, validated: partners (sorted by id) and the vocabularies. */
-public record Corpus(List<Partner> partners, Taxonomy taxonomy, List<PartnerType> types,
-    List<GlossaryEntry> glossary, List<City> cities) {
+public record Corpus(
+    List<Partner> partners,
+    Taxonomy taxonomy,
+    List<PartnerType> types,
+    List<GlossaryEntry> glossary,
+    List<City> cities) {
 
   public Corpus {
     partners = List.copyOf(partners);

@@ -8,8 +8,10 @@ public final class CorpusException extends Exception {
   private final List<CorpusProblem> problems;
 
   public CorpusException(List<CorpusProblem> problems) {
-    super(problems.size() + " problem(s) in the corpus:\n"
-        + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
+    super(
+        problems.size()
+            + " problem(s) in the corpus:\n"
+            + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
     this.problems = List.copyOf(problems);
   }
 

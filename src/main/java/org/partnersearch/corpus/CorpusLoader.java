@@ -57,18 +57,24 @@ public final class CorpusLoader {
         read(corpusDir.resolve(TAXONOMY_FILE), TAXONOMY_SCHEMA, schemas, problems);
     Optional<Checked> glossary =
         read(corpusDir.resolve(GLOSSARY_FILE), GLOSSARY_SCHEMA, schemas, problems);
-    Optional<Checked> cities = read(corpusDir.resolve(CITIES_FILE), CITIES_SCHEMA, schemas, problems);
+    Optional<Checked> cities =
+        read(corpusDir.resolve(CITIES_FILE), CITIES_SCHEMA, schemas, problems);
 
     CrossChecks checks = new CrossChecks(problems);
     types.ifPresent(c -> checks.checkTypes(c.doc()));
     taxonomy.ifPresent(c -> checks.checkTaxonomy(c.doc()));
     glossary.ifPresent(c -> checks.checkGlossary(c.doc()));
     cities.ifPresent(c -> checks.checkCities(c.doc()));
-    CrossChecks.PartnerChecks partnerChecks = checks.partners(
-        ids(types, root -> root.path("types").findValues("id")),
-        ids(taxonomy, root -> root.path("fields").findValues("areas").stream()
-            .flatMap(areas -> areas.findValues("id").stream()).toList()),
-        ids(cities, root -> root.path("cities").findValues("de")));
+    CrossChecks.PartnerChecks partnerChecks =
+        checks.partners(
+            ids(types, root -> root.path("types").findValues("id")),
+            ids(
+                taxonomy,
+                root ->
+                    root.path("fields").findValues("areas").stream()
+                        .flatMap(areas -> areas.findValues("id").stream())
+                        .toList()),
+            ids(cities, root -> root.path("cities").findValues("de")));
     // NOTE: each partner's tree (nodes with their source locations) is checked and mapped as its
     // file is read, then dropped: kept until the end, 100,000 of them did not fit in a 1 GB heap.
     List<Partner> partners = new ArrayList<>();
@@ -82,35 +88,51 @@ public final class CorpusLoader {
     }
 
     if (!problems.isEmpty()) {
-      throw new CorpusException(problems.all().stream()
-          .sorted(Comparator.comparing((CorpusProblem p) -> p.file().toString())
-              .thenComparingInt(CorpusProblem::line))
-          .toList());
+      throw new CorpusException(
+          problems.all().stream()
+              .sorted(
+                  Comparator.comparing((CorpusProblem p) -> p.file().toString())
+                      .thenComparingInt(CorpusProblem::line))
+              .toList());
     }
     // No problems means every file was read, so the optionals are present.
-    return mapper.corpus(types.orElseThrow().doc(), taxonomy.orElseThrow().doc(),
-        glossary.orElseThrow().doc(), cities.orElseThrow().doc(), partners);
+    return mapper.corpus(
+        types.orElseThrow().doc(),
+        taxonomy.orElseThrow().doc(),
+        glossary.orElseThrow().doc(),
+        cities.orElseThrow().doc(),
+        partners);
   }
 
   /** A parsed file and whether it satisfied its schema. */
   private record Checked(YamlDocument doc, boolean valid) {}
 
-  private Optional<Checked> read(Path file, String schema, SchemaValidator schemas, Problems problems) {
-    return reader.read(file, problems)
+  private Optional<Checked> read(
+      Path file, String schema, SchemaValidator schemas, Problems problems) {
+    return reader
+        .read(file, problems)
         .map(doc -> new Checked(doc, schemas.validate(doc, schema, problems)));
   }
 
   /** Sorted by file name, so problems and partners come in a stable order on every system. */
   private static List<Path> partnerFiles(Path dir, Problems problems) {
     if (!Files.isDirectory(dir)) {
-      problems.add(dir, 0, "", "the partners folder is missing: create it with one file per partner");
+      problems.add(
+          dir, 0, "", "the partners folder is missing: create it with one file per partner");
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> all = files.filter(Files::isRegularFile).sorted().toList();
       // A partner saved as .yml or .txt would otherwise silently vanish from the search.
-      all.stream().filter(f -> !f.getFileName().toString().endsWith(".yaml")).forEach(f ->
-          problems.add(f, 0, "", "not a partner file: partner files end in .yaml, rename or remove it"));
+      all.stream()
+          .filter(f -> !f.getFileName().toString().endsWith(".yaml"))
+          .forEach(
+              f ->
+                  problems.add(
+                      f,
+                      0,
+                      "",
+                      "not a partner file: partner files end in .yaml, rename or remove it"));
       return all.stream().filter(f -> f.getFileName().toString().endsWith(".yaml")).toList();
     } catch (IOException e) {
       problems.add(dir, 0, "", "the partners folder cannot be listed: " + e.getMessage());
@@ -121,7 +143,13 @@ public final class CorpusLoader {
   /** Ids of a vocabulary that passed its schema; empty otherwise, see CrossChecks#partners. */
   private static Optional<List<String>> ids(
       Optional<Checked> vocabulary, Function<JsonNode, List<JsonNode>> idNodes) {
-    return vocabulary.filter(Checked::valid)
-        .map(c -> idNodes.apply(c.doc().root()).stream().map(n -> Text.clean(n.asText())).distinct().toList());
+    return vocabulary
+        .filter(Checked::valid)
+        .map(
+            c ->
+                idNodes.apply(c.doc().root()).stream()
+                    .map(n -> Text.clean(n.asText()))
+                    .distinct()
+                    .toList());
   }
 }

@@ -12,7 +12,11 @@ import java.util.List;
 final class CorpusMapper {
 
   /** The corpus of {@code partners}, each mapped by {@link #partner} as its file was read. */
-  Corpus corpus(YamlDocument types, YamlDocument taxonomy, YamlDocument glossary, YamlDocument cities,
+  Corpus corpus(
+      YamlDocument types,
+      YamlDocument taxonomy,
+      YamlDocument glossary,
+      YamlDocument cities,
       List<Partner> partners) {
     return new Corpus(
         partners.stream().sorted(Comparator.comparing(Partner::id)).toList(),
@@ -24,7 +28,8 @@ final class CorpusMapper {
 
   Partner partner(JsonNode n) {
     List<Contact> contacts = new ArrayList<>();
-    n.path("contacts").forEach(c -> contacts.add(new Contact(text(c, "name"), optional(c, "role"))));
+    n.path("contacts")
+        .forEach(c -> contacts.add(new Contact(text(c, "name"), optional(c, "role"))));
     return new Partner(
         text(n, "id"),
         text(n, "name"),
@@ -44,8 +49,9 @@ final class CorpusMapper {
     for (JsonNode f : root.path("fields")) {
       String fieldId = text(f, "id");
       List<ResearchArea> areas = new ArrayList<>();
-      f.path("areas").forEach(a -> areas.add(
-          new ResearchArea(text(a, "id"), fieldId, localized(a.path("label")))));
+      f.path("areas")
+          .forEach(
+              a -> areas.add(new ResearchArea(text(a, "id"), fieldId, localized(a.path("label")))));
       fields.add(new ResearchField(fieldId, localized(f.path("label")), areas));
     }
     return new Taxonomy(fields);
@@ -53,7 +59,8 @@ final class CorpusMapper {
 
   private List<PartnerType> types(JsonNode root) {
     List<PartnerType> types = new ArrayList<>();
-    root.path("types").forEach(t -> types.add(new PartnerType(text(t, "id"), localized(t.path("label")))));
+    root.path("types")
+        .forEach(t -> types.add(new PartnerType(text(t, "id"), localized(t.path("label")))));
     return types;
   }
 
@@ -65,8 +72,14 @@ final class CorpusMapper {
 
   private List<City> cities(JsonNode root) {
     List<City> cities = new ArrayList<>();
-    root.path("cities").forEach(c -> cities.add(new City(localized(c.path("name")),
-        new Coordinates(c.path("latitude").asDouble(), c.path("longitude").asDouble()))));
+    root.path("cities")
+        .forEach(
+            c ->
+                cities.add(
+                    new City(
+                        localized(c.path("name")),
+                        new Coordinates(
+                            c.path("latitude").asDouble(), c.path("longitude").asDouble()))));
     return cities;
   }
 

@@ -54,16 +54,23 @@ final class CrossChecks {
     for (int i = 0; i < terms.size(); i++) {
       JsonNode term = terms.get(i);
       String field = FieldPath.index("terms", i);
-      requireWords(doc.file(), term.path("de"), field + ".de", "write the German term or remove the pair");
-      requireWords(doc.file(), term.path("en"), field + ".en", "write the English term or remove the pair");
-      if (term.path("de").isTextual() && term.path("en").isTextual()
-          && !pairs.add(Text.clean(term.get("de").asText()) + "\n" + Text.clean(term.get("en").asText()))) {
+      requireWords(
+          doc.file(), term.path("de"), field + ".de", "write the German term or remove the pair");
+      requireWords(
+          doc.file(), term.path("en"), field + ".en", "write the English term or remove the pair");
+      if (term.path("de").isTextual()
+          && term.path("en").isTextual()
+          && !pairs.add(
+              Text.clean(term.get("de").asText()) + "\n" + Text.clean(term.get("en").asText()))) {
         problems.add(doc.file(), term, field, "this pair is already listed: remove the repetition");
       }
     }
   }
 
-  /** German names are what partner files write, English ones what English visitors read: both unique. */
+  /**
+   * German names are what partner files write, English ones what English visitors read: both
+   * unique.
+   */
   void checkCities(YamlDocument doc) {
     Map<String, String> seenDe = new HashMap<>();
     Map<String, String> seenEn = new HashMap<>();
@@ -84,7 +91,9 @@ final class CrossChecks {
    * @param areaIds the known area ids, empty when research-areas.yaml is unusable
    * @param cityNames the cities' German names, empty when cities.yaml is unusable
    */
-  PartnerChecks partners(Optional<List<String>> typeIds, Optional<List<String>> areaIds,
+  PartnerChecks partners(
+      Optional<List<String>> typeIds,
+      Optional<List<String>> areaIds,
       Optional<List<String>> cityNames) {
     return new PartnerChecks(typeIds, areaIds, cityNames);
   }
@@ -97,10 +106,15 @@ final class CrossChecks {
     private final Optional<List<String>> typeIds;
     private final Optional<List<String>> areaIds;
     private final Optional<List<String>> cityNames;
-    /** Each partner id's first file and line ("p1.yaml:1"), for the duplicate check across files. */
+
+    /**
+     * Each partner id's first file and line ("p1.yaml:1"), for the duplicate check across files.
+     */
     private final Map<String, String> seen = new HashMap<>();
 
-    private PartnerChecks(Optional<List<String>> typeIds, Optional<List<String>> areaIds,
+    private PartnerChecks(
+        Optional<List<String>> typeIds,
+        Optional<List<String>> areaIds,
         Optional<List<String>> cityNames) {
       this.typeIds = typeIds;
       this.areaIds = areaIds;
@@ -111,17 +125,25 @@ final class CrossChecks {
       JsonNode root = doc.root();
       checkIdMatchesFileName(doc);
       requireUnique(doc.file(), root.path("id"), "id", seen);
-      typeIds.ifPresent(known -> requireKnown(doc.file(), root.path("type"), "type", "type", known));
-      cityNames.ifPresent(known -> requireKnown(doc.file(), root.path("city"), "city", "city", known));
+      typeIds.ifPresent(
+          known -> requireKnown(doc.file(), root.path("type"), "type", "type", known));
+      cityNames.ifPresent(
+          known -> requireKnown(doc.file(), root.path("city"), "city", "city", known));
       JsonNode areas = root.path("researchAreas");
       for (int i = 0; i < areas.size(); i++) {
         String field = FieldPath.index("researchAreas", i);
         JsonNode area = areas.get(i);
         areaIds.ifPresent(known -> requireKnown(doc.file(), area, field, "research area", known));
       }
-      requireWords(doc.file(), root.path("description").path("en"), "description.en",
+      requireWords(
+          doc.file(),
+          root.path("description").path("en"),
+          "description.en",
           "write the English description");
-      requireWords(doc.file(), root.path("description").path("de"), "description.de",
+      requireWords(
+          doc.file(),
+          root.path("description").path("de"),
+          "description.de",
           "write the German description");
     }
   }
@@ -129,13 +151,26 @@ final class CrossChecks {
   private void checkIdMatchesFileName(YamlDocument doc) {
     JsonNode id = doc.root().path("id");
     String fileName = doc.file().getFileName().toString();
-    String expected = fileName.endsWith(YAML)
-        ? fileName.substring(0, fileName.length() - YAML.length()) : fileName;
+    String expected =
+        fileName.endsWith(YAML)
+            ? fileName.substring(0, fileName.length() - YAML.length())
+            : fileName;
     if (id.isTextual() && !Text.clean(id.asText()).equals(expected)) {
       String actual = Text.clean(id.asText());
-      problems.add(doc.file(), id, "id", "the id '" + actual + "' does not match the file name '"
-          + fileName + "': change the id to '" + expected + "' or rename the file to '" + actual
-          + YAML + "'");
+      problems.add(
+          doc.file(),
+          id,
+          "id",
+          "the id '"
+              + actual
+              + "' does not match the file name '"
+              + fileName
+              + "': change the id to '"
+              + expected
+              + "' or rename the file to '"
+              + actual
+              + YAML
+              + "'");
     }
   }
 
@@ -148,8 +183,11 @@ final class CrossChecks {
     String where = file.getFileName() + ":" + Problems.lineOf(id);
     String first = seen.putIfAbsent(value, where);
     if (first != null) {
-      problems.add(file, id, field, "the id '" + value + "' is already used at " + first
-          + ": give each one its own id");
+      problems.add(
+          file,
+          id,
+          field,
+          "the id '" + value + "' is already used at " + first + ": give each one its own id");
     }
   }
 
@@ -160,16 +198,30 @@ final class CrossChecks {
     String value = Text.clean(name.asText());
     String first = seen.putIfAbsent(value, file.getFileName() + ":" + Problems.lineOf(name));
     if (first != null) {
-      problems.add(file, name, field, "the city '" + value + "' is already listed at " + first
-          + ": remove the repetition");
+      problems.add(
+          file,
+          name,
+          field,
+          "the city '" + value + "' is already listed at " + first + ": remove the repetition");
     }
   }
 
-  private void requireKnown(Path file, JsonNode ref, String field, String what, List<String> known) {
+  private void requireKnown(
+      Path file, JsonNode ref, String field, String what, List<String> known) {
     // A malformed id already has its schema problem; "unknown" would say the same twice.
-    if (ref.isTextual() && !known.contains(Text.clean(ref.asText())) && !problems.has(file, field)) {
-      problems.add(file, ref, field, "unknown " + what + " '" + Text.clean(ref.asText())
-          + "': use one of " + String.join(", ", known));
+    if (ref.isTextual()
+        && !known.contains(Text.clean(ref.asText()))
+        && !problems.has(file, field)) {
+      problems.add(
+          file,
+          ref,
+          field,
+          "unknown "
+              + what
+              + " '"
+              + Text.clean(ref.asText())
+              + "': use one of "
+              + String.join(", ", known));
     }
   }
 

@@ -2,7 +2,9 @@ package org.partnersearch.corpus;
 
 import com.networknt.schema.JsonNodePath;
 
-/** Readable field paths for problems, such as {@code description.de} or {@code researchAreas[1]}. */
+/**
+ * Readable field paths for problems, such as {@code description.de} or {@code researchAreas[1]}.
+ */
 final class FieldPath {
   private FieldPath() {}
 

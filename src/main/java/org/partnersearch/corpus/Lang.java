@@ -15,7 +15,8 @@ public enum Lang {
     return switch (code.trim().toLowerCase(Locale.ROOT)) {
       case "en" -> EN;
       case "de" -> DE;
-      default -> throw new IllegalArgumentException("unknown language '" + code + "': use en or de");
+      default ->
+          throw new IllegalArgumentException("unknown language '" + code + "': use en or de");
     };
   }
 

@@ -10,7 +10,10 @@ public record Taxonomy(List<ResearchField> fields) {
   }
 
   public Optional<ResearchArea> area(String id) {
-    return fields.stream().flatMap(f -> f.areas().stream()).filter(a -> a.id().equals(id)).findFirst();
+    return fields.stream()
+        .flatMap(f -> f.areas().stream())
+        .filter(a -> a.id().equals(id))
+        .findFirst();
   }
 
   public Optional<ResearchField> field(String id) {

@@ -41,13 +41,14 @@ final class YamlReader {
     options.setAllowRecursiveKeys(false);
     options.setNestingDepthLimit(limits.maxNestingDepth());
     options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
-    this.factory = YAMLFactory.builder()
-        .loaderOptions(options)
-        .streamReadConstraints(
-            StreamReadConstraints.builder().maxNestingDepth(limits.maxNestingDepth()).build())
-        // A repeated key would otherwise silently overwrite the first one.
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-        .build();
+    this.factory =
+        YAMLFactory.builder()
+            .loaderOptions(options)
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(limits.maxNestingDepth()).build())
+            // A repeated key would otherwise silently overwrite the first one.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     this.mapper = new ObjectMapper(factory);
   }
 
@@ -85,13 +86,23 @@ final class YamlReader {
       }
       long size = Files.size(file);
       if (size > limits.maxFileBytes()) {
-        problems.add(file, 0, "", "the file has " + size + " bytes, more than the limit of "
-            + limits.maxFileBytes() + ": shorten it");
+        problems.add(
+            file,
+            0,
+            "",
+            "the file has "
+                + size
+                + " bytes, more than the limit of "
+                + limits.maxFileBytes()
+                + ": shorten it");
         return Optional.empty();
       }
       // Strict decoding: a file saved as Latin-1 must fail loudly, not load with garbled umlauts.
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString();
       return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
     } catch (CharacterCodingException e) {
       problems.add(file, 0, "", "is not valid UTF-8: save it with UTF-8 encoding");
@@ -112,8 +123,14 @@ final class YamlReader {
         return firstUnsafeToken(file, (YAMLParser) parser);
       } catch (StreamConstraintsException e) {
         // The depth limit's exception carries no location; the parser still knows where it is.
-        return Optional.of(new CorpusProblem(file, parser.currentLocation().getLineNr(), "",
-            "nested deeper than " + limits.maxNestingDepth() + " levels: flatten the structure"));
+        return Optional.of(
+            new CorpusProblem(
+                file,
+                parser.currentLocation().getLineNr(),
+                "",
+                "nested deeper than "
+                    + limits.maxNestingDepth()
+                    + " levels: flatten the structure"));
       }
     }
   }
@@ -123,16 +140,32 @@ final class YamlReader {
     for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
       int line = parser.currentTokenLocation().getLineNr();
       if (parser.isCurrentAlias()) {
-        return Optional.of(new CorpusProblem(file, line, "", "uses the YAML alias '*"
-            + parser.getText() + "': aliases and anchors are not allowed, write the value out"));
+        return Optional.of(
+            new CorpusProblem(
+                file,
+                line,
+                "",
+                "uses the YAML alias '*"
+                    + parser.getText()
+                    + "': aliases and anchors are not allowed, write the value out"));
       }
       if (parser.getObjectId() != null) {
-        return Optional.of(new CorpusProblem(file, line, "", "uses the YAML anchor '&"
-            + parser.getObjectId() + "': anchors and aliases are not allowed, write the value out"));
+        return Optional.of(
+            new CorpusProblem(
+                file,
+                line,
+                "",
+                "uses the YAML anchor '&"
+                    + parser.getObjectId()
+                    + "': anchors and aliases are not allowed, write the value out"));
       }
       if (parser.getTypeId() != null) {
-        return Optional.of(new CorpusProblem(file, line, "", "uses the YAML tag '"
-            + parser.getTypeId() + "': tags are not allowed, remove it"));
+        return Optional.of(
+            new CorpusProblem(
+                file,
+                line,
+                "",
+                "uses the YAML tag '" + parser.getTypeId() + "': tags are not allowed, remove it"));
       }
     }
     return Optional.empty();
@@ -149,8 +182,9 @@ final class YamlReader {
 
   /** SnakeYAML's problem mark is more precise than Jackson's location, which may be the context. */
   private static int lineOf(JacksonException e) {
-    Optional<Mark> mark = snakeYamlCause(e).map(m -> m.getProblemMark() != null
-        ? m.getProblemMark() : m.getContextMark());
+    Optional<Mark> mark =
+        snakeYamlCause(e)
+            .map(m -> m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark());
     if (mark.isPresent()) {
       return mark.get().getLine() + 1;
     }
@@ -162,9 +196,7 @@ final class YamlReader {
     if (original != null && original.startsWith("Duplicate field")) {
       return original.replace("Duplicate field", "the key") + " appears twice: keep one of them";
     }
-    return snakeYamlCause(e)
-        .map(YamlReader::describe)
-        .orElse(original);
+    return snakeYamlCause(e).map(YamlReader::describe).orElse(original);
   }
 
   /** "while parsing a flow sequence started on line 10: expected ',' or ']', but got ':'". */
@@ -172,7 +204,8 @@ final class YamlReader {
     if (m.getContext() == null) {
       return m.getProblem();
     }
-    String started = m.getContextMark() == null ? "" : " started on line " + (m.getContextMark().getLine() + 1);
+    String started =
+        m.getContextMark() == null ? "" : " started on line " + (m.getContextMark().getLine() + 1);
     return m.getContext() + started + ": " + m.getProblem();
   }
 

@@ -1,6 +1,8 @@
 package org.partnersearch.html;
 
-/** HTML escaping for text we put into highlight fields ourselves, matching the highlighter's own. */
+/**
+ * HTML escaping for text we put into highlight fields ourselves, matching the highlighter's own.
+ */
 public final class Html {
   private Html() {}
 

@@ -5,10 +5,11 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Shows how an index build advances: on a terminal a progress bar redrawn in place, otherwise (logs,
- * CI, a forked benchmark) one line every {@value #LOG_EVERY_SECONDS} s; both with documents done,
- * rate and time left, and a summary line at the end. Small builds (the real corpus) print nothing
- * (the {@code index} command prints its own summary), and {@link #NONE} prints nothing at all.
+ * Shows how an index build advances: on a terminal a progress bar redrawn in place, otherwise
+ * (logs, CI, a forked benchmark) one line every {@value #LOG_EVERY_SECONDS} s; both with documents
+ * done, rate and time left, and a summary line at the end. Small builds (the real corpus) print
+ * nothing (the {@code index} command prints its own summary), and {@link #NONE} prints nothing at
+ * all.
  */
 public final class BuildProgress {
   /** Reports nothing: for the server's first build and tests. */
@@ -17,6 +18,7 @@ public final class BuildProgress {
   private static final int BAR_WIDTH = 30;
   private static final long REDRAW_NANOS = 250_000_000L;
   private static final long LOG_EVERY_SECONDS = 10;
+
   /** Builds smaller than this finish before a progress line would help. */
   private static final long QUIET_BELOW = 5_000;
 
@@ -61,7 +63,8 @@ public final class BuildProgress {
   /** The phase after writing (verification, publishing), named so a long pause is explained. */
   void phase(String what) {
     if (out != null && total >= QUIET_BELOW) {
-      out.print((terminal ? "\r" + " ".repeat(100) + "\r" : "") + what + "…" + System.lineSeparator());
+      out.print(
+          (terminal ? "\r" + " ".repeat(100) + "\r" : "") + what + "…" + System.lineSeparator());
       out.flush();
     }
   }
@@ -71,15 +74,25 @@ public final class BuildProgress {
       return;
     }
     double seconds = report.took().toNanos() / 1e9;
-    out.printf(Locale.ROOT, "%sindexed %,d documents in %.1f s (%,.0f docs/s), %,d terms, %.1f MiB (%,.0f bytes/doc); "
-        + "suggester of %,d entries built in %.1f s of it%n",
-        terminal && total >= QUIET_BELOW ? "\r" : "", report.documents(), seconds, report.documents() / seconds,
-        report.terms(), report.bytes() / 1048576.0, report.bytes() / (double) Math.max(1, report.documents()),
-        report.suggesterEntries(), report.suggesterTook().toNanos() / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "%sindexed %,d documents in %.1f s (%,.0f docs/s), %,d terms, %.1f MiB (%,.0f bytes/doc); "
+            + "suggester of %,d entries built in %.1f s of it%n",
+        terminal && total >= QUIET_BELOW ? "\r" : "",
+        report.documents(),
+        seconds,
+        report.documents() / seconds,
+        report.terms(),
+        report.bytes() / 1048576.0,
+        report.bytes() / (double) Math.max(1, report.documents()),
+        report.suggesterEntries(),
+        report.suggesterTook().toNanos() / 1e9);
     out.flush();
   }
 
-  /** "[#####-----]  45% 45,000/100,000 docs, 1,234 docs/s, 0:44 left" (the bar only on a terminal). */
+  /**
+   * "[#####-----] 45% 45,000/100,000 docs, 1,234 docs/s, 0:44 left" (the bar only on a terminal).
+   */
   String line(long done, long now) {
     double seconds = Math.max(1e-9, (now - started) / 1e9);
     double rate = done / seconds;
@@ -90,7 +103,15 @@ public final class BuildProgress {
       int filled = BAR_WIDTH * percent / 100;
       bar = "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] ";
     }
-    return String.format(Locale.ROOT, "%s%3d%% %,d/%,d docs, %,.0f docs/s, %d:%02d left", bar, percent, done, total,
-        rate, left / 60, left % 60);
+    return String.format(
+        Locale.ROOT,
+        "%s%3d%% %,d/%,d docs, %,.0f docs/s, %d:%02d left",
+        bar,
+        percent,
+        done,
+        total,
+        rate,
+        left / 60,
+        left % 60);
   }
 }

@@ -10,5 +10,11 @@ import java.time.Duration;
  * @param took the whole build: indexing, the suggester, verification
  * @param suggesterTook the part of {@code took} spent on the suggester
  */
-public record BuildReport(Path generation, int documents, long terms, long bytes, Duration took,
-    long suggesterEntries, Duration suggesterTook) {}
+public record BuildReport(
+    Path generation,
+    int documents,
+    long terms,
+    long bytes,
+    Duration took,
+    long suggesterEntries,
+    Duration suggesterTook) {}

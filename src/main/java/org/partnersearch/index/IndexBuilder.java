@@ -30,8 +30,11 @@ import org.partnersearch.suggest.SuggesterStore;
  * it was.
  */
 public final class IndexBuilder {
-  /** Indexes up to this many documents get Lucene's full CheckIndex; larger ones a checksum check. */
+  /**
+   * Indexes up to this many documents get Lucene's full CheckIndex; larger ones a checksum check.
+   */
   static final int FULL_CHECK_MAX_DOCS = 20_000;
+
   /** Fewer, larger flushed segments than Lucene's 16 MB default; well inside a 1 GB heap. */
   private static final double RAM_BUFFER_MB = 64;
 
@@ -41,7 +44,11 @@ public final class IndexBuilder {
   private final SuggesterStore suggesters;
   private final Clock clock;
 
-  public IndexBuilder(IndexSchema schema, Analyzer indexAnalyzer, JsonCodec json, SuggesterStore suggesters,
+  public IndexBuilder(
+      IndexSchema schema,
+      Analyzer indexAnalyzer,
+      JsonCodec json,
+      SuggesterStore suggesters,
       Clock clock) {
     this.schema = schema;
     this.indexAnalyzer = indexAnalyzer;
@@ -51,18 +58,28 @@ public final class IndexBuilder {
   }
 
   public BuildReport build(Corpus corpus, IndexGenerations generations) throws IOException {
-    return build(Vocabulary.of(corpus), corpus.partners(), corpus.partners().size(), generations, BuildProgress.NONE);
+    return build(
+        Vocabulary.of(corpus),
+        corpus.partners(),
+        corpus.partners().size(),
+        generations,
+        BuildProgress.NONE);
   }
 
   /**
-   * Builds a generation from partners streamed one at a time (a corpus too large to hold in memory),
-   * reporting to {@code progress}.
+   * Builds a generation from partners streamed one at a time (a corpus too large to hold in
+   * memory), reporting to {@code progress}.
    *
    * @param partners validated partners with distinct ids; iterated once
    * @param count how many {@code partners} yields: for progress and verification
    */
-  public BuildReport build(Vocabulary vocabulary, Iterable<Partner> partners, int count, IndexGenerations generations,
-      BuildProgress progress) throws IOException {
+  public BuildReport build(
+      Vocabulary vocabulary,
+      Iterable<Partner> partners,
+      int count,
+      IndexGenerations generations,
+      BuildProgress progress)
+      throws IOException {
     long start = System.nanoTime();
     Path generation = generations.create();
     boolean published = false;
@@ -73,7 +90,7 @@ public final class IndexBuilder {
       try (SuggestIndexWriter suggester = suggesters.writer(generation, vocabulary)) {
         write(vocabulary, partners, generation, suggester, progress);
         progress.phase("building the suggester");
-        entries = suggester.finish();
+        entries = finishSuggester(suggester, generation, vocabulary);
         suggesterTook = suggester.buildTime();
       }
       progress.phase("verifying " + generation.getFileName());
@@ -82,8 +99,15 @@ public final class IndexBuilder {
       generations.publish(generation);
       published = true;
       generations.removeOld();
-      BuildReport report = new BuildReport(generation, count, terms, sizeOf(generation),
-          Duration.ofNanos(System.nanoTime() - start), entries, suggesterTook);
+      BuildReport report =
+          new BuildReport(
+              generation,
+              count,
+              terms,
+              sizeOf(generation),
+              Duration.ofNanos(System.nanoTime() - start),
+              entries,
+              suggesterTook);
       progress.finished(report);
       return report;
     } finally {
@@ -93,27 +117,49 @@ public final class IndexBuilder {
     }
   }
 
-  /** Writes the index, and hands each partner to the suggester as it goes by (partners are iterated once). */
-  private void write(Vocabulary vocabulary, Iterable<Partner> partners, Path generation, SuggestIndexWriter suggester,
-      BuildProgress progress) throws IOException {
-    IndexWriterConfig config = new IndexWriterConfig(indexAnalyzer)
-        .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-        .setRAMBufferSizeMB(RAM_BUFFER_MB)
-        .setCommitOnClose(false);
-    try (Directory dir = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(dir, config)) {
+  /**
+   * Writes the index, and hands each partner to the suggester as it goes by (partners are iterated
+   * once).
+   */
+  private void write(
+      Vocabulary vocabulary,
+      Iterable<Partner> partners,
+      Path generation,
+      SuggestIndexWriter suggester,
+      BuildProgress progress)
+      throws IOException {
+    IndexWriterConfig config =
+        new IndexWriterConfig(indexAnalyzer)
+            .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+            .setRAMBufferSizeMB(RAM_BUFFER_MB)
+            .setCommitOnClose(false);
+    try (Directory dir = FSDirectory.open(generation);
+        IndexWriter writer = new IndexWriter(dir, config)) {
       long done = 0;
       for (Partner partner : partners) {
         writer.addDocument(schema.facetsConfig().build(schema.toDocument(partner, vocabulary)));
         suggester.add(partner);
         progress.documents(++done);
       }
-      writer.setLiveCommitData(Map.of(
-          IndexSchema.META_BUILT_AT, clock.instant().toString(),
-          IndexSchema.META_DOCUMENTS, Long.toString(done),
-          IndexSchema.META_SCHEMA, IndexSchema.SCHEMA_VERSION,
-          IndexSchema.META_VOCABULARY, json.write(vocabulary)).entrySet());
+      writer.setLiveCommitData(
+          Map.of(
+                  IndexSchema.META_BUILT_AT, clock.instant().toString(),
+                  IndexSchema.META_DOCUMENTS, Long.toString(done),
+                  IndexSchema.META_SCHEMA, IndexSchema.SCHEMA_VERSION,
+                  IndexSchema.META_VOCABULARY, json.write(vocabulary))
+              .entrySet());
       writer.commit();
     }
+  }
+
+  /** The suggester's terms are the written index's words ({@link SuggestTerms}). */
+  private long finishSuggester(SuggestIndexWriter suggester, Path generation, Vocabulary vocabulary)
+      throws IOException {
+    try (Directory dir = FSDirectory.open(generation);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      new SuggestTerms(reader, json, vocabulary).addTo(suggester);
+    }
+    return suggester.finish();
   }
 
   /** Opens the new generation as a reader would, checks it, and counts its terms. */
@@ -130,15 +176,22 @@ public final class IndexBuilder {
       }
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         if (reader.numDocs() != expectedDocuments) {
-          throw new IndexVerificationException("expected " + expectedDocuments + " documents in "
-              + generation + " but found " + reader.numDocs());
+          throw new IndexVerificationException(
+              "expected "
+                  + expectedDocuments
+                  + " documents in "
+                  + generation
+                  + " but found "
+                  + reader.numDocs());
         }
         return countTerms(reader);
       }
     }
   }
 
-  /** The suggester is checked the same way, then opened as a server would and its entries counted. */
+  /**
+   * The suggester is checked the same way, then opened as a server would and its entries counted.
+   */
   private void verifySuggester(Path generation, int documents, long entries) throws IOException {
     try {
       suggesters.verify(generation, entries, checksumsOnly(documents));

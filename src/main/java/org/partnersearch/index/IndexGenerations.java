@@ -38,8 +38,10 @@ import org.apache.lucene.util.IOUtils;
 public final class IndexGenerations {
   static final String POINTER = "CURRENT";
   static final String PREVIOUS = "PREVIOUS";
+
   /** Far longer than any replica's refresh interval (2 s by default). */
   public static final int DEFAULT_KEEP_MINUTES = 10;
+
   public static final Duration DEFAULT_KEEP_SUPERSEDED = Duration.ofMinutes(DEFAULT_KEEP_MINUTES);
   private static final Pattern NAME = Pattern.compile("gen-(\\d{6,9})");
 
@@ -51,10 +53,14 @@ public final class IndexGenerations {
     this(root, DEFAULT_KEEP_SUPERSEDED, Clock.systemUTC());
   }
 
-  /** @param keepSuperseded how long a superseded generation stays for replicas that still answer from it */
+  /**
+   * @param keepSuperseded how long a superseded generation stays for replicas that still answer
+   *     from it
+   */
   public IndexGenerations(Path root, Duration keepSuperseded, Clock clock) {
     if (keepSuperseded.isNegative()) {
-      throw new IllegalArgumentException("the time to keep superseded generations must not be negative");
+      throw new IllegalArgumentException(
+          "the time to keep superseded generations must not be negative");
     }
     this.root = root.toAbsolutePath().normalize();
     this.keepSuperseded = keepSuperseded;
@@ -115,8 +121,8 @@ public final class IndexGenerations {
   }
 
   /**
-   * Atomically makes {@code generation} the published one, remembering the one it replaces. A
-   * crash between the two renames leaves both pointers naming the old generation, which is safe.
+   * Atomically makes {@code generation} the published one, remembering the one it replaces. A crash
+   * between the two renames leaves both pointers naming the old generation, which is safe.
    */
   public void publish(Path generation) throws IOException {
     Optional<Path> replaced = current();
@@ -130,14 +136,19 @@ public final class IndexGenerations {
     Path tmp = root.resolve(pointer + ".tmp");
     Files.writeString(tmp, generation.getFileName().toString() + "\n", StandardCharsets.UTF_8);
     IOUtils.fsync(tmp, false);
-    Files.move(tmp, root.resolve(pointer), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        tmp,
+        root.resolve(pointer),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
     IOUtils.fsync(root, true);
   }
 
   /**
    * Deletes every generation below the published one except the previous published one (the
-   * fallback) and those superseded less than {@link #keepSuperseded} ago (a replica may still answer
-   * from them). Folders above the published number may be builds in progress and are left alone.
+   * fallback) and those superseded less than {@link #keepSuperseded} ago (a replica may still
+   * answer from them). Folders above the published number may be builds in progress and are left
+   * alone.
    */
   public void removeOld() throws IOException {
     Optional<Path> current = current();
@@ -146,12 +157,15 @@ public final class IndexGenerations {
     }
     long published = number(current.get());
     Optional<Path> previous = previous();
-    List<Path> all = generations().stream().sorted(Comparator.comparingLong(IndexGenerations::number)).toList();
+    List<Path> all =
+        generations().stream().sorted(Comparator.comparingLong(IndexGenerations::number)).toList();
     Instant keepAfter = clock.instant().minus(keepSuperseded);
     for (int i = 0; i < all.size(); i++) {
       Path g = all.get(i);
-      if (number(g) < published && !previous.equals(Optional.of(g))
-          && (keepSuperseded.isZero() || supersededAt(all.subList(i + 1, all.size())).isBefore(keepAfter))) {
+      if (number(g) < published
+          && !previous.equals(Optional.of(g))
+          && (keepSuperseded.isZero()
+              || supersededAt(all.subList(i + 1, all.size())).isBefore(keepAfter))) {
         IOUtils.rm(g);
       }
     }
@@ -179,7 +193,8 @@ public final class IndexGenerations {
       return List.of();
     }
     try (Stream<Path> children = Files.list(root)) {
-      return children.filter(p -> Files.isDirectory(p) && NAME.matcher(p.getFileName().toString()).matches())
+      return children
+          .filter(p -> Files.isDirectory(p) && NAME.matcher(p.getFileName().toString()).matches())
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + root, e);

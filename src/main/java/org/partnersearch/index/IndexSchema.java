@@ -3,8 +3,8 @@ package org.partnersearch.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -38,41 +38,56 @@ import org.partnersearch.corpus.Vocabulary;
 public final class IndexSchema {
   /** The partner id, an exact key for lookups. */
   public static final String ID = "id";
+
   /** The whole partner record as JSON, so hits and the detail view never go back to the corpus. */
   public static final String SOURCE = "source";
+
   /** Accent- and case-folded official name: the order when browsing without a query. */
   public static final String NAME_SORT = "name_sort";
 
-  /** Every word of names, aliases, areas and descriptions, lower-cased only: the spell checker's vocabulary. */
+  /**
+   * Every word of names, aliases, areas and descriptions, lower-cased only: the spell checker's
+   * vocabulary.
+   */
   public static final String SPELL = "spell";
 
-  /** Facet dimensions: sorted-set doc values, so one index directory holds everything and swaps atomically. */
+  /**
+   * Facet dimensions: sorted-set doc values, so one index directory holds everything and swaps
+   * atomically.
+   */
   public static final String FACET_AREA = "area";
+
   public static final String FACET_TYPE = "type";
   public static final String FACET_CITY = "city";
 
   /** Commit user-data keys written by the indexer, read by the searcher and health checks. */
   public static final String META_BUILT_AT = "builtAt";
+
   public static final String META_DOCUMENTS = "documents";
   public static final String META_SCHEMA = "schemaVersion";
+
   /** The taxonomy, partner types, glossary and cities the generation was built with, as JSON. */
   public static final String META_VOCABULARY = "vocabulary";
-  /**
-   * Bump when fields, chains or the generation's layout change, so an index built by an older version
-   * is rebuilt. 3: the suggester is built with the generation, into its {@code suggest/} folder. 4:
-   * one field per {@link SearchableText}, every variant of a word stacked in it. 5: the stored
-   * vocabulary also holds the cities with their coordinates.
-   */
-  public static final String SCHEMA_VERSION = "5";
 
   /**
-   * The schema version {@code generation} was built with ("none" if its commit names none), or empty
-   * if its commit cannot be read: a damaged generation is left to the opener, which falls back to the
-   * previous one and reports it.
+   * Bump when fields, chains or the generation's layout change, so an index built by an older
+   * version is rebuilt. 3: the suggester is built with the generation, into its {@code suggest/}
+   * folder. 4: one field per {@link SearchableText}, every variant of a word stacked in it. 5: the
+   * stored vocabulary also holds the cities with their coordinates. 6: the suggester's entries
+   * carry kind and language as contexts and the partner id as payload; no typo FST. 7: a compound's
+   * head and its modifiers are marked apart ({@code +} and {@code <}).
+   */
+  public static final String SCHEMA_VERSION = "7";
+
+  /**
+   * The schema version {@code generation} was built with ("none" if its commit names none), or
+   * empty if its commit cannot be read: a damaged generation is left to the opener, which falls
+   * back to the previous one and reports it.
    */
   public static Optional<String> versionOf(Path generation) {
     try (Directory dir = FSDirectory.open(generation)) {
-      return Optional.of(SegmentInfos.readLatestCommit(dir).getUserData().getOrDefault(META_SCHEMA, "none"));
+      return Optional.of(
+          SegmentInfos.readLatestCommit(dir).getUserData().getOrDefault(META_SCHEMA, "none"));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -83,6 +98,7 @@ public final class IndexSchema {
    * them, without analysing the text again. Not stored: the text is in {@link #SOURCE}.
    */
   private static final FieldType WITH_OFFSETS = withOffsets(TextField.TYPE_NOT_STORED);
+
   /** The spell checker needs document frequencies only. */
   private static final FieldType SPELLING = docsOnly();
 
@@ -110,7 +126,10 @@ public final class IndexSchema {
     return new PerFieldAnalyzerWrapper(analyzers.query(Chain.WORDS), byField);
   }
 
-  /** Builds the Lucene document of one partner; the caller applies {@code facetsConfig().build(doc)}. */
+  /**
+   * Builds the Lucene document of one partner; the caller applies {@code
+   * facetsConfig().build(doc)}.
+   */
   public Document toDocument(Partner p, Vocabulary vocabulary) {
     Document doc = new Document();
     doc.add(new StringField(ID, p.id(), Field.Store.YES));
@@ -123,7 +142,8 @@ public final class IndexSchema {
       }
     }
     Stream.concat(Stream.of(p.name(), p.nameEn()), p.aliases().stream())
-        .filter(Objects::nonNull).forEach(t -> doc.add(new Field(SPELL, t, SPELLING)));
+        .filter(Objects::nonNull)
+        .forEach(t -> doc.add(new Field(SPELL, t, SPELLING)));
     doc.add(new Field(SPELL, p.description().de(), SPELLING));
     doc.add(new Field(SPELL, p.description().en(), SPELLING));
     for (String areaId : p.researchAreas()) {

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 
-/** Writes records stored inside the index (partner sources, the vocabulary) as JSON and reads them back. */
+/**
+ * Writes records stored inside the index (partner sources, the vocabulary) as JSON and reads them
+ * back.
+ */
 public final class JsonCodec {
   private final ObjectMapper mapper;
 

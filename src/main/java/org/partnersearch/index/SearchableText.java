@@ -23,7 +23,10 @@ public enum SearchableText {
   NAME_EN("name_en", Chain.ENGLISH_VARIANTS, 10f, Highlight.NONE),
   /** Acronyms and other names (multi-valued); acronyms come out of the English chain intact. */
   ALIASES("aliases", Chain.ENGLISH_VARIANTS, 10f, Highlight.NONE),
-  /** Research area and field labels and the partner type's label, in German: "Klinikum" finds hospitals. */
+  /**
+   * Research area and field labels and the partner type's label, in German: "Klinikum" finds
+   * hospitals.
+   */
   LABELS_DE("labels_de", Chain.GERMAN_VARIANTS, 4.5f, Highlight.NONE),
   /** The same labels in English. */
   LABELS_EN("labels_en", Chain.ENGLISH_VARIANTS, 4.5f, Highlight.NONE),
@@ -60,7 +63,9 @@ public enum SearchableText {
     return field;
   }
 
-  /** The chain the field is indexed with; at query time the same chain gives a typed word's forms. */
+  /**
+   * The chain the field is indexed with; at query time the same chain gives a typed word's forms.
+   */
   public Chain chain() {
     return chain;
   }
@@ -79,16 +84,19 @@ public enum SearchableText {
    * these values (joined by one character, Lucene's offset gap between values).
    */
   public List<String> texts(Partner p, Vocabulary vocabulary) {
-    List<String> values = switch (this) {
-      case NAME -> list(p.name());
-      case NAME_EN -> list(p.nameEn());
-      case ALIASES -> p.aliases();
-      case LABELS_DE -> labels(p, vocabulary, true);
-      case LABELS_EN -> labels(p, vocabulary, false);
-      case DESCRIPTION_DE -> list(p.description().de());
-      case DESCRIPTION_EN -> list(p.description().en());
-      case PEOPLE -> Stream.concat(p.hzdrInstitutes().stream(), p.contacts().stream().map(c -> c.name())).toList();
-    };
+    List<String> values =
+        switch (this) {
+          case NAME -> list(p.name());
+          case NAME_EN -> list(p.nameEn());
+          case ALIASES -> p.aliases();
+          case LABELS_DE -> labels(p, vocabulary, true);
+          case LABELS_EN -> labels(p, vocabulary, false);
+          case DESCRIPTION_DE -> list(p.description().de());
+          case DESCRIPTION_EN -> list(p.description().en());
+          case PEOPLE ->
+              Stream.concat(p.hzdrInstitutes().stream(), p.contacts().stream().map(c -> c.name()))
+                  .toList();
+        };
     return values.stream().filter(Objects::nonNull).toList();
   }
 
@@ -105,12 +113,17 @@ public enum SearchableText {
   private static List<String> labels(Partner p, Vocabulary vocabulary, boolean german) {
     List<String> labels = new ArrayList<>();
     for (String areaId : p.researchAreas()) {
-      ResearchArea area = vocabulary.taxonomy().area(areaId).orElseThrow(
-          () -> new IllegalArgumentException(p.id() + ": unknown research area " + areaId));
+      ResearchArea area =
+          vocabulary
+              .taxonomy()
+              .area(areaId)
+              .orElseThrow(
+                  () -> new IllegalArgumentException(p.id() + ": unknown research area " + areaId));
       ResearchField researchField = vocabulary.taxonomy().field(area.fieldId()).orElseThrow();
-      labels.add(german
-          ? area.label().de() + "; " + researchField.label().de()
-          : area.label().en() + "; " + researchField.label().en());
+      labels.add(
+          german
+              ? area.label().de() + "; " + researchField.label().de()
+              : area.label().en() + "; " + researchField.label().en());
     }
     vocabulary.type(p.type()).ifPresent(t -> labels.add(german ? t.label().de() : t.label().en()));
     return labels;

@@ -15,7 +15,10 @@ public final class BuildLog {
 
   private BuildLog() {}
 
-  /** @param why what started the build: {@code first-start}, {@code schema-change}, {@code admin-reindex} */
+  /**
+   * @param why what started the build: {@code first-start}, {@code schema-change}, {@code
+   *     admin-reindex}
+   */
   public static void built(String why, BuildReport report) {
     String generation = report.generation().getFileName().toString();
     LOG.atInfo()
@@ -26,7 +29,11 @@ public final class BuildLog {
         .addKeyValue("terms", report.terms())
         .addKeyValue("bytes", report.bytes())
         .addKeyValue("ms", report.took().toMillis())
-        .log("index built ({}): {} with {} documents in {} ms", why, generation, report.documents(),
+        .log(
+            "index built ({}): {} with {} documents in {} ms",
+            why,
+            generation,
+            report.documents(),
             report.took().toMillis());
   }
 
@@ -35,7 +42,10 @@ public final class BuildLog {
         .addKeyValue("event", "index_rejected")
         .addKeyValue("trigger", why)
         .addKeyValue("problems", e.problems().size())
-        .log("index not built ({}): the corpus has {} problem(s), the served index is unchanged; first: {}", why,
-            e.problems().size(), e.problems().isEmpty() ? "-" : e.problems().get(0));
+        .log(
+            "index not built ({}): the corpus has {} problem(s), the served index is unchanged; first: {}",
+            why,
+            e.problems().size(),
+            e.problems().isEmpty() ? "-" : e.problems().get(0));
   }
 }

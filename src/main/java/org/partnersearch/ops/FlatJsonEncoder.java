@@ -14,16 +14,18 @@ import java.util.Set;
 import org.slf4j.event.KeyValuePair;
 
 /**
- * One flat JSON object a line, as log shippers (Loki, Elasticsearch, Cloud Logging) read it:
- * {@code timestamp} in ISO-8601 (UTC), {@code level}, {@code logger}, {@code thread},
- * {@code message}, then the line's key-values as fields of their own with their Java types (the
- * access log's {@code status} and {@code ms} are numbers), and {@code exception} when there is one.
- * Logback's own {@code JsonEncoder} writes epoch milliseconds and the key-values as a list of
- * one-key objects with string values, which no shipper indexes as fields.
+ * One flat JSON object a line, as log shippers (Loki, Elasticsearch, Cloud Logging) read it: {@code
+ * timestamp} in ISO-8601 (UTC), {@code level}, {@code logger}, {@code thread}, {@code message},
+ * then the line's key-values as fields of their own with their Java types (the access log's {@code
+ * status} and {@code ms} are numbers), and {@code exception} when there is one. Logback's own
+ * {@code JsonEncoder} writes epoch milliseconds and the key-values as a list of one-key objects
+ * with string values, which no shipper indexes as fields.
  */
 public final class FlatJsonEncoder extends EncoderBase<ILoggingEvent> {
   /** Fields every line has; a key-value of the same name would make the object ambiguous. */
-  private static final Set<String> RESERVED = Set.of("timestamp", "level", "logger", "thread", "message", "exception");
+  private static final Set<String> RESERVED =
+      Set.of("timestamp", "level", "logger", "thread", "message", "exception");
+
   private final JsonFactory json = new JsonFactory();
 
   @Override
@@ -69,7 +71,8 @@ public final class FlatJsonEncoder extends EncoderBase<ILoggingEvent> {
       line.writeNull();
     } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
       line.writeNumber(((Number) value).longValue());
-    } else if ((value instanceof Double || value instanceof Float) && Double.isFinite(((Number) value).doubleValue())) {
+    } else if ((value instanceof Double || value instanceof Float)
+        && Double.isFinite(((Number) value).doubleValue())) {
       line.writeNumber(((Number) value).doubleValue());
     } else if (value instanceof Boolean b) {
       line.writeBoolean(b);

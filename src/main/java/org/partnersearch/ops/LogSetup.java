@@ -16,7 +16,8 @@ public final class LogSetup {
   private LogSetup() {}
 
   public static void apply(LogFormat format) {
-    if (format != LogFormat.JSON || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+    if (format != LogFormat.JSON
+        || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

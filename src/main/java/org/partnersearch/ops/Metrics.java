@@ -23,17 +23,22 @@ import org.partnersearch.serving.IndexStatus;
 
 /**
  * The service's meters in one Micrometer registry, scraped as Prometheus text at {@code /metrics}.
- * Meter names are dotted here; Prometheus sees them with underscores and unit suffixes
- * ({@code partnersearch.rate.limited} → {@code partnersearch_rate_limited_total}).
+ * Meter names are dotted here; Prometheus sees them with underscores and unit suffixes ({@code
+ * partnersearch.rate.limited} → {@code partnersearch_rate_limited_total}).
  */
 public final class Metrics implements AutoCloseable {
-  /** Latency buckets for the histograms: enough to read p50/p95/p99 of a service answering in milliseconds. */
+  /**
+   * Latency buckets for the histograms: enough to read p50/p95/p99 of a service answering in
+   * milliseconds.
+   */
   private static final Duration[] BUCKETS = {
-      Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
-      Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-      Duration.ofMillis(2500), Duration.ofSeconds(10)};
+    Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+    Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+    Duration.ofMillis(2500), Duration.ofSeconds(10)
+  };
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final Timer search;
   private final Timer suggest;
@@ -48,14 +53,23 @@ public final class Metrics implements AutoCloseable {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    search = histogram("partnersearch.search", "Searches answered by /api/search").register(registry);
-    suggest = histogram("partnersearch.suggest", "Suggestions answered by /api/suggest").register(registry);
-    zeroHits = Counter.builder("partnersearch.search.zero.hits")
-        .description("Searches that found nothing, even with relaxed matching").register(registry);
-    relaxed = Counter.builder("partnersearch.search.relaxed")
-        .description("Searches answered with partial (relaxed) matches only").register(registry);
-    rateLimited = Counter.builder("partnersearch.rate.limited")
-        .description("Requests refused by the per-client rate limit").register(registry);
+    search =
+        histogram("partnersearch.search", "Searches answered by /api/search").register(registry);
+    suggest =
+        histogram("partnersearch.suggest", "Suggestions answered by /api/suggest")
+            .register(registry);
+    zeroHits =
+        Counter.builder("partnersearch.search.zero.hits")
+            .description("Searches that found nothing, even with relaxed matching")
+            .register(registry);
+    relaxed =
+        Counter.builder("partnersearch.search.relaxed")
+            .description("Searches answered with partial (relaxed) matches only")
+            .register(registry);
+    rateLimited =
+        Counter.builder("partnersearch.rate.limited")
+            .description("Requests refused by the per-client rate limit")
+            .register(registry);
   }
 
   private static Timer.Builder histogram(String name, String description) {
@@ -67,11 +81,15 @@ public final class Metrics implements AutoCloseable {
     return registry.scrape();
   }
 
-  /** For the web layer: one request, by its route template (never the raw path, which has ids and typos). */
+  /**
+   * For the web layer: one request, by its route template (never the raw path, which has ids and
+   * typos).
+   */
   public void request(String method, String route, int status, long nanos) {
     histogram("partnersearch.http.requests", "HTTP requests by route and status")
         .tags("method", method, "route", route, "status", Integer.toString(status))
-        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   public void searched(long nanos, long total, boolean wasRelaxed) {
@@ -88,28 +106,42 @@ public final class Metrics implements AutoCloseable {
   }
 
   /**
-   * {@code partnersearch_rate_limited_total}: the rate limiter increments it once per refused request.
+   * {@code partnersearch_rate_limited_total}: the rate limiter increments it once per refused
+   * request.
    */
   public Counter rateLimited() {
     return rateLimited;
   }
 
-  /** One reindex through the admin API, by outcome ({@code published}, {@code rejected}, {@code failed}). */
+  /**
+   * One reindex through the admin API, by outcome ({@code published}, {@code rejected}, {@code
+   * failed}).
+   */
   public void reindexed(Duration took, String outcome) {
-    Timer.builder("partnersearch.reindex").description("Reindex runs started by the admin API")
-        .tag("outcome", outcome).register(registry).record(took);
+    Timer.builder("partnersearch.reindex")
+        .description("Reindex runs started by the admin API")
+        .tag("outcome", outcome)
+        .register(registry)
+        .record(took);
   }
 
-  /** Gauges of the served index, read at every scrape; the supplier must be cheap and never block. */
+  /**
+   * Gauges of the served index, read at every scrape; the supplier must be cheap and never block.
+   */
   public void watchIndex(Supplier<IndexStatus> status, Supplier<Long> bytes) {
     Gauge.builder("partnersearch.index.generation", () -> status.get().generation())
-        .description("Number of the served index generation").register(registry);
+        .description("Number of the served index generation")
+        .register(registry);
     Gauge.builder("partnersearch.index.documents", () -> status.get().documents())
-        .description("Partners in the served index").register(registry);
-    Gauge.builder("partnersearch.index.size", bytes::get).baseUnit("bytes")
-        .description("Size on disk of the served index generation").register(registry);
+        .description("Partners in the served index")
+        .register(registry);
+    Gauge.builder("partnersearch.index.size", bytes::get)
+        .baseUnit("bytes")
+        .description("Size on disk of the served index generation")
+        .register(registry);
     Gauge.builder("partnersearch.index.degraded", () -> status.get().degraded() ? 1 : 0)
-        .description("1 while an older generation is served because the published one does not open")
+        .description(
+            "1 while an older generation is served because the published one does not open")
         .register(registry);
   }
 

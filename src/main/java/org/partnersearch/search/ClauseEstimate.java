@@ -29,7 +29,8 @@ final class ClauseEstimate extends QueryVisitor {
   }
 
   @Override
-  public void consumeTermsMatching(Query query, String field, Supplier<ByteRunAutomaton> automaton) {
+  public void consumeTermsMatching(
+      Query query, String field, Supplier<ByteRunAutomaton> automaton) {
     clauses++;
   }
 

@@ -12,13 +12,19 @@ public record FacetResults(List<FacetValue> area, List<FacetValue> type, List<Fa
    *
    * @param coordinates where a city is, for the map; null for other facets' values
    */
-  public record FacetValue(String value, String label, int count, boolean selected, List<FacetValue> children,
+  public record FacetValue(
+      String value,
+      String label,
+      int count,
+      boolean selected,
+      List<FacetValue> children,
       Coordinates coordinates) {
     public FacetValue {
       children = List.copyOf(children);
     }
 
-    public FacetValue(String value, String label, int count, boolean selected, List<FacetValue> children) {
+    public FacetValue(
+        String value, String label, int count, boolean selected, List<FacetValue> children) {
       this(value, label, count, selected, children, null);
     }
 

@@ -17,7 +17,8 @@ import org.partnersearch.analysis.Chain;
  * its words' German and English stems.
  */
 public final class GlossaryKeys {
-  private static final List<Chain> STEMMING = List.of(Chain.GERMAN_VARIANTS, Chain.ENGLISH_VARIANTS);
+  private static final List<Chain> STEMMING =
+      List.of(Chain.GERMAN_VARIANTS, Chain.ENGLISH_VARIANTS);
   private final Analyzers analyzers;
   private final TypedWords typedWords;
 
@@ -33,7 +34,8 @@ public final class GlossaryKeys {
       keys.add(Chain.FOLDED_WORDS + ":" + folded);
     }
     for (Chain chain : STEMMING) {
-      String stems = String.join(" ", typedWords.of(chain, text).stream().map(WordForms::stem).toList());
+      String stems =
+          String.join(" ", typedWords.of(chain, text).stream().map(WordForms::stem).toList());
       if (!stems.isEmpty()) {
         keys.add(chain + ":" + stems);
       }

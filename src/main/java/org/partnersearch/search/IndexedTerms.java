@@ -17,8 +17,8 @@ import org.apache.lucene.util.BytesRef;
  * Which terms the index has, for one query's building: a word's forms make about ten candidate
  * terms per text, most of which no document has. Lucene looks each term of a query up in every
  * segment with a new terms enum (JFR: allocating their frames was the largest part of a search);
- * here each field's enums are made once per query and reused, and only terms the index has go
- * into the query. Not thread-safe: one per query.
+ * here each field's enums are made once per query and reused, and only terms the index has go into
+ * the query. Not thread-safe: one per query.
  */
 final class IndexedTerms {
   private final IndexReader reader;

@@ -2,10 +2,13 @@ package org.partnersearch.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.partnersearch.analysis.Chain;
 import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.analysis.Variant;
 import org.partnersearch.index.SearchableText;
@@ -22,8 +25,13 @@ final class KnownWords {
    * would make "Dresden" known through an institute's name only, and a typo that finds a research
    * area's label matches every partner of the area.
    */
-  static final List<SearchableText> WORD_TEXTS = List.of(SearchableText.NAME, SearchableText.NAME_EN,
-      SearchableText.ALIASES, SearchableText.DESCRIPTION_DE, SearchableText.DESCRIPTION_EN);
+  static final List<SearchableText> WORD_TEXTS =
+      List.of(
+          SearchableText.NAME,
+          SearchableText.NAME_EN,
+          SearchableText.ALIASES,
+          SearchableText.DESCRIPTION_DE,
+          SearchableText.DESCRIPTION_EN);
 
   private final TypedWords typedWords;
   private final GermanDecompounder decompounder;
@@ -37,21 +45,35 @@ final class KnownWords {
     return has(reader, word, false) || isCompoundOfKnownWords(reader, word);
   }
 
+  /**
+   * Whether a name, alias or description has {@code word} in some form, also as a compound's part:
+   * the index's term dictionary is the corpus's own word list, built with each generation.
+   */
+  boolean isIndexed(IndexReader reader, String word) {
+    return has(reader, word, true);
+  }
+
   /** Not "Freiburg": jwordsplitter splits it into frei + burg, but the index has no burg. */
   private boolean isCompoundOfKnownWords(IndexReader reader, String word) {
     List<GermanDecompounder.Part> parts = decompounder.split(word.toLowerCase(Locale.ROOT));
     return parts.size() > 1 && parts.stream().allMatch(p -> has(reader, p.text(), true));
   }
 
-  /** Whether a word text has {@code text} in some form; {@code asPart}: also as a compound's part. */
+  /**
+   * Whether a word text has {@code text} in some form; {@code asPart}: also as a compound's part.
+   */
   private boolean has(IndexReader reader, String text, boolean asPart) {
+    // Five texts, two chains: each chain's analysis once.
+    Map<Chain, List<WordForms>> byChain = new EnumMap<>(Chain.class);
     for (SearchableText t : WORD_TEXTS) {
-      List<WordForms> words = typedWords.of(t.chain(), text);
+      List<WordForms> words =
+          byChain.computeIfAbsent(t.chain(), chain -> typedWords.of(chain, text));
       if (words.size() != 1) {
         return false;
       }
       for (String term : words.get(0).terms().keySet()) {
-        if ((asPart || Variant.of(term) != Variant.PART) && docFreq(reader, new Term(t.field(), term)) > 0) {
+        if ((asPart || !Variant.of(term).isPart())
+            && docFreq(reader, new Term(t.field(), term)) > 0) {
           return true;
         }
       }

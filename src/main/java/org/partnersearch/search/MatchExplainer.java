@@ -44,27 +44,34 @@ final class MatchExplainer {
   /** One hit: where its postings are, and the texts their offsets point into. */
   private record Hit(LeafReaderContext leaf, int doc, Partner partner, Vocabulary vocabulary) {}
 
-  /** Where a term matched: the text, the kind of match and the matched stretch (null if unknown). */
+  /**
+   * Where a term matched: the text, the kind of match and the matched stretch (null if unknown).
+   */
   private record Found(SearchableText text, MatchKind kind, String matched) {}
 
   /**
    * The near spellings explain may name for one query, per word and text, looked up once for all
    * its hits: as in the query itself, for the first {@link QueryFactory#MAX_TYPO_WORDS} words that
-   * may be typos only. Per hit and word they would cost an automaton and a term-dictionary walk each.
+   * may be typos only. Per hit and word they would cost an automaton and a term-dictionary walk
+   * each.
    */
-  Map<String, Map<SearchableText, List<String>>> typos(IndexSearcher searcher, UserQuery query) throws IOException {
+  Map<String, Map<SearchableText, List<String>>> typos(IndexSearcher searcher, UserQuery query)
+      throws IOException {
     Map<String, Map<SearchableText, List<String>>> typos = new HashMap<>();
     for (UserQuery.Group group : query.required()) {
       for (UserQuery.Term term : group.alternatives()) {
         if (typos.size() >= QueryFactory.MAX_TYPO_WORDS) {
           return typos;
         }
-        NearSpellings near = term.phrase() || typos.containsKey(term.text()) ? null
-            : queries.nearSpellingsOf(term.text(), searcher.getIndexReader());
+        NearSpellings near =
+            term.phrase() || typos.containsKey(term.text())
+                ? null
+                : queries.nearSpellingsOf(term.text(), searcher.getIndexReader());
         if (near != null) {
           Map<SearchableText, List<String>> byText = new LinkedHashMap<>();
           for (SearchableText text : KnownWords.WORD_TEXTS) {
-            byText.put(text, List.copyOf(near.in(searcher.getIndexReader(), text.field()).keySet()));
+            byText.put(
+                text, List.copyOf(near.in(searcher.getIndexReader(), text.field()).keySet()));
           }
           typos.put(term.text(), byText);
         }
@@ -73,9 +80,19 @@ final class MatchExplainer {
     return typos;
   }
 
-  /** @param typos from {@link #typos}: the words that may be explained as typos, with their near spellings */
-  List<MatchReason> explain(IndexSearcher searcher, int doc, Partner partner, Vocabulary vocabulary, UserQuery query,
-      Glossary glossary, Map<String, Map<SearchableText, List<String>>> typos) throws IOException {
+  /**
+   * @param typos from {@link #typos}: the words that may be explained as typos, with their near
+   *     spellings
+   */
+  List<MatchReason> explain(
+      IndexSearcher searcher,
+      int doc,
+      Partner partner,
+      Vocabulary vocabulary,
+      UserQuery query,
+      Glossary glossary,
+      Map<String, Map<SearchableText, List<String>>> typos)
+      throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     Hit hit = new Hit(leaf, doc - leaf.docBase, partner, vocabulary);
@@ -90,8 +107,12 @@ final class MatchExplainer {
     return reasons;
   }
 
-  private Optional<Found> explainTerm(Hit hit, UserQuery.Term term, Glossary glossary,
-      Map<String, Map<SearchableText, List<String>>> typos) throws IOException {
+  private Optional<Found> explainTerm(
+      Hit hit,
+      UserQuery.Term term,
+      Glossary glossary,
+      Map<String, Map<SearchableText, List<String>>> typos)
+      throws IOException {
     String word = term.text();
     Optional<Found> asTyped = first(hit, word, WordForms::terms);
     if (asTyped.isPresent() || term.phrase()) {
@@ -107,7 +128,8 @@ final class MatchExplainer {
         return synonym;
       }
     }
-    for (Map.Entry<SearchableText, List<String>> near : typos.getOrDefault(word, Map.of()).entrySet()) {
+    for (Map.Entry<SearchableText, List<String>> near :
+        typos.getOrDefault(word, Map.of()).entrySet()) {
       for (String candidate : near.getValue()) {
         Optional<Found> typo = find(hit, near.getKey(), candidate, MatchKind.TYPO);
         if (typo.isPresent()) {
@@ -138,11 +160,11 @@ final class MatchExplainer {
   }
 
   /**
-   * The first text where every word of {@code text} occurs in the hit, named by its first word's best
-   * kind of term there.
+   * The first text where every word of {@code text} occurs in the hit, named by its first word's
+   * best kind of term there.
    */
-  private Optional<Found> first(Hit hit, String text, Function<WordForms, Map<String, MatchKind>> terms)
-      throws IOException {
+  private Optional<Found> first(
+      Hit hit, String text, Function<WordForms, Map<String, MatchKind>> terms) throws IOException {
     for (SearchableText searchable : SearchableText.values()) {
       List<WordForms> words = typedWords.of(searchable.chain(), text);
       if (words.isEmpty()) {
@@ -165,8 +187,8 @@ final class MatchExplainer {
   }
 
   /** The best kind of match of one word's terms in one text. */
-  private static Optional<Found> best(Hit hit, SearchableText searchable, Map<String, MatchKind> terms)
-      throws IOException {
+  private static Optional<Found> best(
+      Hit hit, SearchableText searchable, Map<String, MatchKind> terms) throws IOException {
     for (MatchKind kind : MatchKind.values()) {
       for (Map.Entry<String, MatchKind> term : terms.entrySet()) {
         if (term.getValue() == kind) {
@@ -180,9 +202,12 @@ final class MatchExplainer {
     return Optional.empty();
   }
 
-  /** Whether the hit has {@code term} in {@code searchable}'s field, and the text at its first offsets. */
-  private static Optional<Found> find(Hit hit, SearchableText searchable, String term, MatchKind kind)
-      throws IOException {
+  /**
+   * Whether the hit has {@code term} in {@code searchable}'s field, and the text at its first
+   * offsets.
+   */
+  private static Optional<Found> find(
+      Hit hit, SearchableText searchable, String term, MatchKind kind) throws IOException {
     Terms terms = hit.leaf().reader().terms(searchable.field());
     if (terms == null) {
       return Optional.empty();
@@ -199,7 +224,8 @@ final class MatchExplainer {
     String text = searchable.joinedTexts(hit.partner(), hit.vocabulary());
     int start = postings.startOffset();
     int end = postings.endOffset();
-    String matched = start >= 0 && end <= text.length() && start < end ? text.substring(start, end) : null;
+    String matched =
+        start >= 0 && end <= text.length() && start < end ? text.substring(start, end) : null;
     return Optional.of(new Found(searchable, kind, matched));
   }
 }

@@ -1,6 +1,7 @@
 package org.partnersearch.search;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,11 +12,11 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.UnicodeUtil;
 import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import org.apache.lucene.util.automaton.Operations;
+import org.apache.lucene.util.automaton.Transition;
 import org.partnersearch.analysis.Variant;
 
 /**
@@ -32,24 +33,31 @@ final class NearSpellings {
   private final String word;
   private final int length;
   private final int maxEdits;
+  private final int[] codePoints;
   private final CompiledAutomaton widest;
-  private final CompiledAutomaton oneEdit;
 
   private NearSpellings(String word, int maxEdits) {
     this.word = word;
-    this.length = word.codePointCount(0, word.length());
+    this.codePoints = word.codePoints().toArray();
+    this.length = codePoints.length;
     this.maxEdits = maxEdits;
     this.widest = compile(word, maxEdits);
-    this.oneEdit = maxEdits > 1 ? compile(word, 1) : widest;
   }
 
-  /** @param folded the typed word lower-cased and stripped of accents, at least two letters */
+  /**
+   * @param folded the typed word lower-cased and stripped of accents, at least two letters
+   */
   static NearSpellings of(String folded, int maxEdits) {
     return new NearSpellings(folded, maxEdits);
   }
 
   String word() {
     return word;
+  }
+
+  /** The heap the compiled automaton takes. */
+  long ramBytesUsed() {
+    return widest.ramBytesUsed();
   }
 
   /** The near spellings in {@code field}, best first, each with its weight (at most 1). */
@@ -59,8 +67,9 @@ final class NearSpellings {
       return Map.of();
     }
     record Scored(String term, float boost) {}
-    Comparator<Scored> worstFirst = Comparator.comparingDouble(Scored::boost)
-        .thenComparing(Scored::term, Comparator.reverseOrder());
+    Comparator<Scored> worstFirst =
+        Comparator.comparingDouble(Scored::boost)
+            .thenComparing(Scored::term, Comparator.reverseOrder());
     PriorityQueue<Scored> best = new PriorityQueue<>(worstFirst);
     TermsEnum te = widest.getTermsEnum(terms);
     for (BytesRef term = te.next(); term != null; term = te.next()) {
@@ -74,29 +83,73 @@ final class NearSpellings {
     return out;
   }
 
+  /**
+   * NOTE: the number of edits of a term the automaton accepted is counted here, not by a second,
+   * one-edit automaton: building automata is the costly part of a typo (JFR), checking one edit is
+   * a walk along both words.
+   */
   private float boost(BytesRef term) {
-    int edits;
-    String text = Variant.of(term.utf8ToString()) == Variant.FOLDED
-        ? term.utf8ToString().substring(1) : term.utf8ToString();
-    if (text.equals(word)) {
-      edits = 0;
-    } else if (oneEdit.runAutomaton.run(term.bytes, term.offset, term.length)) {
-      edits = 1;
-    } else {
-      edits = maxEdits;
-    }
-    int shorter = Math.min(UnicodeUtil.codePointCount(new BytesRef(text)), length);
+    String written = term.utf8ToString();
+    String text = Variant.of(written) == Variant.FOLDED ? written.substring(1) : written;
+    int[] other = text.codePoints().toArray();
+    int edits =
+        Arrays.equals(other, codePoints) ? 0 : withinOneEdit(codePoints, other) ? 1 : maxEdits;
+    int shorter = Math.min(other.length, length);
     return edits == 0 ? 1f : Math.max(0.01f, 1f - (float) edits / shorter);
   }
 
-  /** The word and its folded variant, both within {@code edits} of the typed word. */
+  /** One insertion, deletion, substitution or swap of neighbours, as the automata count them. */
+  static boolean withinOneEdit(int[] a, int[] b) {
+    if (Math.abs(a.length - b.length) > 1) {
+      return false;
+    }
+    int start = 0;
+    while (start < a.length && start < b.length && a[start] == b[start]) {
+      start++;
+    }
+    int endA = a.length;
+    int endB = b.length;
+    while (endA > start && endB > start && a[endA - 1] == b[endB - 1]) {
+      endA--;
+      endB--;
+    }
+    int restA = endA - start;
+    int restB = endB - start;
+    if (restA <= 1 && restB <= 1) {
+      return true; // one substitution, insertion or deletion (or none)
+    }
+    return restA == 2 && restB == 2 && a[start] == b[start + 1] && a[start + 1] == b[start];
+  }
+
+  /**
+   * The word and its folded variant, both within {@code edits} of the typed word: the first letter
+   * as typed, with or without the folded mark before it, then the Levenshtein automaton of the
+   * rest. NOTE: put together here rather than as the union of two prefixed automata: building and
+   * merging those was most of a typo's cost (JFR: sorting and pruning the same states three times).
+   */
   private static CompiledAutomaton compile(String word, int edits) {
     int prefixEnd = word.offsetByCodePoints(0, PREFIX);
-    LevenshteinAutomata lev = new LevenshteinAutomata(word.substring(prefixEnd), true);
-    String prefix = word.substring(0, prefixEnd);
-    Automaton asWritten = lev.toAutomaton(edits, prefix);
-    Automaton folded = lev.toAutomaton(edits, Variant.FOLDED.term(prefix));
-    return new CompiledAutomaton(Operations.union(asWritten, folded), true, false,
-        Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, false);
+    Automaton rest = new LevenshteinAutomata(word.substring(prefixEnd), true).toAutomaton(edits);
+    Automaton a = new Automaton();
+    int start = a.createState();
+    int marked = a.createState();
+    int offset = a.getNumStates();
+    for (int s = 0; s < rest.getNumStates(); s++) {
+      a.setAccept(a.createState(), rest.isAccept(s));
+    }
+    int first = word.codePointAt(0);
+    a.addTransition(start, marked, Variant.FOLDED.term("").codePointAt(0));
+    a.addTransition(start, offset, first);
+    a.addTransition(marked, offset, first);
+    Transition t = new Transition();
+    for (int s = 0; s < rest.getNumStates(); s++) {
+      int n = rest.initTransition(s, t);
+      for (int i = 0; i < n; i++) {
+        rest.getNextTransition(t);
+        a.addTransition(offset + s, offset + t.dest, t.min, t.max);
+      }
+    }
+    a.finishState();
+    return new CompiledAutomaton(a, true, false, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, false);
   }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -39,10 +39,11 @@ import org.partnersearch.suggest.Suggestion;
 public final class PartnerSearcher {
   /** Below this many hits a spelling correction is worth offering. */
   private static final int FEW_HITS = 3;
+
   /**
    * Each warm-up search stops matching after this long: cut short it still runs every step (the
-   * highlighter, facets, did-you-mean), and on a million partners "Forschung" matches nearly all
-   * of them (the warm-up took 2.9 s there, in the benchmark's server log).
+   * highlighter, facets, did-you-mean), and on a million partners "Forschung" matches nearly all of
+   * them (the warm-up took 2.9 s there, in the benchmark's server log).
    */
   private static final Duration WARM_UP_BUDGET = Duration.ofMillis(100);
 
@@ -56,8 +57,11 @@ public final class PartnerSearcher {
   private final FacetCounter facets = new FacetCounter();
   private final FacetedSearch faceted;
   private final RequestLimits limits = new RequestLimits();
+  private final RelaxationLadder ladder;
+  private final PartnerTypeWords typeWords;
 
   private final Duration timeBudget;
+
   /**
    * The snapshot that {@link #onOneGeneration} holds for the calls made on this thread meanwhile.
    * NOTE: per thread because a request is answered on one thread; the web layer needs the
@@ -69,16 +73,30 @@ public final class PartnerSearcher {
    * @param timeBudget how long one search may take inside Lucene; past it the hits found so far are
    *     returned with {@code partial: true}
    */
-  public PartnerSearcher(LiveIndex index, IndexSchema schema, JsonCodec json, QueryFactory queries,
-      Analyzer indexAnalyzer, Analyzer wordsAnalyzer, Duration timeBudget) {
+  public PartnerSearcher(
+      LiveIndex index,
+      IndexSchema schema,
+      JsonCodec json,
+      QueryFactory queries,
+      Analyzer indexAnalyzer,
+      Analyzer wordsAnalyzer,
+      Duration timeBudget) {
     this.index = index;
     this.timeBudget = timeBudget;
     this.faceted = new FacetedSearch(schema.facetsConfig());
     this.json = json;
     this.queries = queries;
     this.highlighter = new HitHighlighter(indexAnalyzer);
-    this.spelling = new SpellingCorrector(wordsAnalyzer, queries.knownWords());
+    this.spelling = new SpellingCorrector(wordsAnalyzer, queries);
     this.explainer = new MatchExplainer(queries);
+    this.ladder =
+        new RelaxationLadder(
+            queries,
+            new CompoundPieces(queries.decompounder(), queries.knownWords()),
+            faceted,
+            spelling,
+            parser);
+    this.typeWords = new PartnerTypeWords(queries.typedWords(), schema.facetsConfig());
   }
 
   public SearchResponse search(SearchRequest request) {
@@ -95,45 +113,89 @@ public final class PartnerSearcher {
     // spent; the optional steps after it are skipped or cut short, and the answer says partial.
     // NOTE: highlighting the page is not cut: a hit needs its name.
     QueryTimeout budget = new QueryTimeoutImpl(timeBudget.toMillis());
-    return withSnapshot(snapshot -> {
-      limits.checkFilters(request, snapshot);
-      IndexSearcher searcher = snapshot.searcher();
-      boolean browse = query.isEmpty();
-      // Rewritten once here: the highlighter would otherwise rewrite the query (building every typo's
-      // Levenshtein automata) again for each highlighted field of each hit.
-      Query base = browse ? new MatchAllDocsQuery() : rewritten(searcher, snapshot, query, false);
-      TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
-      FacetedSearch.Result result = faceted.run(snapshot, searcher, timed, request, browse);
-      boolean relaxed = false;
-      boolean wantsRelaxed = result.total() == 0 && query.required().size() > 1;
-      boolean relaxedSkipped = wantsRelaxed && budget.shouldExit();
-      if (wantsRelaxed && !relaxedSkipped) {
-        base = rewritten(searcher, snapshot, query, true);
-        timed = new TimeLimitedQuery(base, budget);
-        result = faceted.run(snapshot, searcher, timed, request, false);
-        relaxed = result.total() > 0;
-      }
-      long total = result.total();
-      Page page = hits(snapshot, searcher, base, result.hits(), request, browse ? null : query, budget);
-      boolean partial = timed.timedOut() || relaxedSkipped || page.cutShort();
-      String didYouMean = browse || total >= FEW_HITS || partial || budget.shouldExit()
-          ? null : didYouMean(snapshot, searcher, query, request, budget);
-      return new SearchResponse(request.q(), total, request.page(), request.size(),
-          (System.nanoTime() - start) / 1_000_000, page.hits(),
-          facets.count(result.facets(), snapshot.facetDims(), snapshot.vocabulary(), request), didYouMean, relaxed,
-          partial);
-    });
+    return withSnapshot(
+        snapshot -> {
+          limits.checkFilters(request, snapshot);
+          IndexSearcher searcher = snapshot.searcher();
+          boolean browse = query.isEmpty();
+          // Rewritten once here: the highlighter would otherwise rewrite the query (building every
+          // typo's
+          // Levenshtein automata) again for each highlighted field of each hit.
+          Query base =
+              browse
+                  ? new MatchAllDocsQuery()
+                  : typeWords.rankNamedTypes(
+                      rewritten(searcher, snapshot, query, false),
+                      query,
+                      snapshot.glossary(),
+                      snapshot.vocabulary());
+          TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
+          FacetedSearch.Result result = faceted.run(snapshot, searcher, timed, request, browse);
+          RelaxationLadder.Answer relaxed = null;
+          if (result.total() == 0 && !browse && !query.required().isEmpty()) {
+            relaxed =
+                ladder.climb(
+                    snapshot,
+                    query,
+                    request.q(),
+                    request,
+                    budget,
+                    build -> rewritten(searcher, build));
+            if (relaxed.found()) {
+              base = relaxed.query();
+              result = relaxed.result();
+            }
+          }
+          long total = result.total();
+          Page page =
+              hits(snapshot, searcher, base, result.hits(), request, browse ? null : query, budget);
+          boolean partial =
+              timed.timedOut() || (relaxed != null && relaxed.cutShort()) || page.cutShort();
+          boolean corrected = relaxed != null && relaxed.didYouMean() != null;
+          String didYouMean =
+              corrected
+                  ? relaxed.didYouMean()
+                  : browse
+                          || total >= FEW_HITS
+                          || partial
+                          || budget.shouldExit()
+                          || (relaxed != null && !relaxed.found())
+                      ? null
+                      : didYouMean(snapshot, searcher, query, request, budget);
+          Relaxation relaxation = relaxed == null ? null : relaxed.relaxation();
+          return new SearchResponse(
+              request.q(),
+              total,
+              request.page(),
+              request.size(),
+              (System.nanoTime() - start) / 1_000_000,
+              page.hits(),
+              facets.count(result.facets(), snapshot.facetDims(), snapshot.vocabulary(), request),
+              didYouMean,
+              relaxation != null,
+              partial,
+              relaxation);
+        });
   }
 
   /**
    * The query built and rewritten, simplified as far as needed to stay within Lucene's clause limit
    * (near spellings left out first, then compound parts); a query too complex even then is a 400.
    */
-  private Query rewritten(IndexSearcher searcher, IndexSnapshot snapshot, UserQuery query, boolean relaxed)
+  private Query rewritten(
+      IndexSearcher searcher, IndexSnapshot snapshot, UserQuery query, boolean relaxed)
+      throws IOException {
+    return rewritten(
+        searcher,
+        simpler -> queries.build(query, snapshot.glossary(), relaxed, snapshot.reader(), simpler));
+  }
+
+  private Query rewritten(
+      IndexSearcher searcher, java.util.function.Function<QueryFactory.Simplification, Query> build)
       throws IOException {
     QueryFactory.Simplification[] forms = QueryFactory.Simplification.values();
     for (int i = 0; i < forms.length; i++) {
-      Query built = queries.build(query, snapshot.glossary(), relaxed, snapshot.reader(), forms[i]);
+      Query built = build.apply(forms[i]);
       // Lucene counts the clauses only after the whole rewrite (each near spelling expanded in each
       // field, the costly part): a form already over the limit before that is not rewritten at all.
       if (i < forms.length - 1 && ClauseEstimate.of(built) > IndexSearcher.getMaxClauseCount()) {
@@ -149,22 +211,33 @@ public final class PartnerSearcher {
   }
 
   private static InvalidRequestException tooComplex() {
-    return new InvalidRequestException("query_too_complex",
+    return new InvalidRequestException(
+        "query_too_complex",
         "the query has too many words that expand to many terms; use fewer words or phrases");
   }
 
   /**
    * Runs one search of every kind (words, a compound, a typo, a phrase, filters, browse, explain)
-   * and a few suggests before the first visitor comes: a cold path's first run loads and initialises
-   * its classes, most of what makes it slow. One pass, each search with a short time budget, since
-   * it delays readiness; the JIT needs thousands of searches anyway.
+   * and a few suggests before the first visitor comes: a cold path's first run loads and
+   * initialises its classes, most of what makes it slow. One pass, each search with a short time
+   * budget, since it delays readiness; the JIT needs thousands of searches anyway.
    */
   public void warmUp() {
-    List<String> warmUpQueries = List.of("Forschung", "Endlagerforschung", "Kernteknik", "\"research centre\"",
-        "Universitaet -x", "Krebs OR cancer", "zzzzqqqq", "");
+    List<String> warmUpQueries =
+        List.of(
+            "Forschung",
+            "Endlagerforschung",
+            "Kernteknik",
+            "\"research centre\"",
+            "Universitaet -x",
+            "Krebs OR cancer",
+            "zzzzqqqq",
+            "");
     for (int i = 0; i < warmUpQueries.size(); i++) {
       String q = warmUpQueries.get(i);
-      search(new SearchRequest(q, 1, 10, List.of(), List.of(), List.of(), i % 2 == 0 ? Lang.EN : Lang.DE, i == 1),
+      search(
+          new SearchRequest(
+              q, 1, 10, List.of(), List.of(), List.of(), i % 2 == 0 ? Lang.EN : Lang.DE, i == 1),
           WARM_UP_BUDGET.compareTo(timeBudget) < 0 ? WARM_UP_BUDGET : timeBudget);
       if (q.length() > 3) {
         suggest(new SuggestRequest(q.substring(0, 4), SuggestRequest.DEFAULT_SIZE, Lang.DE));
@@ -172,19 +245,28 @@ public final class PartnerSearcher {
     }
   }
 
-  /** Autocomplete for what has been typed so far: partners, research areas and terms, best first. */
+  /**
+   * Autocomplete for what has been typed so far: partners, research areas and terms, best first.
+   */
   public SuggestResponse suggest(SuggestRequest request) {
     SuggestLimits.check(request);
     return withSnapshot(snapshot -> snapshot.suggester().suggest(request));
   }
 
-  /** The research fields and areas in {@code lang}, in taxonomy order, each with its number of partners. */
+  /**
+   * The research fields and areas in {@code lang}, in taxonomy order, each with its number of
+   * partners.
+   */
   public List<FacetResults.FacetValue> researchAreas(Lang lang) {
     SearchRequest all = new SearchRequest("", 1, 1, List.of(), List.of(), List.of(), lang, false);
-    return withSnapshot(snapshot -> {
-      var result = faceted.run(snapshot, snapshot.searcher(), new MatchAllDocsQuery(), all, true);
-      return facets.count(result.facets(), snapshot.facetDims(), snapshot.vocabulary(), all, true).area();
-    });
+    return withSnapshot(
+        snapshot -> {
+          var result =
+              faceted.run(snapshot, snapshot.searcher(), new MatchAllDocsQuery(), all, true);
+          return facets
+              .count(result.facets(), snapshot.facetDims(), snapshot.vocabulary(), all, true)
+              .area();
+        });
   }
 
   /**
@@ -195,11 +277,24 @@ public final class PartnerSearcher {
   public boolean offers(Suggestion.Kind kind, String idOrText) {
     return switch (kind) {
       case PARTNER -> partner(idOrText).isPresent();
-      case AREA -> withSnapshot(s -> s.vocabulary().taxonomy().area(idOrText).isPresent()
-          || s.vocabulary().taxonomy().fields().stream().anyMatch(f -> f.id().equals(idOrText)));
-      case TERM -> idOrText.length() <= SuggestRequest.MAX_QUERY_CHARS
-          && Arrays.stream(Lang.values()).anyMatch(lang -> suggest(new SuggestRequest(idOrText, SuggestRequest.MAX_SIZE, lang))
-              .suggestions().stream().anyMatch(x -> x.kind() == kind && x.text().equalsIgnoreCase(idOrText.strip())));
+      case AREA ->
+          withSnapshot(
+              s ->
+                  s.vocabulary().taxonomy().area(idOrText).isPresent()
+                      || s.vocabulary().taxonomy().fields().stream()
+                          .anyMatch(f -> f.id().equals(idOrText)));
+      case TERM ->
+          idOrText.length() <= SuggestRequest.MAX_QUERY_CHARS
+              && Arrays.stream(Lang.values())
+                  .anyMatch(
+                      lang ->
+                          suggest(new SuggestRequest(idOrText, SuggestRequest.MAX_SIZE, lang))
+                              .suggestions()
+                              .stream()
+                              .anyMatch(
+                                  x ->
+                                      x.kind() == kind
+                                          && x.text().equalsIgnoreCase(idOrText.strip())));
     };
   }
 
@@ -218,54 +313,66 @@ public final class PartnerSearcher {
    * is swapped in meanwhile. The web layer derives its ETags from it.
    */
   public <T> T onOneGeneration(java.util.function.Function<IndexStatus, T> work) {
-    return withSnapshot(snapshot -> {
-      IndexStatus status = statusOf(snapshot);
-      if (pinned.get() != null) {
-        return work.apply(status); // already inside: the outer call holds this snapshot
-      }
-      pinned.set(snapshot);
-      try {
-        return work.apply(status);
-      } finally {
-        pinned.remove();
-      }
-    });
+    return withSnapshot(
+        snapshot -> {
+          IndexStatus status = statusOf(snapshot);
+          if (pinned.get() != null) {
+            return work.apply(status); // already inside: the outer call holds this snapshot
+          }
+          pinned.set(snapshot);
+          try {
+            return work.apply(status);
+          } finally {
+            pinned.remove();
+          }
+        });
   }
 
   /** The whole record of one partner, if the index has it. */
   public Optional<Partner> partner(String id) {
-    return withSnapshot(snapshot -> {
-      TopDocs top = snapshot.searcher().search(new TermQuery(new Term(IndexSchema.ID, id)), 1);
-      if (top.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      return Optional.of(source(snapshot, top.scoreDocs[0].doc));
-    });
+    return withSnapshot(
+        snapshot -> {
+          TopDocs top = snapshot.searcher().search(new TermQuery(new Term(IndexSchema.ID, id)), 1);
+          if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          return Optional.of(source(snapshot, top.scoreDocs[0].doc));
+        });
   }
 
   /** One page of hits, and whether the budget ran out before every hit was explained. */
   private record Page(List<SearchHit> hits, boolean cutShort) {}
 
   /** One page of hits; {@code userQuery} is null when browsing. */
-  private Page hits(IndexSnapshot snapshot, IndexSearcher searcher, Query query, TopDocs top,
-      SearchRequest request, UserQuery userQuery, QueryTimeout budget) throws IOException {
+  private Page hits(
+      IndexSnapshot snapshot,
+      IndexSearcher searcher,
+      Query query,
+      TopDocs top,
+      SearchRequest request,
+      UserQuery userQuery,
+      QueryTimeout budget)
+      throws IOException {
     boolean browse = userQuery == null;
     int from = (request.page() - 1) * request.size();
-    ScoreDoc[] page = from >= top.scoreDocs.length
-        ? new ScoreDoc[0]
-        : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+    ScoreDoc[] page =
+        from >= top.scoreDocs.length
+            ? new ScoreDoc[0]
+            : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
     int[] docIds = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
     List<Partner> partners = new ArrayList<>();
     for (int doc : docIds) {
       partners.add(source(snapshot, doc));
     }
     // The query is already rewritten: the highlighter would otherwise rewrite it for every hit and
-    // field, building every typo's Levenshtein automata again each time (seconds a page, seen with JFR).
-    List<SearchHit.Highlight> marked = highlighter.highlight(searcher, query, docIds, partners, request.lang(),
-        snapshot.vocabulary());
+    // field, building every typo's Levenshtein automata again each time (seconds a page, seen with
+    // JFR).
+    List<SearchHit.Highlight> marked =
+        highlighter.highlight(
+            searcher, query, docIds, partners, request.lang(), snapshot.vocabulary());
     boolean explain = request.explain() && !browse;
-    Map<String, Map<SearchableText, List<String>>> typos = explain && !budget.shouldExit()
-        ? explainer.typos(searcher, userQuery) : Map.of();
+    Map<String, Map<SearchableText, List<String>>> typos =
+        explain && !budget.shouldExit() ? explainer.typos(searcher, userQuery) : Map.of();
     boolean cutShort = false;
     List<SearchHit> hits = new ArrayList<>();
     for (int i = 0; i < page.length; i++) {
@@ -273,18 +380,40 @@ public final class PartnerSearcher {
       float score = browse || Float.isNaN(page[i].score) ? 0f : page[i].score;
       // Explaining costs a postings walk per hit and word: hits past the budget go without.
       cutShort |= explain && budget.shouldExit();
-      List<MatchReason> reasons = explain && !cutShort
-          ? explainer.explain(searcher, docIds[i], p, snapshot.vocabulary(), userQuery, snapshot.glossary(), typos)
-          : null;
-      hits.add(new SearchHit(p.id(), p.name(), p.nameEn(), p.type(), p.city(), areas(snapshot, p, request.lang()),
-          score, marked.get(i), reasons));
+      List<MatchReason> reasons =
+          explain && !cutShort
+              ? explainer.explain(
+                  searcher,
+                  docIds[i],
+                  p,
+                  snapshot.vocabulary(),
+                  userQuery,
+                  snapshot.glossary(),
+                  typos)
+              : null;
+      hits.add(
+          new SearchHit(
+              p.id(),
+              p.name(),
+              p.nameEn(),
+              p.type(),
+              p.city(),
+              areas(snapshot, p, request.lang()),
+              score,
+              marked.get(i),
+              reasons));
     }
     return new Page(hits, cutShort);
   }
 
   /** A corrected query, offered only when it finds something itself. */
-  private String didYouMean(IndexSnapshot snapshot, IndexSearcher searcher, UserQuery query, SearchRequest request,
-      QueryTimeout budget) throws IOException {
+  private String didYouMean(
+      IndexSnapshot snapshot,
+      IndexSearcher searcher,
+      UserQuery query,
+      SearchRequest request,
+      QueryTimeout budget)
+      throws IOException {
     Optional<String> corrected = spelling.correct(snapshot.reader(), query, budget);
     if (corrected.isEmpty() || budget.shouldExit()) {
       return null;
@@ -295,14 +424,23 @@ public final class PartnerSearcher {
     } catch (InvalidRequestException tooComplex) {
       return null; // the visitor's own query was answered; a suggestion is optional
     }
-    long correctedTotal = faceted.count(snapshot, searcher, new TimeLimitedQuery(q, budget), request);
+    long correctedTotal =
+        faceted.count(snapshot, searcher, new TimeLimitedQuery(q, budget), request);
     return correctedTotal > 0 ? corrected.get() : null;
   }
 
   private static List<SearchHit.AreaRef> areas(IndexSnapshot snapshot, Partner p, Lang lang) {
     return p.researchAreas().stream()
-        .map(id -> new SearchHit.AreaRef(id,
-            snapshot.vocabulary().taxonomy().area(id).map(a -> a.label().get(lang)).orElse(id)))
+        .map(
+            id ->
+                new SearchHit.AreaRef(
+                    id,
+                    snapshot
+                        .vocabulary()
+                        .taxonomy()
+                        .area(id)
+                        .map(a -> a.label().get(lang))
+                        .orElse(id)))
         .toList();
   }
 

@@ -36,18 +36,27 @@ import org.partnersearch.serving.Glossary;
  * several-word translations match as phrases.
  */
 public final class QueryFactory {
-  /** Near spellings are looked for in the first this many eligible words only: each one costs a term-dictionary walk. */
-  static final int MAX_TYPO_WORDS = 5;
   /**
-   * Longer words get no near spellings: a Levenshtein automaton grows with the word, and 150 letters
-   * took over a second (HostileRequestsTest); the corpus's longest real compounds have about 40.
+   * Near spellings are looked for in the first this many eligible words only: each one costs a
+   * term-dictionary walk.
+   */
+  static final int MAX_TYPO_WORDS = 5;
+
+  /**
+   * Longer words get no near spellings: a Levenshtein automaton grows with the word, and 150
+   * letters took over a second (HostileRequestsTest); the corpus's longest real compounds have
+   * about 40.
    */
   static final int MAX_TYPO_LETTERS = 48;
 
   private final TypedWords typedWords;
   private final GermanDecompounder decompounder;
   private final KnownWords knownWords;
-  /** One search builds the same near spellings for its strict, relaxed and did-you-mean queries and for explain. */
+
+  /**
+   * One search builds the same near spellings for its strict, relaxed and did-you-mean queries and
+   * for explain.
+   */
   private final RecentAutomata recentAutomata = new RecentAutomata();
 
   public QueryFactory(Analyzers analyzers, GermanDecompounder decompounder) {
@@ -74,10 +83,33 @@ public final class QueryFactory {
     NO_TYPOS_OR_PARTS
   }
 
-  /** As {@link #build(UserQuery, Glossary, boolean, IndexReader)}, with fewer ways for each word to match. */
-  public Query build(UserQuery query, Glossary glossary, boolean relaxed, IndexReader reader, Simplification simpler) {
+  /**
+   * As {@link #build(UserQuery, Glossary, boolean, IndexReader)}, with fewer ways for each word to
+   * match.
+   */
+  public Query build(
+      UserQuery query,
+      Glossary glossary,
+      boolean relaxed,
+      IndexReader reader,
+      Simplification simpler) {
+    return build(query, glossary, relaxed, reader, simpler, Map.of());
+  }
+
+  /**
+   * As {@link #build(UserQuery, Glossary, boolean, IndexReader, Simplification)}, where a typed
+   * word that is a key of {@code extra} may also match by that query (the relaxation ladder's
+   * partly matched compounds).
+   */
+  Query build(
+      UserQuery query,
+      Glossary glossary,
+      boolean relaxed,
+      IndexReader reader,
+      Simplification simpler,
+      Map<String, Query> extra) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    TypoBudget typos = new TypoBudget(reader, simpler);
+    TypoBudget typos = new TypoBudget(reader, simpler, extra);
     List<Clause> clauses = requiredClauses(query.required(), glossary, typos);
     boolean onlyStopWords = clauses.stream().allMatch(Clause::stopWord);
     int positives = 0;
@@ -111,10 +143,18 @@ public final class QueryFactory {
     private final IndexReader reader;
     private final IndexedTerms indexed;
     private final boolean compoundParts;
+
+    /**
+     * More ways for some typed words to match; see {@link QueryFactory#build(UserQuery, Glossary,
+     * boolean, IndexReader, Simplification, Map)}.
+     */
+    private final Map<String, Query> extra;
+
     private int left;
 
-    TypoBudget(IndexReader reader, Simplification simpler) {
+    TypoBudget(IndexReader reader, Simplification simpler, Map<String, Query> extra) {
       this.reader = reader;
+      this.extra = extra;
       this.indexed = new IndexedTerms(reader);
       this.left = simpler == Simplification.NONE ? MAX_TYPO_WORDS : 0;
       this.compoundParts = simpler != Simplification.NO_TYPOS_OR_PARTS;
@@ -129,13 +169,15 @@ public final class QueryFactory {
     }
   }
 
-  private List<Clause> requiredClauses(List<UserQuery.Group> groups, Glossary glossary, TypoBudget typos) {
+  private List<Clause> requiredClauses(
+      List<UserQuery.Group> groups, Glossary glossary, TypoBudget typos) {
     List<Clause> clauses = new ArrayList<>();
     int i = 0;
     while (i < groups.size()) {
       int span = glossarySpan(groups, i, glossary);
       if (span > 1) {
-        clauses.add(new Clause(spanWithTranslation(groups.subList(i, i + span), glossary, typos), false));
+        clauses.add(
+            new Clause(spanWithTranslation(groups.subList(i, i + span), glossary, typos), false));
         i += span;
         continue;
       }
@@ -156,7 +198,9 @@ public final class QueryFactory {
     return clauses;
   }
 
-  /** The length of the longest run of plain words starting at {@code start} that is a glossary term. */
+  /**
+   * The length of the longest run of plain words starting at {@code start} that is a glossary term.
+   */
   private static int glossarySpan(List<UserQuery.Group> groups, int start, Glossary glossary) {
     int plainRun = 0;
     while (start + plainRun < groups.size() && isPlainWord(groups.get(start + plainRun))) {
@@ -170,7 +214,8 @@ public final class QueryFactory {
     return 1;
   }
 
-  private Query spanWithTranslation(List<UserQuery.Group> span, Glossary glossary, TypoBudget typos) {
+  private Query spanWithTranslation(
+      List<UserQuery.Group> span, Glossary glossary, TypoBudget typos) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     for (UserQuery.Group g : span) {
       Query q = term(g.alternatives().get(0), glossary, typos);
@@ -180,20 +225,26 @@ public final class QueryFactory {
     }
     List<Query> alternatives = new ArrayList<>(List.of(words.build()));
     for (String translation : glossary.translations(joined(span))) {
-      add(alternatives, text(translation, List.of(), Map.of(), false, typos.indexed),
+      add(
+          alternatives,
+          text(translation, List.of(), Map.of(), false, typos.indexed),
           MatchKind.PHRASE_TRANSLATION.weight());
     }
     return new DisjunctionMaxQuery(alternatives, 0f);
   }
 
-  /** One word or phrase: every way it can match, the best one counting. Null if it analyses to nothing. */
+  /**
+   * One word or phrase: every way it can match, the best one counting. Null if it analyses to
+   * nothing.
+   */
   private Query term(UserQuery.Term t, Glossary glossary, TypoBudget typos) {
     List<String> oneWord = new ArrayList<>();
     List<String> phrases = new ArrayList<>();
     for (String translation : glossary.translations(t.text())) {
       (translation.strip().contains(" ") ? phrases : oneWord).add(translation);
     }
-    Map<String, Map<String, Float>> nearSpellings = t.phrase() ? Map.of() : nearSpellings(t.text(), typos);
+    Map<String, Map<String, Float>> nearSpellings =
+        t.phrase() ? Map.of() : nearSpellings(t.text(), typos);
     Query asTyped = text(t.text(), oneWord, nearSpellings, t.phrase(), typos.indexed);
     if (asTyped == null) {
       return null;
@@ -201,19 +252,27 @@ public final class QueryFactory {
     List<Query> alternatives = new ArrayList<>(List.of(asTyped));
     if (!t.phrase()) {
       if (typos.compoundParts) {
-        add(alternatives, compoundParts(t.text(), typos.indexed), MatchKind.COMPOUND_PARTS.weight());
+        add(
+            alternatives,
+            compoundParts(t.text(), typos.indexed),
+            MatchKind.COMPOUND_PARTS.weight());
       }
+      add(alternatives, typos.extra.get(t.text()), 1f);
     }
     for (String phrase : phrases) {
-      add(alternatives, text(phrase, List.of(), Map.of(), false, typos.indexed), MatchKind.PHRASE_TRANSLATION.weight());
+      add(
+          alternatives,
+          text(phrase, List.of(), Map.of(), false, typos.indexed),
+          MatchKind.PHRASE_TRANSLATION.weight());
     }
     return alternatives.size() == 1 ? asTyped : new DisjunctionMaxQuery(alternatives, 0f);
   }
 
   /**
-   * {@code text} in every searchable text, the scores of the texts summed: one word as a {@link SynonymQuery} of
-   * its variants, its one-word {@code translations} and its {@code nearSpellings} (per field);
-   * several words, or a quoted phrase, as a phrase of the words' forms. Null if it analyses to nothing.
+   * {@code text} in every searchable text, the scores of the texts summed: one word as a {@link
+   * SynonymQuery} of its variants, its one-word {@code translations} and its {@code nearSpellings}
+   * (per field); several words, or a quoted phrase, as a phrase of the words' forms. Null if it
+   * analyses to nothing.
    *
    * <p>NOTE: a sum (a BooleanQuery of optional clauses) rather than the best text plus a little for
    * the others (DisjunctionMaxQuery with a tie-breaker): only a pure disjunction lets Lucene's
@@ -222,19 +281,29 @@ public final class QueryFactory {
    * passes with the sum, not with the best text alone (the universities for "Hochschule" need their
    * second text).
    */
-  Query text(String text, List<String> translations, Map<String, Map<String, Float>> nearSpellings, boolean phrase,
+  Query text(
+      String text,
+      List<String> translations,
+      Map<String, Map<String, Float>> nearSpellings,
+      boolean phrase,
       IndexedTerms indexed) {
     List<Query> perText = new ArrayList<>();
     Map<Chain, List<WordForms>> byChain = new EnumMap<>(Chain.class);
     for (SearchableText searchable : SearchableText.values()) {
-      List<WordForms> words = byChain.computeIfAbsent(searchable.chain(), chain -> typedWords.of(chain, text));
+      List<WordForms> words =
+          byChain.computeIfAbsent(searchable.chain(), chain -> typedWords.of(chain, text));
       if (words.isEmpty()) {
         return null;
       }
-      Query q = words.size() == 1 && !phrase
-          ? variants(searchable, words.get(0), translations, nearSpellings.getOrDefault(searchable.field(), Map.of()),
-              indexed)
-          : phrase(searchable.field(), words);
+      Query q =
+          words.size() == 1 && !phrase
+              ? variants(
+                  searchable,
+                  words.get(0),
+                  translations,
+                  nearSpellings.getOrDefault(searchable.field(), Map.of()),
+                  indexed)
+              : phrase(searchable.field(), words);
       if (q != null) {
         perText.add(new BoostQuery(q, searchable.weight()));
       }
@@ -245,18 +314,26 @@ public final class QueryFactory {
   }
 
   /** The word's terms that the index has in this text, weighted; null if it has none. */
-  private Query variants(SearchableText searchable, WordForms word, List<String> translations,
-      Map<String, Float> nearSpellings, IndexedTerms indexed) {
+  private Query variants(
+      SearchableText searchable,
+      WordForms word,
+      List<String> translations,
+      Map<String, Float> nearSpellings,
+      IndexedTerms indexed) {
     Map<String, MatchKind> kinds = new LinkedHashMap<>(word.terms());
     for (String translation : translations) {
       List<WordForms> translated = typedWords.of(searchable.chain(), translation);
       if (translated.size() == 1) {
-        translated.get(0).translationTerms().forEach((term, kind) -> WordForms.put(kinds, term, kind));
+        translated
+            .get(0)
+            .translationTerms()
+            .forEach((term, kind) -> WordForms.put(kinds, term, kind));
       }
     }
     Map<String, Float> weights = new LinkedHashMap<>();
     kinds.forEach((term, kind) -> weights.put(term, kind.weight()));
-    nearSpellings.forEach((term, boost) -> weights.putIfAbsent(term, MatchKind.TYPO.weight() * boost));
+    nearSpellings.forEach(
+        (term, boost) -> weights.putIfAbsent(term, MatchKind.TYPO.weight() * boost));
     weights.keySet().removeIf(term -> !indexed.has(searchable.field(), term));
     if (weights.isEmpty()) {
       return null;
@@ -274,7 +351,10 @@ public final class QueryFactory {
     return phrase.build();
   }
 
-  /** A compound typed as one word matches documents that have all its parts ("Krebsforschung": Krebs ... Forschung). */
+  /**
+   * A compound typed as one word matches documents that have all its parts ("Krebsforschung": Krebs
+   * ... Forschung).
+   */
   private Query compoundParts(String word, IndexedTerms indexed) {
     List<GermanDecompounder.Part> parts = decompounder.split(word.toLowerCase(Locale.ROOT));
     if (parts.size() < 2) {
@@ -293,10 +373,10 @@ public final class QueryFactory {
 
   /**
    * Near spellings, per field of names and descriptions ({@link KnownWords#WORD_TEXTS}): none under
-   * 5 letters, 1 edit from 5, 2 from 9; never for acronyms.
-   * None either for a word that is not misspelt: one the index has as typed, folded or stemmed in a
-   * name, alias or description, or a compound the dictionary splits into known words. The budget is
-   * taken before the automaton is built, the costly part.
+   * 5 letters, 1 edit from 5, 2 from 9; never for acronyms. None either for a word that is not
+   * misspelt: one the index has as typed, folded or stemmed in a name, alias or description, or a
+   * compound the dictionary splits into known words. The budget is taken before the automaton is
+   * built, the costly part.
    */
   private Map<String, Map<String, Float>> nearSpellings(String word, TypoBudget typos) {
     if (!typos.hasLeft()) {
@@ -321,11 +401,30 @@ public final class QueryFactory {
   /** The near spellings of a possible typo, or null for a word that gets none. */
   NearSpellings nearSpellingsOf(String word, IndexReader reader) {
     int length = word.codePointCount(0, word.length());
-    if (length < 5 || length > MAX_TYPO_LETTERS || isAcronym(word) || !word.codePoints().allMatch(Character::isLetter)
-        || knownWords.isCorrect(reader, word)) {
-      return null;
-    }
-    return recentAutomata.get(Folding.strip(word.toLowerCase(Locale.ROOT)), length >= 9 ? 2 : 1);
+    return isPossibleTypo(word, length, reader) ? nearSpellings(word, length >= 9 ? 2 : 1) : null;
+  }
+
+  /**
+   * The spellings a did-you-mean may offer for a possible typo (null for a word that gets none):
+   * two edits from 5 letters, as Lucene's spell checker allowed ("helth": "heute"); the query's own
+   * near spellings keep to one edit under 9 letters, which ranks fewer unrelated words.
+   */
+  NearSpellings correctionsOf(String word, IndexReader reader) {
+    return isPossibleTypo(word, word.codePointCount(0, word.length()), reader)
+        ? nearSpellings(word, 2)
+        : null;
+  }
+
+  private boolean isPossibleTypo(String word, int length, IndexReader reader) {
+    return length >= 5
+        && length <= MAX_TYPO_LETTERS
+        && !isAcronym(word)
+        && word.codePoints().allMatch(Character::isLetter)
+        && !knownWords.isCorrect(reader, word);
+  }
+
+  private NearSpellings nearSpellings(String word, int maxEdits) {
+    return recentAutomata.get(Folding.strip(word.toLowerCase(Locale.ROOT)), maxEdits);
   }
 
   /** How typed text is analysed, for explain to look for the same terms. */
@@ -337,15 +436,20 @@ public final class QueryFactory {
     return decompounder;
   }
 
-  /** Tells correct words from possible typos, for near spellings and the spelling correction alike. */
+  /**
+   * Tells correct words from possible typos, for near spellings and the spelling correction alike.
+   */
   KnownWords knownWords() {
     return knownWords;
   }
 
-  /** HZDR, DAEF, ct.qmat, DIGS-BB, KVSF2: typed with several capitals, digits or inner punctuation. */
+  /**
+   * HZDR, DAEF, ct.qmat, DIGS-BB, KVSF2: typed with several capitals, digits or inner punctuation.
+   */
   static boolean isAcronym(String word) {
     long capitals = word.codePoints().filter(Character::isUpperCase).count();
-    boolean innerPunctuation = word.codePoints().anyMatch(c -> c == '.' || c == '_' || Character.isDigit(c));
+    boolean innerPunctuation =
+        word.codePoints().anyMatch(c -> c == '.' || c == '_' || Character.isDigit(c));
     return capitals >= 2 || innerPunctuation;
   }
 

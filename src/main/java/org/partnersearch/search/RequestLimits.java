@@ -22,7 +22,8 @@ final class RequestLimits {
 
   void checkPaging(SearchRequest r) {
     if (r.q().length() > MAX_QUERY_CHARS) {
-      throw new InvalidRequestException("query_too_long",
+      throw new InvalidRequestException(
+          "query_too_long",
           "q has " + r.q().length() + " characters; at most " + MAX_QUERY_CHARS + " are allowed");
     }
     if (r.size() < 1 || r.size() > MAX_SIZE) {
@@ -32,15 +33,23 @@ final class RequestLimits {
       throw new InvalidRequestException("invalid_page", "page must be 1 or more");
     }
     if ((long) r.page() * r.size() > MAX_RESULT_WINDOW) {
-      throw new InvalidRequestException("result_window_too_large",
-          "page × size must be at most " + MAX_RESULT_WINDOW + "; refine the query instead of paging further");
+      throw new InvalidRequestException(
+          "result_window_too_large",
+          "page × size must be at most "
+              + MAX_RESULT_WINDOW
+              + "; refine the query instead of paging further");
     }
   }
 
   void checkClauses(UserQuery query) {
     if (query.clauseCount() > MAX_CLAUSES) {
-      throw new InvalidRequestException("too_many_clauses",
-          "the query has " + query.clauseCount() + " words and phrases; at most " + MAX_CLAUSES + " are allowed");
+      throw new InvalidRequestException(
+          "too_many_clauses",
+          "the query has "
+              + query.clauseCount()
+              + " words and phrases; at most "
+              + MAX_CLAUSES
+              + " are allowed");
     }
   }
 
@@ -50,7 +59,8 @@ final class RequestLimits {
       areas.add(f.id());
       f.areas().stream().map(ResearchArea::id).forEach(areas::add);
     }
-    Set<String> types = new HashSet<>(snapshot.vocabulary().types().stream().map(PartnerType::id).toList());
+    Set<String> types =
+        new HashSet<>(snapshot.vocabulary().types().stream().map(PartnerType::id).toList());
     check("area", r.areas(), areas);
     check("type", r.types(), types);
     check("city", r.cities(), snapshot.cities());
@@ -58,14 +68,26 @@ final class RequestLimits {
 
   private static void check(String facet, List<String> values, Set<String> known) {
     if (values.size() > MAX_FILTER_VALUES) {
-      throw new InvalidRequestException("too_many_filter_values",
-          facet + " is given " + values.size() + " times; at most " + MAX_FILTER_VALUES + " values are allowed");
+      throw new InvalidRequestException(
+          "too_many_filter_values",
+          facet
+              + " is given "
+              + values.size()
+              + " times; at most "
+              + MAX_FILTER_VALUES
+              + " values are allowed");
     }
     for (String v : values) {
       if (!known.contains(v)) {
         String shown = v.length() > 64 ? v.substring(0, 64) + "…" : v;
-        throw new InvalidRequestException("unknown_filter_value",
-            "unknown " + facet + " '" + shown + "': use one of " + String.join(", ", new java.util.TreeSet<>(known)));
+        throw new InvalidRequestException(
+            "unknown_filter_value",
+            "unknown "
+                + facet
+                + " '"
+                + shown
+                + "': use one of "
+                + String.join(", ", new java.util.TreeSet<>(known)));
       }
     }
   }

@@ -3,9 +3,11 @@ package org.partnersearch.search;
 import java.util.List;
 
 /**
- * One partner in a result list. {@code explain} is null unless asked for (and then left out of the JSON).
+ * One partner in a result list. {@code explain} is null unless asked for (and then left out of the
+ * JSON).
  *
- * @param highlight the name and snippets as HTML: every character escaped except our {@code <mark>} tags
+ * @param highlight the name and snippets as HTML: every character escaped except our {@code <mark>}
+ *     tags
  */
 public record SearchHit(
     String id,

@@ -8,7 +8,13 @@ import org.partnersearch.corpus.Lang;
  * filters select) are listed by name. Filters OR within a facet and AND across facets.
  */
 public record SearchRequest(
-    String q, int page, int size, List<String> areas, List<String> types, List<String> cities, Lang lang,
+    String q,
+    int page,
+    int size,
+    List<String> areas,
+    List<String> types,
+    List<String> cities,
+    Lang lang,
     boolean explain) {
   public static final int DEFAULT_SIZE = 10;
 

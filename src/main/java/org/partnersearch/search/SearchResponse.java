@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * The answer to a {@link SearchRequest}; its JSON form is the public API contract.
  *
- * @param relaxed not every word matched: these are the best partial matches
+ * @param relaxed not every word matched as typed: these are the best partial matches
  * @param partial the time budget ran out: the hits and counts found so far
+ * @param relaxation when relaxed, which step of the relaxation ladder answered, and for what
  */
 public record SearchResponse(
     String query,
@@ -18,4 +19,5 @@ public record SearchResponse(
     FacetResults facets,
     String didYouMean,
     boolean relaxed,
-    boolean partial) {}
+    boolean partial,
+    Relaxation relaxation) {}

@@ -6,19 +6,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 
 /**
- * Stops matching documents once a request's time budget is spent: the hits found so far stand,
- * and {@link #timedOut()} says the answer is partial. It works inside any scorer, including
+ * Stops matching documents once a request's time budget is spent: the hits found so far stand, and
+ * {@link #timedOut()} says the answer is partial. It works inside any scorer, including
  * DrillSideways', which refuses the windowed scoring of {@code IndexSearcher.setTimeout}.
  */
 final class TimeLimitedQuery extends Query {
@@ -54,7 +57,8 @@ final class TimeLimitedQuery extends Query {
   }
 
   @Override
-  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+  public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost)
+      throws IOException {
     Weight weight = in.createWeight(searcher, scoreMode, boost);
     return new FilterWeight(this, weight) {
       @Override
@@ -62,7 +66,48 @@ final class TimeLimitedQuery extends Query {
         Scorer scorer = in.scorer(context);
         return scorer == null ? null : new TimedScorer(this, scorer);
       }
+
+      /**
+       * The wrapped query's own bulk scorer, in windows with a look at the clock between them: a
+       * disjunction of words scores in bulk with MaxScore, skipping what cannot make the top hits,
+       * which the default bulk scorer over {@link #scorer} cannot.
+       */
+      @Override
+      public BulkScorer bulkScorer(LeafReaderContext context) throws IOException {
+        BulkScorer bulk = in.bulkScorer(context);
+        return bulk == null ? null : new TimedBulkScorer(bulk);
+      }
     };
+  }
+
+  private final class TimedBulkScorer extends BulkScorer {
+    /** Documents scored between two looks at the clock, as Lucene's own time limit does. */
+    private static final int WINDOW = 1 << 12;
+
+    private final BulkScorer in;
+
+    TimedBulkScorer(BulkScorer in) {
+      this.in = in;
+    }
+
+    @Override
+    public int score(LeafCollector collector, Bits acceptDocs, int min, int max)
+        throws IOException {
+      int next = min;
+      while (next < max) {
+        if (timedOut.get() || timeout.shouldExit()) {
+          timedOut.set(true);
+          return DocIdSetIterator.NO_MORE_DOCS;
+        }
+        next = in.score(collector, acceptDocs, next, (int) Math.min(max, (long) next + WINDOW));
+      }
+      return next;
+    }
+
+    @Override
+    public long cost() {
+      return in.cost();
+    }
   }
 
   private final class TimedScorer extends Scorer {
@@ -73,7 +118,9 @@ final class TimeLimitedQuery extends Query {
       super(weight);
       this.in = in;
       TwoPhaseIterator twoPhase = in.twoPhaseIterator();
-      this.iterator = new TimedIterator(twoPhase == null ? in.iterator() : TwoPhaseIterator.asDocIdSetIterator(twoPhase));
+      this.iterator =
+          new TimedIterator(
+              twoPhase == null ? in.iterator() : TwoPhaseIterator.asDocIdSetIterator(twoPhase));
     }
 
     @Override
@@ -160,7 +207,9 @@ final class TimeLimitedQuery extends Query {
 
   @Override
   public boolean equals(Object other) {
-    return sameClassAs(other) && in.equals(((TimeLimitedQuery) other).in) && timeout == ((TimeLimitedQuery) other).timeout;
+    return sameClassAs(other)
+        && in.equals(((TimeLimitedQuery) other).in)
+        && timeout == ((TimeLimitedQuery) other).timeout;
   }
 
   @Override

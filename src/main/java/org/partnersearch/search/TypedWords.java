@@ -45,7 +45,7 @@ final class TypedWords {
           case EXACT -> exact = term.toString();
           case FOLDED -> folded.add(term.toString());
           case STEM -> stem = term.toString();
-          case PART -> throw new IllegalStateException("no compound parts at query time");
+          case PART, MODIFIER -> throw new IllegalStateException("no compound parts at query time");
         }
       }
       if (exact != null) {

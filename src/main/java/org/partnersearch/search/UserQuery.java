@@ -3,9 +3,9 @@ package org.partnersearch.search;
 import java.util.List;
 
 /**
- * What a visitor typed, in the small syntax they can use without a manual: words, {@code "phrases"},
- * {@code -excluded} words or phrases, and {@code OR} between alternatives. Every required group
- * must match; within a group any alternative may.
+ * What a visitor typed, in the small syntax they can use without a manual: words, {@code
+ * "phrases"}, {@code -excluded} words or phrases, and {@code OR} between alternatives. Every
+ * required group must match; within a group any alternative may.
  */
 public record UserQuery(List<Group> required, List<Term> excluded) {
   public UserQuery {

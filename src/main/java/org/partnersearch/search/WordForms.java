@@ -6,10 +6,10 @@ import java.util.Map;
 import org.partnersearch.analysis.Variant;
 
 /**
- * The forms of one typed word in one chain, and the terms that find them among the stacked
- * variants of an indexed word, each with the kind of match it stands for. A document word has a
- * variant only where it differs from the word, so each form is also looked for unmarked (the
- * document word is that form) and, for a stem, as a folding (the document word folds to it).
+ * The forms of one typed word in one chain, and the terms that find them among the stacked variants
+ * of an indexed word, each with the kind of match it stands for. A document word has a variant only
+ * where it differs from the word, so each form is also looked for unmarked (the document word is
+ * that form) and, for a stem, as a folding (the document word folds to it).
  *
  * @param exact the word lower-cased
  * @param folded its transliterated and stripped spellings that differ from it
@@ -21,8 +21,8 @@ record WordForms(String exact, List<String> folded, String stem) {
   }
 
   /**
-   * Terms for the word as typed, its foldings and stem, and, inside a compound, its stem as a part;
-   * in the order of {@link MatchKind}, the best kind a term stands for.
+   * Terms for the word as typed, its foldings and stem, and, inside a compound, its stem as the
+   * head or a modifier; in the order of {@link MatchKind}, the best kind a term stands for.
    */
   Map<String, MatchKind> terms() {
     Map<String, MatchKind> terms = new LinkedHashMap<>();
@@ -30,7 +30,10 @@ record WordForms(String exact, List<String> folded, String stem) {
     put(terms, Variant.STEM.term(stem), MatchKind.STEM);
     put(terms, stem, MatchKind.STEM);
     if (!stem.equals(exact) && !folded.contains(stem)) {
-      put(terms, Variant.FOLDED.term(stem), MatchKind.STEM); // else it is a folding of the word as typed
+      put(
+          terms,
+          Variant.FOLDED.term(stem),
+          MatchKind.STEM); // else it is a folding of the word as typed
     }
     put(terms, Variant.FOLDED.term(exact), MatchKind.FOLDING);
     for (String f : folded) {
@@ -38,10 +41,14 @@ record WordForms(String exact, List<String> folded, String stem) {
       put(terms, Variant.FOLDED.term(f), MatchKind.FOLDING);
     }
     put(terms, Variant.PART.term(stem), MatchKind.PART);
+    put(terms, Variant.MODIFIER.term(stem), MatchKind.MODIFIER);
     return terms;
   }
 
-  /** Terms for the word as a translation of the typed one: as written or stemmed, also inside a compound. */
+  /**
+   * Terms for the word as a translation of the typed one: as written or stemmed, also inside a
+   * compound.
+   */
   Map<String, MatchKind> translationTerms() {
     Map<String, MatchKind> terms = new LinkedHashMap<>();
     put(terms, exact, MatchKind.TRANSLATION);
@@ -49,12 +56,13 @@ record WordForms(String exact, List<String> folded, String stem) {
     put(terms, stem, MatchKind.TRANSLATION);
     put(terms, Variant.FOLDED.term(stem), MatchKind.TRANSLATION);
     put(terms, Variant.PART.term(stem), MatchKind.TRANSLATION);
+    put(terms, Variant.MODIFIER.term(stem), MatchKind.TRANSLATED_MODIFIER);
     return terms;
   }
 
-  /** Terms at one position of a phrase: any form of the word, the part excepted. */
+  /** Terms at one position of a phrase: any form of the word, the parts excepted. */
   List<String> phraseTerms() {
-    return terms().entrySet().stream().filter(e -> e.getValue() != MatchKind.PART).map(Map.Entry::getKey).toList();
+    return terms().keySet().stream().filter(t -> !Variant.of(t).isPart()).toList();
   }
 
   /** Keeps the best kind (the first in {@link MatchKind}'s order) a term stands for. */

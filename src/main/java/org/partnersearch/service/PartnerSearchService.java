@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -23,8 +23,8 @@ import org.partnersearch.index.IndexSchema;
 import org.partnersearch.ops.BuildLog;
 import org.partnersearch.ops.Metrics;
 import org.partnersearch.ops.Readiness;
-import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.web.ApiServer;
 import org.partnersearch.web.OpsRoutes;
 import org.partnersearch.web.Reindexing;
@@ -36,10 +36,12 @@ import org.slf4j.LoggerFactory;
  * {@code /readyz} 503), {@link #prepare()} builds the index if there is none (or rebuilds one that
  * an older version built, which this one cannot read), opens and warms it up and turns ready,
  * {@link #stop()} (on SIGTERM) turns not-ready, keeps serving for the drain delay, closes the port,
- * lets in-flight requests finish within the configured time, saves the analytics and closes the index.
+ * lets in-flight requests finish within the configured time, saves the analytics and closes the
+ * index.
  */
 public final class PartnerSearchService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PartnerSearchService.class);
+
   /** How often the search analytics are written to their file (and once more on stop). */
   private static final long ANALYTICS_SAVE_SECONDS = 60;
 
@@ -47,11 +49,13 @@ public final class PartnerSearchService implements AutoCloseable {
   private final Metrics metrics = new Metrics();
   private final Readiness readiness = new Readiness();
   private final SearchAnalytics analytics;
-  private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "background");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService background =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "background");
+            t.setDaemon(true);
+            return t;
+          });
   private final CountDownLatch stopped = new CountDownLatch(1);
   private Javalin server;
   private PartnerSearch app;
@@ -67,7 +71,9 @@ public final class PartnerSearchService implements AutoCloseable {
 
   public PartnerSearchService(ServiceConfig config) {
     this.config = config;
-    this.analytics = SearchAnalytics.persistent(config.analyticsFile(), Clock.systemUTC(), config.analyticsDays());
+    this.analytics =
+        SearchAnalytics.persistent(
+            config.analyticsFile(), Clock.systemUTC(), config.analyticsDays());
   }
 
   /** The metrics, e.g. for the rate limiter's {@link Metrics#rateLimited()} counter. */
@@ -78,13 +84,17 @@ public final class PartnerSearchService implements AutoCloseable {
   /** Starts HTTP; every API request answers 503 until {@link #prepare()} is done. */
   public synchronized PartnerSearchService listen() {
     OpsRoutes ops = new OpsRoutes(metrics, readiness, analytics, OpsRoutes.Settings.of(config));
-    // A replica never builds: the index command publishes into the shared folder, so no reindex route.
+    // A replica never builds: the index command publishes into the shared folder, so no reindex
+    // route.
     Supplier<Reindexing> reindexing = config.replica() ? null : () -> reindexer;
     // Until prepare() is done the readiness answers every API request with 503.
-    server = new ApiServer(config.web(), ops, readiness::searcher, reindexing).create()
-        .start(config.host(), config.port());
+    server =
+        new ApiServer(config.web(), ops, readiness::searcher, reindexing)
+            .create()
+            .start(config.host(), config.port());
     metrics.bindJetty(server.jettyServer().server());
-    LOG.info("partner-search listening on http://{}:{}/ ({})", config.host(), server.port(), config);
+    LOG.info(
+        "partner-search listening on http://{}:{}/ ({})", config.host(), server.port(), config);
     return this;
   }
 
@@ -105,15 +115,22 @@ public final class PartnerSearchService implements AutoCloseable {
       LOG.info("no index in {}: building it from {}", config.indexDir(), config.corpusDir());
       build(parts, "first-start");
     } else if (outdated.isPresent()) {
-      LOG.warn("the index in {} was built with schema version {}, this version reads {}: rebuilding it from {}",
-          config.indexDir(), outdated.get(), IndexSchema.SCHEMA_VERSION, config.corpusDir());
+      LOG.warn(
+          "the index in {} was built with schema version {}, this version reads {}: rebuilding it from {}",
+          config.indexDir(),
+          outdated.get(),
+          IndexSchema.SCHEMA_VERSION,
+          config.corpusDir());
       build(parts, "schema-change");
     }
     LiveIndex index = parts.openIndex(config.indexDir());
     PartnerSearcher searcher = parts.searcher(index);
     searcher.warmUp();
-    reindexer = config.replica() ? null
-        : new Reindexer(parts, config.corpusDir(), config.indexDir(), index, Optional.of(metrics));
+    reindexer =
+        config.replica()
+            ? null
+            : new Reindexer(
+                parts, config.corpusDir(), config.indexDir(), index, Optional.of(metrics));
     synchronized (this) {
       app = parts;
       live = index;
@@ -123,12 +140,14 @@ public final class PartnerSearchService implements AutoCloseable {
       }
       long refresh = config.refreshInterval().toSeconds();
       background.scheduleWithFixedDelay(this::refresh, refresh, refresh, TimeUnit.SECONDS);
-      background.scheduleWithFixedDelay(this::saveAnalytics, ANALYTICS_SAVE_SECONDS, ANALYTICS_SAVE_SECONDS,
-          TimeUnit.SECONDS);
+      background.scheduleWithFixedDelay(
+          this::saveAnalytics, ANALYTICS_SAVE_SECONDS, ANALYTICS_SAVE_SECONDS, TimeUnit.SECONDS);
       metrics.watchIndex(searcher::status, () -> sizeOnDisk(index));
       readiness.ready(searcher);
     }
-    LOG.info("ready: serving {} partners from index generation {}", searcher.status().documents(),
+    LOG.info(
+        "ready: serving {} partners from index generation {}",
+        searcher.status().documents(),
         searcher.status().generation());
   }
 
@@ -143,15 +162,17 @@ public final class PartnerSearchService implements AutoCloseable {
   }
 
   /**
-   * {@link #listen()} and {@link #prepare()} at once: the index opens and warms up in a thread of its
-   * own while Jetty starts. Both are mostly class loading (about 7,800 classes, measured with
+   * {@link #listen()} and {@link #prepare()} at once: the index opens and warms up in a thread of
+   * its own while Jetty starts. Both are mostly class loading (about 7,800 classes, measured with
    * {@code -Xlog:class+load}), so on two cores the first search comes about a second sooner.
    */
   public void start() throws CorpusException, IOException {
-    FutureTask<Void> preparing = new FutureTask<>(() -> {
-      prepare();
-      return null;
-    });
+    FutureTask<Void> preparing =
+        new FutureTask<>(
+            () -> {
+              prepare();
+              return null;
+            });
     new Thread(preparing, "prepare").start();
     try {
       listen();
@@ -171,7 +192,9 @@ public final class PartnerSearchService implements AutoCloseable {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
   }
 
@@ -181,10 +204,13 @@ public final class PartnerSearchService implements AutoCloseable {
    */
   private void awaitPublished(PartnerSearch parts) throws IOException {
     boolean logged = false;
-    while (!parts.hasIndex(config.indexDir()) || parts.outdatedSchema(config.indexDir()).isPresent()) {
+    while (!parts.hasIndex(config.indexDir())
+        || parts.outdatedSchema(config.indexDir()).isPresent()) {
       if (!logged) {
-        LOG.info("replica: waiting for the index command to publish a generation of schema {} in {}",
-            IndexSchema.SCHEMA_VERSION, config.indexDir());
+        LOG.info(
+            "replica: waiting for the index command to publish a generation of schema {} in {}",
+            IndexSchema.SCHEMA_VERSION,
+            config.indexDir());
         logged = true;
       }
       try {
@@ -206,7 +232,10 @@ public final class PartnerSearchService implements AutoCloseable {
     stopped.await();
   }
 
-  /** Graceful and idempotent: no longer ready, in-flight requests finish (bounded), then everything closes. */
+  /**
+   * Graceful and idempotent: no longer ready, in-flight requests finish (bounded), then everything
+   * closes.
+   */
   public void stop() {
     synchronized (this) {
       if (stopping) {
@@ -238,7 +267,9 @@ public final class PartnerSearchService implements AutoCloseable {
     if (server == null || config.drainDelay().isZero()) {
       return;
     }
-    LOG.info("stopping: /readyz answers 503 STOPPING for {} while requests are still served", config.drainDelay());
+    LOG.info(
+        "stopping: /readyz answers 503 STOPPING for {} while requests are still served",
+        config.drainDelay());
     try {
       Thread.sleep(config.drainDelay().toMillis());
     } catch (InterruptedException e) {
@@ -286,15 +317,20 @@ public final class PartnerSearchService implements AutoCloseable {
       return 0;
     }
     try (Stream<Path> files = Files.walk(current.get())) { // the suggester is in a sub-folder
-      return files.filter(Files::isRegularFile).mapToLong(f -> {
-        try {
-          return Files.size(f);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).sum();
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              f -> {
+                try {
+                  return Files.size(f);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              })
+          .sum();
     } catch (IOException | UncheckedIOException e) {
-      return -1; // NOTE: a generation removed between listing and reading; the next scrape is right again
+      return -1; // NOTE: a generation removed between listing and reading; the next scrape is right
+      // again
     }
   }
 }

@@ -34,7 +34,8 @@ public final class Reindexer implements Reindexing {
   }
 
   /** Also counts and times every run in {@code metrics} ({@code partnersearch_reindex_seconds}). */
-  public Reindexer(PartnerSearch app, Path corpusDir, Path indexDir, LiveIndex live, Optional<Metrics> metrics) {
+  public Reindexer(
+      PartnerSearch app, Path corpusDir, Path indexDir, LiveIndex live, Optional<Metrics> metrics) {
     this.app = app;
     this.corpusDir = corpusDir;
     this.indexDir = indexDir;

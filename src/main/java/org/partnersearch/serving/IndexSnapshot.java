@@ -15,7 +15,8 @@ import org.partnersearch.suggest.Suggester;
  *
  * @param facetDims the facet dimensions some document has (Lucene refuses to count others)
  * @param cities every city in the index, the values the city filter accepts
- * @param suggester autocomplete over this generation's partners and vocabulary; closed with the reader
+ * @param suggester autocomplete over this generation's partners and vocabulary; closed with the
+ *     reader
  */
 public record IndexSnapshot(
     Path generation,

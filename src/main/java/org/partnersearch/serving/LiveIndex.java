@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The served index: the newest published generation that opens, swapped for a newer one by
- * {@link #maybeRefresh()} without failing or blocking a request. Lucene's {@link ReferenceManager}
- * keeps an old snapshot open until its last request releases it.
+ * The served index: the newest published generation that opens, swapped for a newer one by {@link
+ * #maybeRefresh()} without failing or blocking a request. Lucene's {@link ReferenceManager} keeps
+ * an old snapshot open until its last request releases it.
  */
 public final class LiveIndex extends ReferenceManager<IndexSnapshot> {
   private static final Logger LOG = LoggerFactory.getLogger(LiveIndex.class);
@@ -24,8 +24,10 @@ public final class LiveIndex extends ReferenceManager<IndexSnapshot> {
   public LiveIndex(IndexGenerations generations, SnapshotOpener opener) throws IOException {
     this.generations = generations;
     this.opener = opener;
-    this.current = openNewest(Optional.empty())
-        .orElseThrow(() -> new IOException("no readable index generation in " + generations.root()));
+    this.current =
+        openNewest(Optional.empty())
+            .orElseThrow(
+                () -> new IOException("no readable index generation in " + generations.root()));
   }
 
   public IndexGenerations generations() {

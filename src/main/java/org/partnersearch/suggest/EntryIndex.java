@@ -2,99 +2,137 @@ package org.partnersearch.suggest;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
+import org.partnersearch.analysis.DecompoundFilter;
+import org.partnersearch.corpus.Lang;
 
 /**
- * The infix suggester over the entries, on disk in the generation folder. Each document's payload is
- * the whole entry ({@link EntryCodec}); of each hit only the payload is read, with one doc-values
- * iterator per segment in doc order instead of two new ones per hit as the superclass does. A hit's
- * value is its document number, which identifies the entry across the lookups of one request.
+ * Lucene's infix suggester over the entries, on disk in the generation folder. The FOLDED_WORDS
+ * chain indexes each entry's words folded (ü→u, ß→ss) with their hyphen pieces and compound parts,
+ * so a typed word finds a later word or a part inside a compound. Kind and language are an entry's
+ * contexts, the partner or area id its payload. {@link #highlight} marks exactly the typed letters,
+ * inside a compound part too, and tells the ranking how the entry matched ({@link Marked}).
  */
 final class EntryIndex extends AnalyzingInfixSuggester {
-  private static final String PAYLOADS_FIELD = "payloads";
+  /** The field of the entries' analysed words, which the typo corrector reads too. */
+  static final String WORDS_FIELD = TEXT_FIELD_NAME;
 
-  EntryIndex(Directory dir, Analyzer indexAnalyzer, Analyzer queryAnalyzer, int minPrefixChars) throws IOException {
-    super(dir, indexAnalyzer, queryAnalyzer, minPrefixChars, false, true, false, true);
+  /** The infix index is written once per generation: fewer, larger segments than the default. */
+  private static final double RAM_BUFFER_MB = 64;
+
+  /**
+   * Entries analysed for highlighting, by text: a lookup highlights up to 256 candidates, and
+   * analysing them anew was a fifth of a suggest (JFR). Bounded: once full, it starts over.
+   */
+  private static final int CACHED_ENTRIES = 50_000;
+
+  private final Analyzer entries;
+  private final Map<String, List<Marked.Token>> analysed = new ConcurrentHashMap<>();
+  private long added;
+
+  /**
+   * @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them
+   *     with
+   */
+  EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer, int minPrefixChars)
+      throws IOException {
+    super(dir, entries, queryAnalyzer, minPrefixChars, false, true, true, true);
+    this.entries = entries;
   }
 
   /**
-   * Adds an entry while the generation is built. Its key is its one context: the superclass indexes
-   * contexts as exact terms, so {@link #hasKey} is a single term lookup.
+   * Adds an entry while the generation is built; its kind and its text's language (if one) are its
+   * contexts.
    */
-  void add(SuggestEntry entry) throws IOException {
-    add(new BytesRef(entry.text()), Set.of(new BytesRef(entry.key())), entry.weight(), EntryCodec.encode(entry));
-  }
-
-  /** Whether some entry has exactly this key (folded words joined by blanks). */
-  boolean hasKey(String key) throws IOException {
-    SearcherManager manager;
-    IndexSearcher searcher;
-    searcherMgrLock.readLock().lock();
-    try {
-      manager = searcherMgr;
-      searcher = manager.acquire();
-    } finally {
-      searcherMgrLock.readLock().unlock();
+  void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight)
+      throws IOException {
+    Set<BytesRef> contexts = new HashSet<>(Set.of(new BytesRef(kind.name())));
+    if (langs.size() == 1) {
+      contexts.add(new BytesRef(langs.iterator().next().name()));
     }
-    try {
-      return searcher.getIndexReader().docFreq(new Term(CONTEXTS_FIELD_NAME, key)) > 0;
-    } finally {
-      manager.release(searcher);
-    }
+    add(new BytesRef(text), contexts, weight, id == null ? null : new BytesRef(id));
+    added++;
   }
 
   /** Commits what was added; without any entry an empty index is committed, which still opens. */
   void commitAll() throws IOException {
-    if (writer == null) {
+    if (added == 0) {
       build(InputIterator.EMPTY);
     } else {
       commit();
     }
   }
 
-  /** Drops what a failed build added, instead of committing it on close. */
-  void rollback() throws IOException {
-    if (writer != null) {
-      writer.rollback();
-      writer = null;
-    }
+  /** Closing without {@link #commitAll} discards what was added: a failed build leaves no index. */
+  @Override
+  protected IndexWriterConfig getIndexWriterConfig(
+      Analyzer indexAnalyzer, IndexWriterConfig.OpenMode openMode) {
+    return super.getIndexWriterConfig(indexAnalyzer, openMode)
+        .setRAMBufferSizeMB(RAM_BUFFER_MB)
+        .setCommitOnClose(false);
   }
 
   @Override
-  protected List<LookupResult> createResults(IndexSearcher searcher, TopFieldDocs hits, int num, CharSequence key,
-      boolean doHighlight, Set<String> matchedTokens, String prefixToken) throws IOException {
-    ScoreDoc[] byDoc = hits.scoreDocs.clone();
-    Arrays.sort(byDoc, Comparator.comparingInt(sd -> sd.doc));
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    List<LookupResult> results = new ArrayList<>(byDoc.length);
-    int leafIndex = -1;
-    BinaryDocValues payloads = null;
-    for (ScoreDoc sd : byDoc) {
-      int leaf = ReaderUtil.subIndex(sd.doc, leaves);
-      if (leaf != leafIndex) {
-        leafIndex = leaf;
-        payloads = leaves.get(leaf).reader().getBinaryDocValues(PAYLOADS_FIELD);
+  protected Object highlight(String text, Set<String> matchedTokens, String prefixToken)
+      throws IOException {
+    List<Marked.Token> tokens = analysed.get(text);
+    if (tokens == null) {
+      if (analysed.size() >= CACHED_ENTRIES) {
+        analysed.clear();
       }
-      if (payloads != null && payloads.advanceExact(sd.doc - leaves.get(leaf).docBase)) {
-        results.add(new LookupResult("", sd.doc, BytesRef.deepCopyOf(payloads.binaryValue())));
-      }
+      tokens = tokens(text);
+      analysed.put(text, tokens);
     }
-    return results;
+    return Marked.of(text, tokens, matchedTokens, prefixToken);
+  }
+
+  /** The entry's tokens as they were indexed, with their offsets. */
+  private List<Marked.Token> tokens(String text) throws IOException {
+    List<Marked.Token> tokens = new ArrayList<>();
+    try (TokenStream ts = entries.tokenStream(WORDS_FIELD, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        // A compound's head and its modifiers are both parts of it, typed apart for ranking only.
+        boolean part =
+            DecompoundFilter.PART_TYPE.equals(type.type())
+                || DecompoundFilter.MODIFIER_TYPE.equals(type.type());
+        tokens.add(
+            new Marked.Token(
+                term.toString(),
+                offset.startOffset(),
+                offset.endOffset(),
+                part,
+                !part && !oneWord(text.substring(offset.startOffset(), offset.endOffset()))));
+      }
+      ts.end();
+    }
+    return List.copyOf(tokens);
+  }
+
+  /**
+   * A hyphenated word as a whole and closed up ("öko-institut", "okoinstitut") spans its hyphen.
+   */
+  private static boolean oneWord(String run) {
+    return run.codePoints()
+        .allMatch(
+            c ->
+                Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK);
   }
 }

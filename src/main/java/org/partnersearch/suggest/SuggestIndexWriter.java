@@ -2,104 +2,133 @@ package org.partnersearch.suggest;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.apache.lucene.search.suggest.analyzing.FuzzySuggester;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.IOUtils;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.partnersearch.analysis.Folding;
+import org.partnersearch.analysis.StopWords;
+import org.partnersearch.corpus.GlossaryEntry;
+import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
+import org.partnersearch.corpus.ResearchArea;
+import org.partnersearch.corpus.ResearchField;
 import org.partnersearch.corpus.Vocabulary;
 
 /**
- * Writes the suggester of a generation while the generation is built: {@link #add(Partner)} with
- * each partner as it streams into the index, then {@link #finish()} once. Memory stays bounded
- * whatever the number of partners: entries go straight into the on-disk infix index and terms are
- * counted on disk ({@link TermCounts}). Closing it unfinished discards what was written; the
- * generation's folder is removed by the index builder anyway.
+ * Writes the suggester of a generation while it is built: {@link #add(Partner)} as each partner
+ * streams into the index, {@link #term} for each word of the written index, then {@link #finish}
+ * (labels and glossary). Closing it unfinished discards what was written.
  */
 public final class SuggestIndexWriter implements Closeable {
-  private final SuggesterStore store;
-  private final Path folder;
-  private final Vocabulary vocabulary;
-  private final Directory folderDir;
-  private final Directory scratchDir;
-  private final TermCounts counts;
-  private final EntryIndex infix;
-  private final SuggestEntries entries;
-  private long nanos;
-  private long written = -1;
+  /** Partners and areas outrank terms in the candidate list the infix suggester returns. */
+  static final long NAMED_BONUS = 1_000_000L;
 
-  SuggestIndexWriter(SuggesterStore store, WordAnalysis analysis, Path folder, Vocabulary vocabulary)
-      throws IOException {
-    this.store = store;
-    this.folder = folder;
+  /**
+   * Stop words and numbers are terms too (a prefix of any corpus word gets a suggestion), but last.
+   */
+  private static final long UNIMPORTANT = 0;
+
+  private final EntryIndex infix;
+  private final Vocabulary vocabulary;
+
+  /** The folded glossary terms that are not yet entries as words of the index. */
+  private final Set<String> glossaryLeft = new HashSet<>();
+
+  private long entries;
+  private long nanos;
+  private long termsStart;
+  private boolean finished;
+
+  SuggestIndexWriter(EntryIndex infix, Vocabulary vocabulary) {
+    this.infix = infix;
     this.vocabulary = vocabulary;
-    Files.createDirectories(folder);
-    Directory folderDir = null;
-    Directory scratchDir = null;
-    TermCounts counts = null;
-    try {
-      folderDir = FSDirectory.open(folder);
-      scratchDir = FSDirectory.open(folder.resolve(SuggesterStore.SCRATCH));
-      counts = new TermCounts(scratchDir);
-      this.infix = store.infix(FSDirectory.open(folder.resolve(SuggesterStore.INFIX)));
-    } catch (IOException | RuntimeException e) {
-      IOUtils.closeWhileHandlingException(counts, scratchDir, folderDir);
-      throw e;
-    }
-    this.folderDir = folderDir;
-    this.scratchDir = scratchDir;
-    this.counts = counts;
-    this.entries = new SuggestEntries(analysis, infix, counts);
+    vocabulary
+        .glossary()
+        .forEach(
+            g ->
+                glossaryLeft.addAll(
+                    Stream.of(g.de(), g.en()).map(SuggestIndexWriter::key).toList()));
   }
 
-  /** Adds the partner's names and aliases as entries and counts its terms. */
-  public void add(Partner partner) throws IOException {
+  /** Adds the partner's names and aliases as entries. */
+  public void add(Partner p) throws IOException {
     long start = System.nanoTime();
-    entries.partner(partner);
+    add(p.name(), Suggestion.Kind.PARTNER, p.id(), EnumSet.of(Lang.DE), NAMED_BONUS + 2);
+    add(p.nameEn(), Suggestion.Kind.PARTNER, p.id(), EnumSet.of(Lang.EN), NAMED_BONUS + 2);
+    for (String alias : p.aliases()) {
+      add(alias, Suggestion.Kind.PARTNER, p.id(), Set.of(), NAMED_BONUS + 1);
+    }
     nanos += System.nanoTime() - start;
+  }
+
+  /** Adds a word of the index in its usual spelling, weighted by the partner texts it is in. */
+  public void term(String spelling, Set<Lang> langs, long partners) throws IOException {
+    termsStart = termsStart == 0 ? System.nanoTime() : termsStart;
+    String key = key(spelling);
+    boolean unimportant =
+        StopWords.contains(spelling)
+            || StopWords.contains(key)
+            || key.chars().noneMatch(Character::isLetter);
+    add(spelling, Suggestion.Kind.TERM, null, langs, unimportant ? UNIMPORTANT : 1 + partners);
+    glossaryLeft.remove(key);
   }
 
   /**
-   * Adds the vocabulary's labels and one entry per term, builds the typo corrector, and commits and
-   * syncs every file, so the generation may be published. Returns the number of entries.
+   * Adds the labels and the glossary's terms that are no word of the index (phrases, words no
+   * partner uses), and commits and syncs every file. Returns the number of entries.
    */
   public long finish() throws IOException {
-    long start = System.nanoTime();
-    entries.vocabulary(vocabulary);
-    long added = entries.addTerms();
-    FuzzySuggester typos = store.typos(folderDir);
-    counts.buildWords(typos);
-    SuggesterStore.writeTypos(typos, folderDir);
+    long start = termsStart == 0 ? System.nanoTime() : termsStart;
+    for (ResearchField field : vocabulary.taxonomy().fields()) {
+      labels(field.id(), field.label().en(), field.label().de(), 1);
+      for (ResearchArea area : field.areas()) {
+        labels(area.id(), area.label().en(), area.label().de(), 2);
+      }
+    }
+    for (GlossaryEntry g : vocabulary.glossary()) {
+      for (Lang lang : Lang.values()) {
+        String text = lang == Lang.DE ? g.de() : g.en();
+        if (glossaryLeft.remove(key(text))) {
+          add(text, Suggestion.Kind.TERM, null, EnumSet.of(lang), 1);
+        }
+      }
+    }
     infix.commitAll();
     infix.close(); // also closes its directory; its commit synced its files
-    counts.close();
-    scratchDir.close();
-    IOUtils.rm(folder.resolve(SuggesterStore.SCRATCH));
-    folderDir.syncMetaData();
-    IOUtils.fsync(folder.getParent(), true);
-    written = added;
+    finished = true;
     nanos += System.nanoTime() - start;
-    return added;
+    return entries;
   }
 
-  /** The time spent on the suggester during the build: analysing entries, counting, writing. */
+  /** How long adding partners, reading the index's words and finishing took in all. */
   public Duration buildTime() {
     return Duration.ofNanos(nanos);
   }
 
   @Override
   public void close() throws IOException {
-    if (written < 0) {
-      try {
-        infix.rollback();
-      } finally {
-        IOUtils.close(infix, counts, scratchDir, folderDir);
-      }
-    } else {
-      folderDir.close();
+    if (!finished) {
+      infix.close();
     }
+  }
+
+  private void labels(String id, String en, String de, long weight) throws IOException {
+    add(en, Suggestion.Kind.AREA, id, EnumSet.of(Lang.EN), NAMED_BONUS + weight);
+    add(de, Suggestion.Kind.AREA, id, EnumSet.of(Lang.DE), NAMED_BONUS + weight);
+  }
+
+  private void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight)
+      throws IOException {
+    if (text != null && text.codePoints().anyMatch(Character::isLetterOrDigit)) {
+      infix.add(text, kind, id, langs, weight);
+      entries++;
+    }
+  }
+
+  private static String key(String text) {
+    return text == null ? "" : Folding.strip(text.toLowerCase(Locale.ROOT));
   }
 }

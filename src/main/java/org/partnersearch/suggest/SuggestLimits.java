@@ -12,11 +12,17 @@ public final class SuggestLimits {
 
   public static void check(SuggestRequest r) {
     if (r.q().length() > SuggestRequest.MAX_QUERY_CHARS) {
-      throw new InvalidRequestException("query_too_long",
-          "q has " + r.q().length() + " characters; at most " + SuggestRequest.MAX_QUERY_CHARS + " are allowed");
+      throw new InvalidRequestException(
+          "query_too_long",
+          "q has "
+              + r.q().length()
+              + " characters; at most "
+              + SuggestRequest.MAX_QUERY_CHARS
+              + " are allowed");
     }
     if (r.size() < SuggestRequest.MIN_SIZE || r.size() > SuggestRequest.MAX_SIZE) {
-      throw new InvalidRequestException("invalid_size",
+      throw new InvalidRequestException(
+          "invalid_size",
           "size must be between " + SuggestRequest.MIN_SIZE + " and " + SuggestRequest.MAX_SIZE);
     }
   }

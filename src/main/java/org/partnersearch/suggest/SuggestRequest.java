@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 import org.partnersearch.corpus.Lang;
 
 /**
- * What the visitor has typed so far. {@code q} is kept as sent (the response echoes it);
- * {@link #typed()} is what the suggester works with.
+ * What the visitor has typed so far. {@code q} is kept as sent (the response echoes it); {@link
+ * #typed()} is what the suggester works with.
  *
  * @param size how many suggestions at most, {@value #MIN_SIZE}..{@value #MAX_SIZE}
  * @param lang the visitor's language: its labels win when two are equally good
@@ -14,13 +14,16 @@ public record SuggestRequest(String q, int size, Lang lang) {
   public static final int DEFAULT_SIZE = 8;
   public static final int MIN_SIZE = 1;
   public static final int MAX_SIZE = 20;
+
   /** Longer input is not typing but an attack or a paste: refused with a 400. */
   public static final int MAX_QUERY_CHARS = 100;
 
   /** Controls at the end are dropped: only a typed blank asks for the whole last word. */
   private static final Pattern TRAILING_CONTROLS = Pattern.compile("[\\p{Cc}\\p{Cf}]+$");
+
   /** C0/C1 controls (tabs and newlines included) separate words like a space. */
   private static final Pattern CONTROLS = Pattern.compile("\\p{Cc}");
+
   /** Invisible format characters, lone surrogates and unassigned code points are dropped. */
   private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]");
 
@@ -37,10 +40,15 @@ public record SuggestRequest(String q, int size, Lang lang) {
     return new SuggestRequest(q, DEFAULT_SIZE, lang);
   }
 
-  /** {@code q} without control and invisible characters and leading blanks; a trailing blank is kept. */
+  /**
+   * {@code q} without control and invisible characters and leading blanks; a trailing blank is
+   * kept.
+   */
   public String typed() {
-    String visible = INVISIBLE.matcher(CONTROLS.matcher(TRAILING_CONTROLS.matcher(q).replaceAll("")).replaceAll(" "))
-        .replaceAll("");
+    String visible =
+        INVISIBLE
+            .matcher(CONTROLS.matcher(TRAILING_CONTROLS.matcher(q).replaceAll("")).replaceAll(" "))
+            .replaceAll("");
     return visible.stripLeading();
   }
 }

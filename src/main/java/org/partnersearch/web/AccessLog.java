@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 final class AccessLog {
   /** The logger operators filter on: {@code access}. */
   static final Logger LOG = LoggerFactory.getLogger("access");
+
   static final String STATIC = "static";
   static final String UNMATCHED = "unmatched";
 
@@ -28,20 +29,30 @@ final class AccessLog {
   void log(Context ctx, Float millis) {
     String route = route(ctx);
     int status = ctx.statusCode();
-    String method = KnownMethods.label(ctx.method().name()); // never the client's text: it could be anything
+    String method =
+        KnownMethods.label(ctx.method().name()); // never the client's text: it could be anything
     metrics.request(method, route, status, (long) (millis * 1_000_000L));
-    var line = LOG.atInfo()
-        .addKeyValue("method", method)
-        .addKeyValue("route", route)
-        .addKeyValue("status", status)
-        .addKeyValue("ms", Math.round(millis * 10) / 10.0);
+    var line =
+        LOG.atInfo()
+            .addKeyValue("method", method)
+            .addKeyValue("route", route)
+            .addKeyValue("status", status)
+            .addKeyValue("ms", Math.round(millis * 10) / 10.0);
     if (logClientAddress) {
       line = line.addKeyValue("client", ctx.ip());
     }
-    line.log("{} {} {} {} ms", method, route, status, String.format(java.util.Locale.ROOT, "%.1f", millis));
+    line.log(
+        "{} {} {} {} ms",
+        method,
+        route,
+        status,
+        String.format(java.util.Locale.ROOT, "%.1f", millis));
   }
 
-  /** The matched route's template; static files and unmatched paths by a fixed name, to bound the label values. */
+  /**
+   * The matched route's template; static files and unmatched paths by a fixed name, to bound the
+   * label values.
+   */
   static String route(Context ctx) {
     Endpoint endpoint;
     try {

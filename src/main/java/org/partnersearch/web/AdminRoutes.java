@@ -31,17 +31,29 @@ final class AdminRoutes {
     try {
       Reindexing current = reindexer.get();
       if (current == null) {
-        throw new ApiException(503, "not_ready", "the index is still being opened; try again shortly", Map.of());
+        throw new ApiException(
+            503, "not_ready", "the index is still being opened; try again shortly", Map.of());
       }
       BuildReport report = current.reindex();
-      ctx.json(new ReindexResponse(report.documents(), report.terms(),
-          IndexGenerations.number(report.generation()), report.took().toMillis()));
+      ctx.json(
+          new ReindexResponse(
+              report.documents(),
+              report.terms(),
+              IndexGenerations.number(report.generation()),
+              report.took().toMillis()));
     } catch (Reindexing.AlreadyRunningException e) {
       throw new ApiException(409, "reindex_running", e.getMessage(), Map.of());
     } catch (CorpusException e) {
-      ctx.status(422).json(new CorpusProblemsResponse(new CorpusProblemsResponse.Problems(422, "corpus_invalid",
-          "the corpus has " + e.problems().size() + " problem(s); the served index is unchanged",
-          e.problems().stream().map(CorpusProblem::toString).toList())));
+      ctx.status(422)
+          .json(
+              new CorpusProblemsResponse(
+                  new CorpusProblemsResponse.Problems(
+                      422,
+                      "corpus_invalid",
+                      "the corpus has "
+                          + e.problems().size()
+                          + " problem(s); the served index is unchanged",
+                      e.problems().stream().map(CorpusProblem::toString).toList())));
     }
   }
 }

@@ -1,12 +1,12 @@
 package org.partnersearch.web;
 
 import io.javalin.http.Context;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.partnersearch.analytics.AnalyticsReport;
 import org.partnersearch.analytics.SearchAnalytics;
-import java.util.Locale;
 import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.suggest.Suggestion;
@@ -33,18 +33,23 @@ final class AnalyticsRoutes {
     this.searcher = searcher;
   }
 
-  /** {@code {"kind": "partner"|"area"|"term", "id": …, "text": …}}; any content type, as sendBeacon sends text/plain. */
+  /**
+   * {@code {"kind": "partner"|"area"|"term", "id": …, "text": …}}; any content type, as sendBeacon
+   * sends text/plain.
+   */
   record Pick(String kind, String id, String text) {}
 
   void pick(Context ctx) {
     if (ctx.contentLength() > MAX_PICK_BODY || ctx.body().length() > MAX_PICK_BODY) {
-      throw new InvalidRequestException("invalid_pick", "a pick is at most " + MAX_PICK_BODY + " bytes");
+      throw new InvalidRequestException(
+          "invalid_pick", "a pick is at most " + MAX_PICK_BODY + " bytes");
     }
     Pick pick;
     try {
       pick = JsonMappers.api().readValue(ctx.body(), Pick.class);
     } catch (java.io.IOException | RuntimeException e) {
-      throw new InvalidRequestException("invalid_pick", "expected {\"kind\", \"id\", \"text\"} as JSON");
+      throw new InvalidRequestException(
+          "invalid_pick", "expected {\"kind\", \"id\", \"text\"} as JSON");
     }
     if (pick == null || pick.kind() == null || !KINDS.contains(pick.kind())) {
       throw new InvalidRequestException("invalid_pick", "kind must be partner, area or term");
@@ -62,7 +67,8 @@ final class AnalyticsRoutes {
       value = pick.id();
     }
     Suggestion.Kind kind = Suggestion.Kind.valueOf(pick.kind().toUpperCase(Locale.ROOT));
-    // NOTE: an unknown id or text is accepted (204) but not counted: the widget cannot do better, and
+    // NOTE: an unknown id or text is accepted (204) but not counted: the widget cannot do better,
+    // and
     // a spammer learns nothing.
     if (searcher.get().offers(kind, value)) {
       analytics.picked(pick.kind(), value);

@@ -20,7 +20,10 @@ final class ApiException extends RuntimeException {
 
   static ApiException tooManyRequests(java.time.Duration retryAfter, String message) {
     long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
-    return new ApiException(429, "too_many_requests", message + "; retry in " + seconds + " s",
+    return new ApiException(
+        429,
+        "too_many_requests",
+        message + "; retry in " + seconds + " s",
         Map.of("Retry-After", Long.toString(seconds)));
   }
 }

@@ -12,8 +12,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import org.partnersearch.serving.IndexStatus;
 import org.partnersearch.search.PartnerSearcher;
+import org.partnersearch.serving.IndexStatus;
 
 /**
  * HTTP caching, decided in this one place, so a browser, a reverse proxy or a CDN can take load off
@@ -25,8 +25,7 @@ import org.partnersearch.search.PartnerSearcher;
  *       the normalised request (the parsed request record, so parameter order and defaults do not
  *       matter), {@code X-Index-Generation}, and {@code 304} without searching when {@code
  *       If-None-Match} names the ETag of the generation served now.
- *   <li>Those, {@code /opensearch.xml} and static files: {@code
- *       Cache-Control: public, max-age=…}.
+ *   <li>Those, {@code /opensearch.xml} and static files: {@code Cache-Control: public, max-age=…}.
  *   <li>Everything else (admin, health, readiness, metrics, picks) and every error answer: {@code
  *       Cache-Control: no-store}.
  * </ul>
@@ -60,18 +59,19 @@ final class HttpCaching {
    * @param request the request as the search layer sees it (a record: equal requests, equal text)
    */
   void answer(Context ctx, PartnerSearcher searcher, Object request, Runnable handler) {
-    searcher.onOneGeneration(status -> {
-      String etag = etag(status, ctx.path(), request);
-      ctx.header(Header.ETAG, etag);
-      ctx.header(GENERATION_HEADER, Long.toString(status.generation()));
-      ctx.attribute(CACHEABLE, Boolean.TRUE);
-      if (matches(ctx.header(Header.IF_NONE_MATCH), etag)) {
-        ctx.status(304);
-        return null;
-      }
-      handler.run();
-      return null;
-    });
+    searcher.onOneGeneration(
+        status -> {
+          String etag = etag(status, ctx.path(), request);
+          ctx.header(Header.ETAG, etag);
+          ctx.header(GENERATION_HEADER, Long.toString(status.generation()));
+          ctx.attribute(CACHEABLE, Boolean.TRUE);
+          if (matches(ctx.header(Header.IF_NONE_MATCH), etag)) {
+            ctx.status(304);
+            return null;
+          }
+          handler.run();
+          return null;
+        });
   }
 
   /** The same answer for every request until the jar changes, e.g. a description document. */
@@ -88,8 +88,9 @@ final class HttpCaching {
   }
 
   /**
-   * NOTE: {@code Vary: Accept-Encoding} because Javalin gzips larger answers for clients that accept
-   * it without saying so; a shared cache must not hand a gzipped body to a client that did not ask.
+   * NOTE: {@code Vary: Accept-Encoding} because Javalin gzips larger answers for clients that
+   * accept it without saying so; a shared cache must not hand a gzipped body to a client that did
+   * not ask.
    */
   private void cacheControl(Context ctx) {
     int status = ctx.statusCode();
@@ -116,15 +117,26 @@ final class HttpCaching {
    */
   static String etag(IndexStatus status, String path, Object request) {
     try {
-      String key = status.generation() + "\n" + status.builtAt() + "\n" + path + "\n" + KEYS.writeValueAsString(request);
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      String key =
+          status.generation()
+              + "\n"
+              + status.builtAt()
+              + "\n"
+              + path
+              + "\n"
+              + KEYS.writeValueAsString(request);
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return "W/\"" + status.generation() + "-" + HexFormat.of().formatHex(hash, 0, 12) + "\"";
     } catch (NoSuchAlgorithmException | JsonProcessingException e) {
       throw new IllegalStateException("SHA-256 and records as JSON are always there", e);
     }
   }
 
-  /** {@code If-None-Match} compares weakly: {@code W/} prefixes do not matter; {@code *} matches any. */
+  /**
+   * {@code If-None-Match} compares weakly: {@code W/} prefixes do not matter; {@code *} matches
+   * any.
+   */
   static boolean matches(String ifNoneMatch, String etag) {
     if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
       return false;

@@ -27,10 +27,17 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
       Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, HttpCaching.NO_STORE); // as every error answer
+    response
+        .getHeaders()
+        .put(HttpHeader.CACHE_CONTROL, HttpCaching.NO_STORE); // as every error answer
     response.write(true, ByteBuffer.wrap(body(code)), callback);
   }
 
@@ -45,12 +52,13 @@ final class JsonErrorHandler extends ErrorHandler {
   private byte[] body(int status) {
     String reason = HttpStatus.getMessage(status);
     String code = reason.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-    String message = switch (status) {
-      case 414 -> "the URL is too long: shorten the query";
-      case 431 -> "the request headers are too large";
-      case 400 -> "the request is malformed (e.g. invalid percent-encoding in the URL)";
-      default -> reason;
-    };
+    String message =
+        switch (status) {
+          case 414 -> "the URL is too long: shorten the query";
+          case 431 -> "the request headers are too large";
+          case 400 -> "the request is malformed (e.g. invalid percent-encoding in the URL)";
+          default -> reason;
+        };
     try {
       return mapper.writeValueAsBytes(ApiError.of(status, code, message));
     } catch (JsonProcessingException e) {

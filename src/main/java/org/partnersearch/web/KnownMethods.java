@@ -20,21 +20,34 @@ import org.eclipse.jetty.util.Callback;
  * such a name either.
  */
 final class KnownMethods extends Handler.Wrapper {
-  /** The methods a route or the CORS preflight can answer; the rest of RFC 9110's (CONNECT, TRACE) are not served. */
-  static final Set<String> KNOWN = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
+  /**
+   * The methods a route or the CORS preflight can answer; the rest of RFC 9110's (CONNECT, TRACE)
+   * are not served.
+   */
+  static final Set<String> KNOWN =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH");
+
   /** The name metrics and logs use for any other method. */
   static final String OTHER = "OTHER";
 
   private final Consumer<Long> refused;
   private final byte[] body;
 
-  /** @param refused told the nanoseconds each refused request took, for the metrics */
+  /**
+   * @param refused told the nanoseconds each refused request took, for the metrics
+   */
   KnownMethods(Handler inner, Consumer<Long> refused) {
     super(inner);
     this.refused = refused;
     try {
-      this.body = JsonMappers.api().writeValueAsBytes(ApiError.of(HttpStatus.NOT_IMPLEMENTED_501, "not_implemented",
-          "unknown HTTP method; the API answers " + String.join(", ", new TreeSet<>(KNOWN))));
+      this.body =
+          JsonMappers.api()
+              .writeValueAsBytes(
+                  ApiError.of(
+                      HttpStatus.NOT_IMPLEMENTED_501,
+                      "not_implemented",
+                      "unknown HTTP method; the API answers "
+                          + String.join(", ", new TreeSet<>(KNOWN))));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("an error record always serialises", e);
     }
@@ -50,7 +63,8 @@ final class KnownMethods extends Handler.Wrapper {
     if (KNOWN.contains(request.getMethod())) {
       return super.handle(request, response, callback);
     }
-    // NOTE: written here, as Jetty's error handler writes no body for methods other than GET, POST and HEAD.
+    // NOTE: written here, as Jetty's error handler writes no body for methods other than GET, POST
+    // and HEAD.
     response.setStatus(HttpStatus.NOT_IMPLEMENTED_501);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
     response.getHeaders().put(HttpHeader.CONNECTION, "close");

@@ -10,7 +10,10 @@ final class OpenSearchDescription {
 
   private OpenSearchDescription() {}
 
-  /** The document for a server reached at {@code origin} ("https://host:port"), which is XML-escaped. */
+  /**
+   * The document for a server reached at {@code origin} ("https://host:port"), which is
+   * XML-escaped.
+   */
   static String xml(String origin) {
     String o = escape(origin);
     return """
@@ -27,12 +30,23 @@ final class OpenSearchDescription {
           <Url type="%s" rel="self" template="%s/opensearch.xml"/>
           <moz:SearchForm>%s/</moz:SearchForm>
         </OpenSearchDescription>
-        """.formatted(NAMESPACE, MOZ_NAMESPACE, o, SuggestRoutes.OPENSEARCH_SUGGESTIONS, o,
-        SuggestRoutes.OPENSEARCH_DESCRIPTION, o, o);
+        """
+        .formatted(
+            NAMESPACE,
+            MOZ_NAMESPACE,
+            o,
+            SuggestRoutes.OPENSEARCH_SUGGESTIONS,
+            o,
+            SuggestRoutes.OPENSEARCH_DESCRIPTION,
+            o,
+            o);
   }
 
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
         .replace("'", "&apos;");
   }
 }

@@ -26,20 +26,27 @@ import org.partnersearch.search.SearchResponse;
 public final class OpsRoutes {
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   static final String OPENAPI_RESOURCE = "/openapi.yaml";
+
   /**
    * Test hook: this system property slows {@code /api/ping} down by the given milliseconds, so a
    * test can have a request in flight when it sends SIGTERM. Unset in production.
    */
   public static final String TEST_PING_DELAY_PROPERTY = "partnersearch.test.pingDelayMillis";
+
   /** Swagger UI draws with inline styles; only /docs/ gets them allowed. */
-  static final String DOCS_CSP = WebAssets.CONTENT_SECURITY_POLICY.replace("style-src 'self'",
-      "style-src 'self' 'unsafe-inline'");
+  static final String DOCS_CSP =
+      WebAssets.CONTENT_SECURITY_POLICY.replace(
+          "style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
   /** Settings of this part, taken from the {@link ServiceConfig}. */
-  public record Settings(boolean logClientAddress, Optional<String> adminToken, Duration shutdownTimeout,
+  public record Settings(
+      boolean logClientAddress,
+      Optional<String> adminToken,
+      Duration shutdownTimeout,
       int analyticsDays) {
     public static Settings of(ServiceConfig c) {
-      return new Settings(c.logClientAddress(), c.adminToken(), c.shutdownTimeout(), c.analyticsDays());
+      return new Settings(
+          c.logClientAddress(), c.adminToken(), c.shutdownTimeout(), c.analyticsDays());
     }
   }
 
@@ -50,7 +57,8 @@ public final class OpsRoutes {
   private final AccessLog accessLog;
   private final String openApi = resource(OPENAPI_RESOURCE);
 
-  public OpsRoutes(Metrics metrics, Readiness readiness, SearchAnalytics analytics, Settings settings) {
+  public OpsRoutes(
+      Metrics metrics, Readiness readiness, SearchAnalytics analytics, Settings settings) {
     this.metrics = metrics;
     this.readiness = readiness;
     this.analytics = analytics;
@@ -58,11 +66,17 @@ public final class OpsRoutes {
     this.accessLog = new AccessLog(metrics, settings.logClientAddress());
   }
 
-  /** A ready server around an open searcher, with in-memory analytics and no admin routes; for tests and tools. */
+  /**
+   * A ready server around an open searcher, with in-memory analytics and no admin routes; for tests
+   * and tools.
+   */
   public static OpsRoutes standalone(PartnerSearcher searcher) {
     ServiceConfig d = ServiceConfig.defaults();
-    return new OpsRoutes(new Metrics(), Readiness.of(searcher),
-        SearchAnalytics.inMemory(Clock.systemUTC(), d.analyticsDays()), Settings.of(d));
+    return new OpsRoutes(
+        new Metrics(),
+        Readiness.of(searcher),
+        SearchAnalytics.inMemory(Clock.systemUTC(), d.analyticsDays()),
+        Settings.of(d));
   }
 
   Metrics metrics() {
@@ -74,39 +88,54 @@ public final class OpsRoutes {
    * @param metricsToken the bearer token {@code /metrics} needs; empty: {@code /metrics} is public
    * @param searcher the searcher for a request, here to check that a pick names something offered
    */
-  void install(JavalinConfig config, ClientAddress clients, Optional<String> metricsToken,
+  void install(
+      JavalinConfig config,
+      ClientAddress clients,
+      Optional<String> metricsToken,
       Supplier<PartnerSearcher> searcher) {
-    config.jetty.modifyServer(server -> {
-      // Javalin puts its own handler inside the innermost of these.
-      server.setHandler(new KnownMethods(metrics.timedHandler(),
-          nanos -> metrics.request(KnownMethods.OTHER, AccessLog.UNMATCHED, 501, nanos)));
-      server.setStopTimeout(settings.shutdownTimeout().toMillis());
-    });
+    config.jetty.modifyServer(
+        server -> {
+          // Javalin puts its own handler inside the innermost of these.
+          server.setHandler(
+              new KnownMethods(
+                  metrics.timedHandler(),
+                  nanos -> metrics.request(KnownMethods.OTHER, AccessLog.UNMATCHED, 501, nanos)));
+          server.setStopTimeout(settings.shutdownTimeout().toMillis());
+        });
     config.requestLogger.http(accessLog::log);
     config.staticFiles.enableWebjars(); // Swagger UI's files under /webjars/swagger-ui/<version>/
     config.routes.before("/docs/*", ctx -> ctx.header("Content-Security-Policy", DOCS_CSP));
     config.routes.get("/livez", ctx -> ctx.json(new Probe("UP")));
     config.routes.get("/readyz", this::ready);
-    // NOTE: public by default, as Prometheus expects; with a token it shows admin activity to its holder only.
-    metricsToken.ifPresent(token -> config.routes.before("/metrics",
-        new BearerAuth(token, "/metrics", clients)::check));
+    // NOTE: public by default, as Prometheus expects; with a token it shows admin activity to its
+    // holder only.
+    metricsToken.ifPresent(
+        token ->
+            config.routes.before("/metrics", new BearerAuth(token, "/metrics", clients)::check));
     config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
-    config.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
+    config.routes.get(
+        "/openapi.yaml", ctx -> ctx.contentType("application/yaml; charset=utf-8").result(openApi));
     // Javalin ignores the trailing slash; a bare 302 (ctx.redirect would add a body "Redirected").
     config.routes.get("/docs", ctx -> ctx.status(302).header("Location", "/docs/index.html"));
     long pingDelay = Long.getLong(TEST_PING_DELAY_PROPERTY, 0);
     if (pingDelay > 0) {
       config.routes.before("/api/ping", ctx -> Thread.sleep(pingDelay));
     }
-    AnalyticsRoutes analyticsRoutes = new AnalyticsRoutes(analytics, settings.analyticsDays(), searcher);
+    AnalyticsRoutes analyticsRoutes =
+        new AnalyticsRoutes(analytics, settings.analyticsDays(), searcher);
     config.routes.post("/api/suggest/picks", analyticsRoutes::pick);
-    settings.adminToken().ifPresent(token -> {
-      BearerAuth auth = new BearerAuth(token, "admin routes", clients);
-      config.routes.get("/api/admin/analytics", ctx -> {
-        auth.check(ctx);
-        analyticsRoutes.report(ctx);
-      });
-    });
+    settings
+        .adminToken()
+        .ifPresent(
+            token -> {
+              BearerAuth auth = new BearerAuth(token, "admin routes", clients);
+              config.routes.get(
+                  "/api/admin/analytics",
+                  ctx -> {
+                    auth.check(ctx);
+                    analyticsRoutes.report(ctx);
+                  });
+            });
   }
 
   /** {@code /livez} and {@code /readyz}: the phase, and for readiness the served generation. */

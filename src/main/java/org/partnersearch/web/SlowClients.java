@@ -21,6 +21,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  */
 final class SlowClients implements Container.Listener {
   static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+
   /** A connection that sends nothing at all is closed after this (Jetty's default is 30 s). */
   static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
 

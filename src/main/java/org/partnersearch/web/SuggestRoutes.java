@@ -20,9 +20,15 @@ import org.partnersearch.suggest.Suggestion;
 final class SuggestRoutes {
   /** The OpenSearch suggestions format that browsers read. */
   static final String OPENSEARCH_SUGGESTIONS = "application/x-suggestions+json";
+
   static final String OPENSEARCH_DESCRIPTION = "application/opensearchdescription+xml";
-  /** A host name, IPv4 or bracketed IPv6 address, with an optional port: all a Host header may be here. */
-  private static final Pattern HOST = Pattern.compile("(?:[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])(?::\\d{1,5})?");
+
+  /**
+   * A host name, IPv4 or bracketed IPv6 address, with an optional port: all a Host header may be
+   * here.
+   */
+  private static final Pattern HOST =
+      Pattern.compile("(?:[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\])(?::\\d{1,5})?");
 
   private static final Pattern SCHEME = Pattern.compile("https?");
 
@@ -32,7 +38,11 @@ final class SuggestRoutes {
   private final ClientAddress clients;
   private final HttpCaching caching;
 
-  SuggestRoutes(OpsRoutes ops, Supplier<PartnerSearcher> searcher, WebConfig web, ClientAddress clients,
+  SuggestRoutes(
+      OpsRoutes ops,
+      Supplier<PartnerSearcher> searcher,
+      WebConfig web,
+      ClientAddress clients,
       HttpCaching caching) {
     this.ops = ops;
     this.searcher = searcher;
@@ -41,7 +51,10 @@ final class SuggestRoutes {
     this.caching = caching;
   }
 
-  /** {@code ["typed", ["suggestion", …]]}: the array shape the OpenSearch suggestions extension defines. */
+  /**
+   * {@code ["typed", ["suggestion", …]]}: the array shape the OpenSearch suggestions extension
+   * defines.
+   */
   @JsonFormat(shape = JsonFormat.Shape.ARRAY)
   record OpenSearchSuggestions(String query, List<String> completions) {}
 
@@ -49,24 +62,31 @@ final class SuggestRoutes {
   record Pong(boolean pong) {}
 
   void suggest(Context ctx) {
-    SuggestRequest request = new SuggestRequest(
-        ctx.queryParamMap().containsKey("q") ? ctx.queryParam("q") : "",
-        QueryParams.integer(ctx, "size", SuggestRequest.DEFAULT_SIZE),
-        QueryParams.lang(ctx));
+    SuggestRequest request =
+        new SuggestRequest(
+            ctx.queryParamMap().containsKey("q") ? ctx.queryParam("q") : "",
+            QueryParams.integer(ctx, "size", SuggestRequest.DEFAULT_SIZE),
+            QueryParams.lang(ctx));
     String format = ctx.queryParam("format");
     boolean openSearch = "opensearch".equals(format);
     if (!openSearch && !(format == null || format.isBlank() || format.equals("json"))) {
       throw new InvalidRequestException("invalid_format", "format must be json or opensearch");
     }
-    caching.answer(ctx, searcher.get(), List.of(request, openSearch), () -> {
-      SuggestResponse response = suggest(request);
-      if (openSearch) {
-        ctx.json(new OpenSearchSuggestions(request.q(), response.suggestions().stream().map(Suggestion::text).toList()));
-        ctx.contentType(OPENSEARCH_SUGGESTIONS + "; charset=utf-8");
-      } else {
-        ctx.json(response);
-      }
-    });
+    caching.answer(
+        ctx,
+        searcher.get(),
+        List.of(request, openSearch),
+        () -> {
+          SuggestResponse response = suggest(request);
+          if (openSearch) {
+            ctx.json(
+                new OpenSearchSuggestions(
+                    request.q(), response.suggestions().stream().map(Suggestion::text).toList()));
+            ctx.contentType(OPENSEARCH_SUGGESTIONS + "; charset=utf-8");
+          } else {
+            ctx.json(response);
+          }
+        });
   }
 
   private SuggestResponse suggest(SuggestRequest request) {
@@ -92,19 +112,27 @@ final class SuggestRoutes {
       origin = web.publicUrl().get();
     } else {
       boolean proxied = clients.viaTrustedProxy(ctx);
-      String host = proxied && ctx.header("X-Forwarded-Host") != null ? first(ctx.header("X-Forwarded-Host")) : ctx.host();
-      String scheme = proxied && ctx.header("X-Forwarded-Proto") != null ? first(ctx.header("X-Forwarded-Proto")) : ctx.scheme();
+      String host =
+          proxied && ctx.header("X-Forwarded-Host") != null
+              ? first(ctx.header("X-Forwarded-Host"))
+              : ctx.host();
+      String scheme =
+          proxied && ctx.header("X-Forwarded-Proto") != null
+              ? first(ctx.header("X-Forwarded-Proto"))
+              : ctx.scheme();
       if (host == null || !HOST.matcher(host).matches()) {
         throw new InvalidRequestException("invalid_host", "the Host header must name this server");
       }
       if (!SCHEME.matcher(scheme).matches()) {
-        throw new InvalidRequestException("invalid_scheme", "X-Forwarded-Proto must be http or https");
+        throw new InvalidRequestException(
+            "invalid_scheme", "X-Forwarded-Proto must be http or https");
       }
       origin = scheme + "://" + host;
       ctx.header("Vary", "Host, X-Forwarded-Host, X-Forwarded-Proto");
       HttpCaching.doNotStore(ctx); // no-store, whatever the route's caching says
     }
-    ctx.contentType(OPENSEARCH_DESCRIPTION + "; charset=utf-8").result(OpenSearchDescription.xml(origin));
+    ctx.contentType(OPENSEARCH_DESCRIPTION + "; charset=utf-8")
+        .result(OpenSearchDescription.xml(origin));
   }
 
   /** The first of a comma-separated forwarding header's values: the one the outermost proxy saw. */

@@ -7,28 +7,34 @@ import io.javalin.http.staticfiles.Location;
 import org.partnersearch.config.WebConfig;
 
 /**
- * The browser-facing part of the service: the search page and the embeddable widget from
- * {@code src/main/resources/public}, CORS for the public read-only API, and the security headers.
+ * The browser-facing part of the service: the search page and the embeddable widget from {@code
+ * src/main/resources/public}, CORS for the public read-only API, and the security headers.
  */
 final class WebAssets {
   /**
    * Strict enough that injected markup cannot run: scripts, styles and requests only from this
    * origin, no inline script or style, no plugins, no framing by other sites.
    */
-  static final String CONTENT_SECURITY_POLICY = String.join("; ",
-      "default-src 'self'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "connect-src 'self'",
-      "object-src 'none'",
-      "base-uri 'none'",
-      "form-action 'self'",
-      "frame-ancestors 'self'");
+  static final String CONTENT_SECURITY_POLICY =
+      String.join(
+          "; ",
+          "default-src 'self'",
+          "script-src 'self'",
+          "style-src 'self'",
+          "img-src 'self' data:",
+          "connect-src 'self'",
+          "object-src 'none'",
+          "base-uri 'none'",
+          "form-action 'self'",
+          "frame-ancestors 'self'");
 
-  /** What a listed origin's page may send to the API (the widget itself needs only simple requests). */
+  /**
+   * What a listed origin's page may send to the API (the widget itself needs only simple requests).
+   */
   static final String ALLOWED_METHODS = "GET, POST";
+
   static final String ALLOWED_HEADERS = "Accept, Accept-Language, Content-Type";
+
   /** How long a browser may keep a preflight's answer. */
   private static final String PREFLIGHT_MAX_AGE_SECONDS = "600";
 
@@ -36,11 +42,13 @@ final class WebAssets {
 
   static void install(JavalinConfig config, WebConfig web, HttpCaching caching) {
     // NOTE: "/public" holds index.html, so GET / is the search page.
-    config.staticFiles.add(files -> {
-      files.directory = "/public";
-      files.location = Location.CLASSPATH;
-      files.headers = java.util.Map.of(io.javalin.http.Header.CACHE_CONTROL, caching.publicCacheControl());
-    });
+    config.staticFiles.add(
+        files -> {
+          files.directory = "/public";
+          files.location = Location.CLASSPATH;
+          files.headers =
+              java.util.Map.of(io.javalin.http.Header.CACHE_CONTROL, caching.publicCacheControl());
+        });
     config.routes.before(WebAssets::securityHeaders);
     if (!web.corsOrigins().isEmpty()) {
       config.routes.before("/api/*", ctx -> allowOrigin(ctx, web));
@@ -51,9 +59,9 @@ final class WebAssets {
   /**
    * CORS for the public API. The widget's GETs and its picks (a beacon of text/plain) need no
    * preflight; a host page that calls the API itself with other headers does, and gets {@code 204}
-   * with the methods and headers allowed here.
-   * NOTE: our own handler, not Javalin's CORS plugin, which answers 400 to an unlisted origin; an
-   * unlisted origin simply gets no header and the browser keeps the answer from its page.
+   * with the methods and headers allowed here. NOTE: our own handler, not Javalin's CORS plugin,
+   * which answers 400 to an unlisted origin; an unlisted origin simply gets no header and the
+   * browser keeps the answer from its page.
    */
   private static void allowOrigin(Context ctx, WebConfig web) {
     if (ctx.path().startsWith("/api/admin/")) {
@@ -65,7 +73,8 @@ final class WebAssets {
       return;
     }
     ctx.header("Access-Control-Allow-Origin", origin);
-    if (HandlerType.OPTIONS.equals(ctx.method()) && ctx.header("Access-Control-Request-Method") != null) {
+    if (HandlerType.OPTIONS.equals(ctx.method())
+        && ctx.header("Access-Control-Request-Method") != null) {
       ctx.header("Access-Control-Allow-Methods", ALLOWED_METHODS);
       ctx.header("Access-Control-Allow-Headers", ALLOWED_HEADERS);
       ctx.header("Access-Control-Max-Age", PREFLIGHT_MAX_AGE_SECONDS);
@@ -85,11 +94,16 @@ final class WebAssets {
    */
   private static void requireOwnOrListedOrigin(Context ctx, WebConfig web) {
     String origin = ctx.header("Origin");
-    if (origin == null || listed(origin, web) || web.publicUrl().map(origin::equals).orElse(false)
+    if (origin == null
+        || listed(origin, web)
+        || web.publicUrl().map(origin::equals).orElse(false)
         || sameHost(origin, ctx.host())) {
       return;
     }
-    throw new ApiException(403, "origin_not_allowed", "picks are accepted from this site and the listed origins only",
+    throw new ApiException(
+        403,
+        "origin_not_allowed",
+        "picks are accepted from this site and the listed origins only",
         java.util.Map.of());
   }
 

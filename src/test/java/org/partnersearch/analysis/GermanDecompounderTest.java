@@ -72,10 +72,26 @@ class GermanDecompounderTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "research", "university", "radiation", "technology", "hospitals", "materials",
-        "cooperation", "consortium", "infrastructure", "radiopharmaceutical", "forschung",
-        "institut", "universität", "universitäten", "kliniken", "rossendorf", "dresden",
-        "hochfrequenz", "jülich", "hzdr"
+        "research",
+        "university",
+        "radiation",
+        "technology",
+        "hospitals",
+        "materials",
+        "cooperation",
+        "consortium",
+        "infrastructure",
+        "radiopharmaceutical",
+        "forschung",
+        "institut",
+        "universität",
+        "universitäten",
+        "kliniken",
+        "rossendorf",
+        "dresden",
+        "hochfrequenz",
+        "jülich",
+        "hzdr"
       })
   void findsNoPartsInWordsThatAreNoCompounds(String word) {
     assertEquals(List.of(), decompounder.split(word));
@@ -96,8 +112,7 @@ class GermanDecompounderTest {
 
   @Test
   void neverReturnsPartsShorterThanThreeLetters() {
-    List<String> words =
-        List.of(CorpusText.page().toLowerCase(Locale.ROOT).split("[^\\p{L}]+"));
+    List<String> words = List.of(CorpusText.page().toLowerCase(Locale.ROOT).split("[^\\p{L}]+"));
     for (String word : words) {
       for (Part part : decompounder.split(word)) {
         assertTrue(part.text().length() >= 3, word + " -> " + part);
@@ -119,9 +134,18 @@ class GermanDecompounderTest {
   void givesTheSameAnswersFromManyThreadsAtOnce() throws Exception {
     List<String> words =
         List.of(
-            "endlagerforschung", "kompetenzverbund", "strahlenforschung", "universitätsklinikum",
-            "forschungszentrum", "hochfrequenzelektronenquellen", "arbeitsgemeinschaft",
-            "forschungsallianz", "research", "university", "ökoinstitut", "bergakademie");
+            "endlagerforschung",
+            "kompetenzverbund",
+            "strahlenforschung",
+            "universitätsklinikum",
+            "forschungszentrum",
+            "hochfrequenzelektronenquellen",
+            "arbeitsgemeinschaft",
+            "forschungsallianz",
+            "research",
+            "university",
+            "ökoinstitut",
+            "bergakademie");
     Map<String, List<Part>> expected =
         words.stream().collect(Collectors.toMap(Function.identity(), decompounder::split));
     Callable<Boolean> splitAll =

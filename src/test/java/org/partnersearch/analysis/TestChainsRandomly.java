@@ -1,13 +1,12 @@
 package org.partnersearch.analysis;
 
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 
 /**
- * Lucene's analyzer torture test over every chain, index and query side: random text, random
- * char filters, reuse across threads, offsets within bounds and never going backwards.
+ * Lucene's analyzer torture test over every chain, index and query side: random text, random char
+ * filters, reuse across threads, offsets within bounds and never going backwards.
  *
  * <p>Only the flattened EXACT index side is held to Lucene's graph-offset check (every token
  * leaving a position starts at the same offset). The query sides keep WordDelimiterGraphFilter's
@@ -52,42 +51,82 @@ public class TestChainsRandomly extends BaseTokenStreamTestCase {
 
   public void testGermanIndexRandomStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.index(Chain.GERMAN_VARIANTS), 200 * RANDOM_MULTIPLIER, 20, false, false);
+        random(),
+        analyzers.index(Chain.GERMAN_VARIANTS),
+        200 * RANDOM_MULTIPLIER,
+        20,
+        false,
+        false);
   }
 
   public void testGermanIndexRandomLongStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.index(Chain.GERMAN_VARIANTS), 20 * RANDOM_MULTIPLIER, 8192, false, false);
+        random(),
+        analyzers.index(Chain.GERMAN_VARIANTS),
+        20 * RANDOM_MULTIPLIER,
+        8192,
+        false,
+        false);
   }
 
   public void testGermanQueryRandomStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.query(Chain.GERMAN_VARIANTS), 200 * RANDOM_MULTIPLIER, 20, false, false);
+        random(),
+        analyzers.query(Chain.GERMAN_VARIANTS),
+        200 * RANDOM_MULTIPLIER,
+        20,
+        false,
+        false);
   }
 
   public void testGermanQueryRandomLongStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.query(Chain.GERMAN_VARIANTS), 20 * RANDOM_MULTIPLIER, 8192, false, false);
+        random(),
+        analyzers.query(Chain.GERMAN_VARIANTS),
+        20 * RANDOM_MULTIPLIER,
+        8192,
+        false,
+        false);
   }
 
   public void testEnglishIndexRandomStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.index(Chain.ENGLISH_VARIANTS), 200 * RANDOM_MULTIPLIER, 20, false, false);
+        random(),
+        analyzers.index(Chain.ENGLISH_VARIANTS),
+        200 * RANDOM_MULTIPLIER,
+        20,
+        false,
+        false);
   }
 
   public void testEnglishIndexRandomLongStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.index(Chain.ENGLISH_VARIANTS), 20 * RANDOM_MULTIPLIER, 8192, false, false);
+        random(),
+        analyzers.index(Chain.ENGLISH_VARIANTS),
+        20 * RANDOM_MULTIPLIER,
+        8192,
+        false,
+        false);
   }
 
   public void testEnglishQueryRandomStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.query(Chain.ENGLISH_VARIANTS), 200 * RANDOM_MULTIPLIER, 20, false, false);
+        random(),
+        analyzers.query(Chain.ENGLISH_VARIANTS),
+        200 * RANDOM_MULTIPLIER,
+        20,
+        false,
+        false);
   }
 
   public void testEnglishQueryRandomLongStrings() throws Exception {
     checkRandomData(
-        random(), analyzers.query(Chain.ENGLISH_VARIANTS), 20 * RANDOM_MULTIPLIER, 8192, false, false);
+        random(),
+        analyzers.query(Chain.ENGLISH_VARIANTS),
+        20 * RANDOM_MULTIPLIER,
+        8192,
+        false,
+        false);
   }
 
   public void testFoldedIndexRandomStrings() throws Exception {

@@ -12,6 +12,7 @@ public class TestDecompoundFilter extends BaseTokenStreamTestCase {
 
   private static final String WORD = "word";
   private static final String PART = DecompoundFilter.PART_TYPE;
+  private static final String MODIFIER = DecompoundFilter.MODIFIER_TYPE;
 
   // Static so the dictionary loads once per class; nulled afterwards for LuceneTestCase's
   // static-leak rule.
@@ -66,7 +67,7 @@ public class TestDecompoundFilter extends BaseTokenStreamTestCase {
         new String[] {"endlagerforschung", "endlager", "forschung"},
         new int[] {0, 0, 8},
         new int[] {17, 8, 17},
-        new String[] {WORD, PART, PART},
+        new String[] {WORD, MODIFIER, PART},
         new int[] {1, 0, 0});
   }
 
@@ -98,17 +99,17 @@ public class TestDecompoundFilter extends BaseTokenStreamTestCase {
         new String[] {"forschungszentrum", "forschung", "zentrum"},
         new int[] {0, 0, 10},
         new int[] {17, 9, 17},
-        null,
+        new String[] {WORD, MODIFIER, PART},
         new int[] {1, 0, 0});
   }
 
-  public void testThreePartCompound() throws Exception {
+  public void testThreePartCompoundHasTwoModifiersAndAHead() throws Exception {
     assertTokens(
         "Hochfrequenzelektronenquellen",
         new String[] {"hochfrequenzelektronenquellen", "hochfrequenz", "elektronen", "quellen"},
         new int[] {0, 0, 12, 22},
         new int[] {29, 12, 22, 29},
-        null,
+        new String[] {WORD, MODIFIER, MODIFIER, PART},
         new int[] {1, 0, 0, 0});
   }
 

@@ -18,22 +18,23 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchAnalyticsTest {
   @TempDir Path dir;
   private Instant now = Instant.parse("2026-03-10T12:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
 
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
 
   @Test
   void zeroHitAndRelaxedQueriesAreCountedNormalisedAndSurviveARestart() throws Exception {
@@ -52,8 +53,12 @@ class SearchAnalyticsTest {
     assertEquals(2, r.zeroHitSearches());
     assertEquals(List.of(new AnalyticsReport.Count("kernfusion", 2)), r.zeroHitQueries());
     assertEquals(List.of(new AnalyticsReport.Count("endlager uber", 1)), r.relaxedQueries());
-    assertEquals(List.of(new AnalyticsReport.Count("kernfusion", 2), new AnalyticsReport.Count("endlager", 1),
-        new AnalyticsReport.Count("endlager uber", 1)), r.topQueries());
+    assertEquals(
+        List.of(
+            new AnalyticsReport.Count("kernfusion", 2),
+            new AnalyticsReport.Count("endlager", 1),
+            new AnalyticsReport.Count("endlager uber", 1)),
+        r.topQueries());
     assertEquals(List.of(new AnalyticsReport.Count("partner:daef", 1)), r.topPicks());
   }
 
@@ -82,24 +87,33 @@ class SearchAnalyticsTest {
     a.searched("kernteknik", 0, false);
     a.searched("endlager", 3, false);
     AnalyticsReport r = a.report(1, 2);
-    assertEquals(List.of(new AnalyticsReport.Count("endlager", 3), new AnalyticsReport.Count("kernteknik", 2)),
+    assertEquals(
+        List.of(
+            new AnalyticsReport.Count("endlager", 3), new AnalyticsReport.Count("kernteknik", 2)),
         r.topQueries());
     a.save();
-    assertTrue(Files.size(file) < 4L * SearchAnalytics.MAX_DISTINCT_PER_DAY * 130,
+    assertTrue(
+        Files.size(file) < 4L * SearchAnalytics.MAX_DISTINCT_PER_DAY * 130,
         "the file holds at most the capped texts: " + Files.size(file) + " bytes");
-    assertEquals(r.topQueries(), SearchAnalytics.persistent(file, clock, 30).report(1, 2).topQueries());
+    assertEquals(
+        r.topQueries(), SearchAnalytics.persistent(file, clock, 30).report(1, 2).topQueries());
   }
 
   @Test
   void formatAndControlCharactersAreNotKept() {
-    assertEquals(Optional.of("evil gnp"), SearchAnalytics.normalise("e\u202Ev\u200Bi\u2066l\u0085 gnp\uFEFF"));
+    assertEquals(
+        Optional.of("evil gnp"),
+        SearchAnalytics.normalise("e\u202Ev\u200Bi\u2066l\u0085 gnp\uFEFF"));
   }
 
   @Test
   void eMailAddressesAndLongNumbersAreNotKept() {
-    assertEquals(Optional.of("kontakt <email> tel <number>"),
+    assertEquals(
+        Optional.of("kontakt <email> tel <number>"),
         SearchAnalytics.normalise("Kontakt jane.doe@example.org Tel 0351 260 1234"));
-    assertEquals(SearchAnalytics.MAX_TEXT, SearchAnalytics.normalise("x".repeat(500)).orElseThrow().length());
+    assertEquals(
+        SearchAnalytics.MAX_TEXT,
+        SearchAnalytics.normalise("x".repeat(500)).orElseThrow().length());
   }
 
   @Test

@@ -16,15 +16,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Which of our packages uses which, read from the sources: every {@code org.partnersearch.…}
- * class named in an import or written out in the code (comments left out). Reading sources, not
- * bytecode, keeps it plain Java; the reasons for an edge (file → class) go into a failure message.
+ * Which of our packages uses which, read from the sources: every {@code org.partnersearch.…} class
+ * named in an import or written out in the code (comments left out). Reading sources, not bytecode,
+ * keeps it plain Java; the reasons for an edge (file → class) go into a failure message.
  */
 record PackageGraph(Map<String, Map<String, Set<String>>> edges) {
   static final String ROOT = "org.partnersearch";
-  private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+  private static final Pattern PACKAGE =
+      Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+
   /** A package (lower-case segments) followed by a class (upper-case first letter). */
-  private static final Pattern REFERENCE = Pattern.compile("\\b(org\\.partnersearch(?:\\.[a-z_]\\w*)*)\\.([A-Z]\\w*)");
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\b(org\\.partnersearch(?:\\.[a-z_]\\w*)*)\\.([A-Z]\\w*)");
+
   private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
   private static final Pattern STRING = Pattern.compile("\"(?:\\\\.|[^\"\\\\\\n])*\"");
 
@@ -40,11 +44,14 @@ record PackageGraph(Map<String, Map<String, Set<String>>> edges) {
         }
         String from = p.group(1);
         Map<String, Set<String>> targets = edges.computeIfAbsent(from, k -> new TreeMap<>());
-        Matcher r = REFERENCE.matcher(STRING.matcher(COMMENT.matcher(code).replaceAll(" ")).replaceAll("\"\""));
+        Matcher r =
+            REFERENCE.matcher(
+                STRING.matcher(COMMENT.matcher(code).replaceAll(" ")).replaceAll("\"\""));
         while (r.find()) {
           String to = r.group(1);
           if (!to.equals(from)) {
-            targets.computeIfAbsent(to, k -> new TreeSet<>())
+            targets
+                .computeIfAbsent(to, k -> new TreeSet<>())
                 .add(sourceRoot.relativize(file) + " uses " + r.group(2));
           }
         }
@@ -63,7 +70,10 @@ record PackageGraph(Map<String, Map<String, Set<String>>> edges) {
     return new Tarjan().run();
   }
 
-  /** The shortest way around the cycle from the group's first package, with one reason for each step. */
+  /**
+   * The shortest way around the cycle from the group's first package, with one reason for each
+   * step.
+   */
   String describe(List<String> group) {
     String start = group.get(0);
     Map<String, String> cameFrom = new TreeMap<>();
@@ -84,8 +94,13 @@ record PackageGraph(Map<String, Map<String, Set<String>>> edges) {
     path.add(0, start);
     StringBuilder text = new StringBuilder();
     for (int i = 0; i + 1 < path.size(); i++) {
-      text.append("\n  ").append(shortName(path.get(i))).append(" -> ").append(shortName(path.get(i + 1)))
-          .append(" (").append(edges.get(path.get(i)).get(path.get(i + 1)).iterator().next()).append(')');
+      text.append("\n  ")
+          .append(shortName(path.get(i)))
+          .append(" -> ")
+          .append(shortName(path.get(i + 1)))
+          .append(" (")
+          .append(edges.get(path.get(i)).get(path.get(i + 1)).iterator().next())
+          .append(')');
     }
     return text.toString();
   }
@@ -93,17 +108,23 @@ record PackageGraph(Map<String, Map<String, Set<String>>> edges) {
   /** The graph as lines "from -> to to …", for a report or a failure message. */
   String text() {
     StringBuilder out = new StringBuilder();
-    edges.forEach((from, to) -> {
-      if (!to.isEmpty()) {
-        out.append(shortName(from)).append(" -> ")
-            .append(String.join(" ", to.keySet().stream().map(PackageGraph::shortName).toList())).append('\n');
-      }
-    });
+    edges.forEach(
+        (from, to) -> {
+          if (!to.isEmpty()) {
+            out.append(shortName(from))
+                .append(" -> ")
+                .append(
+                    String.join(" ", to.keySet().stream().map(PackageGraph::shortName).toList()))
+                .append('\n');
+          }
+        });
     return out.toString();
   }
 
   static String shortName(String pkg) {
-    return pkg.equals(ROOT) ? "(root)" : pkg.startsWith(ROOT + ".") ? pkg.substring(ROOT.length() + 1) : pkg;
+    return pkg.equals(ROOT)
+        ? "(root)"
+        : pkg.startsWith(ROOT + ".") ? pkg.substring(ROOT.length() + 1) : pkg;
   }
 
   private final class Tarjan {

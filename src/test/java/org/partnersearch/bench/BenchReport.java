@@ -23,8 +23,20 @@ final class BenchReport {
   static final String SUGGEST = "suggest";
 
   /** One load phase against one endpoint. Latencies in µs, CPU of the server process in ms. */
-  record Row(int docs, String endpoint, boolean open, int clients, long requests, double seconds, long errors,
-      long p50, long p99, long p999, double cpuMillis, long gcPauses, double gcMillis) {
+  record Row(
+      int docs,
+      String endpoint,
+      boolean open,
+      int clients,
+      long requests,
+      double seconds,
+      long errors,
+      long p50,
+      long p99,
+      long p999,
+      double cpuMillis,
+      long gcPauses,
+      double gcMillis) {
     double throughput() {
       return requests / seconds;
     }
@@ -39,9 +51,20 @@ final class BenchReport {
   }
 
   /** What one corpus size measured besides load. Times in ms, sizes in bytes, memory in KiB. */
-  record Size(int docs, double buildSeconds, long indexBytes, double bareSeconds, long bareBytes, long buildHeapMib,
-      long suggestEntries, double suggesterMillis, double openMillis, double firstSearchMillis,
-      double trivialStartMillis, long rssKib, long peakRssKib) {
+  record Size(
+      int docs,
+      double buildSeconds,
+      long indexBytes,
+      double bareSeconds,
+      long bareBytes,
+      long buildHeapMib,
+      long suggestEntries,
+      double suggesterMillis,
+      double openMillis,
+      double firstSearchMillis,
+      double trivialStartMillis,
+      long rssKib,
+      long peakRssKib) {
     double buildRate() {
       return docs / buildSeconds;
     }
@@ -72,8 +95,14 @@ final class BenchReport {
   }
 
   Optional<Row> row(int docs, String endpoint, boolean open, int clients) {
-    return rows.stream().filter(r -> r.docs == docs && r.endpoint.equals(endpoint) && r.open == open
-        && (open || r.clients == clients)).findFirst();
+    return rows.stream()
+        .filter(
+            r ->
+                r.docs == docs
+                    && r.endpoint.equals(endpoint)
+                    && r.open == open
+                    && (open || r.clients == clients))
+        .findFirst();
   }
 
   /** Throughput of {@code endpoint} over that of the trivial endpoint, same corpus and clients. */
@@ -85,33 +114,73 @@ final class BenchReport {
   String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("Command: `").append(command).append("`\n\n");
-    md.append("| docs | build docs/s | bare Lucene docs/s | ours ÷ bare | bytes/doc ours / bare | build heap MiB "
-        + "| suggester entries | suggester build (in the index build) | index open (with suggester) "
-        + "| start → first search | trivial app start → 200 | ratio | server RSS / peak MiB |\n");
+    md.append(
+        "| docs | build docs/s | bare Lucene docs/s | ours ÷ bare | bytes/doc ours / bare | build heap MiB "
+            + "| suggester entries | suggester build (in the index build) | index open (with suggester) "
+            + "| start → first search | trivial app start → 200 | ratio | server RSS / peak MiB |\n");
     md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Size s : sizes) {
-      md.append(String.format(Locale.ROOT,
-          "| %,d | %,.0f | %,.0f | %.2f | %,.0f / %,.0f | %d | %,d | %,.0f ms | %,.0f ms | %,.0f ms | %,.0f ms | %.1f "
-              + "| %,d / %,d |%n",
-          s.docs, s.buildRate(), s.bareRate(), s.buildRate() / s.bareRate(), (double) s.indexBytes / s.docs,
-          (double) s.bareBytes / s.docs, s.buildHeapMib, s.suggestEntries, s.suggesterMillis, s.openMillis,
-          s.firstSearchMillis, s.trivialStartMillis, s.firstSearchMillis / s.trivialStartMillis, s.rssKib / 1024,
-          s.peakRssKib / 1024));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %,d | %,.0f | %,.0f | %.2f | %,.0f / %,.0f | %d | %,d | %,.0f ms | %,.0f ms | %,.0f ms | %,.0f ms | %.1f "
+                  + "| %,d / %,d |%n",
+              s.docs,
+              s.buildRate(),
+              s.bareRate(),
+              s.buildRate() / s.bareRate(),
+              (double) s.indexBytes / s.docs,
+              (double) s.bareBytes / s.docs,
+              s.buildHeapMib,
+              s.suggestEntries,
+              s.suggesterMillis,
+              s.openMillis,
+              s.firstSearchMillis,
+              s.trivialStartMillis,
+              s.firstSearchMillis / s.trivialStartMillis,
+              s.rssKib / 1024,
+              s.peakRssKib / 1024));
     }
-    md.append("\n| docs | endpoint | loop | clients | req/s | ÷ ping | p50 ms | p99 ms | p99.9 ms | p99/p50 | errors "
-        + "| server CPU ms / 1000 req | GC pauses (n, ms) |\n");
+    md.append(
+        "\n| docs | endpoint | loop | clients | req/s | ÷ ping | p50 ms | p99 ms | p99.9 ms | p99/p50 | errors "
+            + "| server CPU ms / 1000 req | GC pauses (n, ms) |\n");
     md.append("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Row r : rows) {
-      String ratio = r.open ? "" : String.format(Locale.ROOT, "%.2f", ratioToPing(r.docs, r.endpoint, r.clients));
-      md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %,.0f | %s | %.2f | %.2f | %.2f | %.1f | %d | %,.0f | %d, %.0f |%n",
-          r.docs, r.endpoint, r.open ? "open" : "closed", r.open ? "64 (rate " + Math.round(r.throughput()) + "/s)"
-              : Integer.toString(r.clients), r.throughput(), ratio, r.p50 / 1000.0, r.p99 / 1000.0, r.p999 / 1000.0,
-          r.tail(), r.errors, r.cpuPer1000(), r.gcPauses, r.gcMillis));
+      String ratio =
+          r.open
+              ? ""
+              : String.format(Locale.ROOT, "%.2f", ratioToPing(r.docs, r.endpoint, r.clients));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %,d | %s | %s | %s | %,.0f | %s | %.2f | %.2f | %.2f | %.1f | %d | %,.0f | %d, %.0f |%n",
+              r.docs,
+              r.endpoint,
+              r.open ? "open" : "closed",
+              r.open
+                  ? "64 (rate " + Math.round(r.throughput()) + "/s)"
+                  : Integer.toString(r.clients),
+              r.throughput(),
+              ratio,
+              r.p50 / 1000.0,
+              r.p99 / 1000.0,
+              r.p999 / 1000.0,
+              r.tail(),
+              r.errors,
+              r.cpuPer1000(),
+              r.gcPauses,
+              r.gcMillis));
     }
     md.append("\n| target | docs | figure | |\n|---|---:|---|---|\n");
     for (Target t : targets()) {
-      md.append(String.format(Locale.ROOT, "| %s | %,d | %s | %s |%n", t.what, t.docs, t.figure,
-          t.met ? "met" : "**missed**"));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %s | %s |%n",
+              t.what,
+              t.docs,
+              t.figure,
+              t.met ? "met" : "**missed**"));
     }
     return md.toString();
   }
@@ -134,11 +203,19 @@ final class BenchReport {
       double search = ratioToPing(s.docs, SEARCH, 4);
       double searchQps = row(s.docs, SEARCH, false, 4).map(Row::throughput).orElse(0.0);
       boolean qpsOk = c < 3 || searchQps >= 100;
-      out.add(new Target("search ÷ ping, 4 clients ≥ " + searchRatio[c] + (c == 3 ? " and ≥ 100 QPS" : ""), s.docs,
-          String.format(Locale.ROOT, "%.3f (%,.0f QPS)", search, searchQps), search >= searchRatio[c] && qpsOk));
+      out.add(
+          new Target(
+              "search ÷ ping, 4 clients ≥ " + searchRatio[c] + (c == 3 ? " and ≥ 100 QPS" : ""),
+              s.docs,
+              String.format(Locale.ROOT, "%.3f (%,.0f QPS)", search, searchQps),
+              search >= searchRatio[c] && qpsOk));
       double suggest = ratioToPing(s.docs, SUGGEST, 4);
-      out.add(new Target("suggest ÷ ping, 4 clients ≥ " + suggestRatio[c], s.docs,
-          String.format(Locale.ROOT, "%.2f", suggest), suggest >= suggestRatio[c]));
+      out.add(
+          new Target(
+              "suggest ÷ ping, 4 clients ≥ " + suggestRatio[c],
+              s.docs,
+              String.format(Locale.ROOT, "%.2f", suggest),
+              suggest >= suggestRatio[c]));
       List<String> tails = new ArrayList<>();
       boolean tailOk = true;
       for (int clients : new int[] {2, 4, 8}) {
@@ -146,29 +223,53 @@ final class BenchReport {
         tails.add(String.format(Locale.ROOT, "%d: %.1f", clients, t));
         tailOk &= t <= tail[c];
       }
-      out.add(new Target("search p99 ÷ p50 at 2, 4, 8 clients ≤ " + (int) tail[c], s.docs, String.join(", ", tails),
-          tailOk));
+      out.add(
+          new Target(
+              "search p99 ÷ p50 at 2, 4, 8 clients ≤ " + (int) tail[c],
+              s.docs,
+              String.join(", ", tails),
+              tailOk));
       for (String endpoint : List.of(SEARCH, SUGGEST)) {
         Optional<Row> at64 = row(s.docs, endpoint, false, 64);
         Optional<Row> at4 = row(s.docs, endpoint, false, 4);
         if (at64.isPresent() && at4.isPresent()) {
           double r = at64.get().throughput() / at4.get().throughput();
-          out.add(new Target(endpoint + " at 64 clients: no errors, throughput ≥ 0.9 × at 4", s.docs,
-              String.format(Locale.ROOT, "%d errors, %.2f ×", at64.get().errors, r),
-              at64.get().errors == 0 && r >= 0.9));
+          out.add(
+              new Target(
+                  endpoint + " at 64 clients: no errors, throughput ≥ 0.9 × at 4",
+                  s.docs,
+                  String.format(Locale.ROOT, "%d errors, %.2f ×", at64.get().errors, r),
+                  at64.get().errors == 0 && r >= 0.9));
         }
       }
       if (c > 0) {
         double build = s.buildRate() / s.bareRate();
-        out.add(new Target("index build docs/s ÷ bare Lucene ≥ 0.4", s.docs,
-            String.format(Locale.ROOT, "%.2f (%,.0f vs %,.0f docs/s)", build, s.buildRate(), s.bareRate()),
-            build >= 0.4));
+        out.add(
+            new Target(
+                "index build docs/s ÷ bare Lucene ≥ 0.4",
+                s.docs,
+                String.format(
+                    Locale.ROOT,
+                    "%.2f (%,.0f vs %,.0f docs/s)",
+                    build,
+                    s.buildRate(),
+                    s.bareRate()),
+                build >= 0.4));
       }
       double start = s.firstSearchMillis / s.trivialStartMillis;
       boolean openOk = c < 3 || s.openMillis <= 1000;
-      out.add(new Target("start → first search ≤ 3 × trivial app" + (c == 3 ? ", index open ≤ 1 s" : ""), s.docs,
-          String.format(Locale.ROOT, "%.1f × (%,.0f vs %,.0f ms; open %,.0f ms)", start, s.firstSearchMillis,
-              s.trivialStartMillis, s.openMillis), start <= 3 && openOk));
+      out.add(
+          new Target(
+              "start → first search ≤ 3 × trivial app" + (c == 3 ? ", index open ≤ 1 s" : ""),
+              s.docs,
+              String.format(
+                  Locale.ROOT,
+                  "%.1f × (%,.0f vs %,.0f ms; open %,.0f ms)",
+                  start,
+                  s.firstSearchMillis,
+                  s.trivialStartMillis,
+                  s.openMillis),
+              start <= 3 && openOk));
     }
     return out;
   }
@@ -183,12 +284,14 @@ final class BenchReport {
       List<Double> p50 = new ArrayList<>();
       List<Double> p99 = new ArrayList<>();
       for (Size s : sizes) {
-        row(s.docs, endpoint, false, 4).ifPresent(r -> {
-          x.add((double) s.docs);
-          y.add(r.throughput());
-          p50.add(Math.max(0.01, r.p50 / 1000.0));
-          p99.add(Math.max(0.01, r.p99 / 1000.0));
-        });
+        row(s.docs, endpoint, false, 4)
+            .ifPresent(
+                r -> {
+                  x.add((double) s.docs);
+                  y.add(r.throughput());
+                  p50.add(Math.max(0.01, r.p50 / 1000.0));
+                  p99.add(Math.max(0.01, r.p99 / 1000.0));
+                });
       }
       if (!x.isEmpty()) {
         qps.addSeries("/api/" + endpoint, x, y).setMarker(SeriesMarkers.CIRCLE);
@@ -197,12 +300,19 @@ final class BenchReport {
       }
     }
     latency.getStyler().setYAxisLogarithmic(true);
-    BitmapEncoder.saveBitmap(List.of(qps, latency), 1, 2, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    BitmapEncoder.saveBitmap(
+        List.of(qps, latency), 1, 2, png.toString(), BitmapEncoder.BitmapFormat.PNG);
   }
 
   private static XYChart chart(String title, String yTitle) {
-    XYChart chart = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle("documents (log)")
-        .yAxisTitle(yTitle).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(640)
+            .height(420)
+            .title(title)
+            .xAxisTitle("documents (log)")
+            .yAxisTitle(yTitle)
+            .build();
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);

@@ -36,11 +36,16 @@ import org.apache.lucene.util.IOUtils;
  */
 public final class CostBenchmark {
   private static final long START_TIMEOUT_NANOS = 600_000_000_000L;
-  /** Odd-method requests sent before the scrape: the security review sent 6,000 of 15,000 letters. */
+
+  /**
+   * Odd-method requests sent before the scrape: the security review sent 6,000 of 15,000 letters.
+   */
   private static final int ODD_METHODS = 300;
+
   private static final int ODD_METHOD_LETTERS = 2_000;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final int repeat;
   private final String origin;
   private final int port;
@@ -69,16 +74,39 @@ public final class CostBenchmark {
   private record Kind(String name, IntFunction<HttpRequest> request) {}
 
   private void run(Path work) throws Exception {
-    try (JvmProcess server = JvmProcess.start(work, "server", List.of("-Xmx1g"), "org.partnersearch.cli.Main",
-        "serve", "--index", work.resolve("index").toString(), "--corpus", "corpus", "--host", "127.0.0.1",
-        "--port", Integer.toString(port), "--refresh-seconds", "3600", "--rate-limit", "0")) {
+    try (JvmProcess server =
+        JvmProcess.start(
+            work,
+            "server",
+            List.of("-Xmx1g"),
+            "org.partnersearch.cli.Main",
+            "serve",
+            "--index",
+            work.resolve("index").toString(),
+            "--corpus",
+            "corpus",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(port),
+            "--refresh-seconds",
+            "3600",
+            "--rate-limit",
+            "0")) {
       untilOk(server, origin + "/api/search?q=Forschung");
-      for (Kind kind : kinds()) { // warm-up: each kind a few times, so the JIT has compiled its path
+      for (Kind kind :
+          kinds()) { // warm-up: each kind a few times, so the JIT has compiled its path
         for (int i = 0; i < 3; i++) {
           http.send(kind.request().apply(i), HttpResponse.BodyHandlers.discarding());
         }
       }
-      System.out.printf(Locale.ROOT, "%-46s %8s %12s %12s %10s%n", "request", "status", "CPU ms/req", "wall ms/req",
+      System.out.printf(
+          Locale.ROOT,
+          "%-46s %8s %12s %12s %10s%n",
+          "request",
+          "status",
+          "CPU ms/req",
+          "wall ms/req",
           "bytes");
       for (Kind kind : kinds()) {
         measure(server, kind);
@@ -86,9 +114,14 @@ public final class CostBenchmark {
       double cpu = server.cpuMillis();
       long began = System.nanoTime();
       int sent = oddMethods();
-      System.out.printf(Locale.ROOT, "%-46s %8s %12.1f %12.1f %10s%n",
-          sent + " requests with " + ODD_METHOD_LETTERS + "-letter methods", "-",
-          (server.cpuMillis() - cpu) / sent, (System.nanoTime() - began) / 1e6 / sent, "-");
+      System.out.printf(
+          Locale.ROOT,
+          "%-46s %8s %12.1f %12.1f %10s%n",
+          sent + " requests with " + ODD_METHOD_LETTERS + "-letter methods",
+          "-",
+          (server.cpuMillis() - cpu) / sent,
+          (System.nanoTime() - began) / 1e6 / sent,
+          "-");
       measure(server, new Kind("GET /metrics after the odd methods", i -> get("/metrics")));
       Files.writeString(Path.of("target", "cost-benchmark-server.log"), server.output());
     }
@@ -98,24 +131,46 @@ public final class CostBenchmark {
     String unknown = String.join(" ", unknownWords(21, 23));
     String explainQuery = String.join(" ", nearMisses());
     String longTypos = String.join(" ", unknownWords(32, 14));
-    String compounds = "Krebsforschung Kernforschung Strahlenforschung Endlagerforschung Materialforschung "
-        + "Umweltforschung Energieforschung Gesundheitsforschung Sicherheitsforschung Klimaforschung "
-        + "Werkstoffforschung Rohstoffforschung";
+    String compounds =
+        "Krebsforschung Kernforschung Strahlenforschung Endlagerforschung Materialforschung "
+            + "Umweltforschung Energieforschung Gesundheitsforschung Sicherheitsforschung Klimaforschung "
+            + "Werkstoffforschung Rohstoffforschung";
     List<Kind> kinds = new ArrayList<>();
     kinds.add(new Kind("search: Forschung (ordinary)", i -> get("/api/search?q=Forschung")));
     kinds.add(new Kind("search: 12 compounds", i -> get("/api/search?q=" + encode(compounds))));
-    kinds.add(new Kind("search: 21 unknown 23-letter words, explain",
-        i -> get("/api/search?explain=true&size=50&q=" + encode(unknown))));
-    kinds.add(new Kind("search: 21 long near-misses", i -> get("/api/search?size=50&q=" + encode(explainQuery))));
-    kinds.add(new Kind("search: same, explain=true&size=50",
-        i -> get("/api/search?explain=true&size=50&q=" + encode(explainQuery))));
-    kinds.add(new Kind("search: 32 unknown 14-letter words, explain",
-        i -> get("/api/search?explain=true&size=50&q=" + encode(longTypos))));
-    kinds.add(new Kind("suggest: 100 letters of typos",
-        i -> get("/api/suggest?size=20&q=" + encode(String.join(" ", unknownWords(7, 13))))));
-    kinds.add(new Kind("POST /api/suggest/picks (spam text)", i -> HttpRequest.newBuilder(URI.create(origin
-        + "/api/suggest/picks")).POST(HttpRequest.BodyPublishers.ofString(
-            "{\"kind\":\"term\",\"text\":\"spam " + i + " " + "x".repeat(900) + "\"}")).build()));
+    kinds.add(
+        new Kind(
+            "search: 21 unknown 23-letter words, explain",
+            i -> get("/api/search?explain=true&size=50&q=" + encode(unknown))));
+    kinds.add(
+        new Kind(
+            "search: 21 long near-misses",
+            i -> get("/api/search?size=50&q=" + encode(explainQuery))));
+    kinds.add(
+        new Kind(
+            "search: same, explain=true&size=50",
+            i -> get("/api/search?explain=true&size=50&q=" + encode(explainQuery))));
+    kinds.add(
+        new Kind(
+            "search: 32 unknown 14-letter words, explain",
+            i -> get("/api/search?explain=true&size=50&q=" + encode(longTypos))));
+    kinds.add(
+        new Kind(
+            "suggest: 100 letters of typos",
+            i -> get("/api/suggest?size=20&q=" + encode(String.join(" ", unknownWords(7, 13))))));
+    kinds.add(
+        new Kind(
+            "POST /api/suggest/picks (spam text)",
+            i ->
+                HttpRequest.newBuilder(URI.create(origin + "/api/suggest/picks"))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"kind\":\"term\",\"text\":\"spam "
+                                + i
+                                + " "
+                                + "x".repeat(900)
+                                + "\"}"))
+                    .build()));
     kinds.add(new Kind("GET /metrics", i -> get("/metrics")));
     return kinds;
   }
@@ -126,15 +181,25 @@ public final class CostBenchmark {
     int status = 0;
     long bytes = 0;
     for (int i = 0; i < repeat; i++) {
-      HttpResponse<byte[]> response = http.send(kind.request().apply(1000 + i), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(kind.request().apply(1000 + i), HttpResponse.BodyHandlers.ofByteArray());
       status = response.statusCode();
       bytes = response.body().length;
     }
-    System.out.printf(Locale.ROOT, "%-46s %8d %12.1f %12.1f %10d%n", kind.name(), status,
-        (server.cpuMillis() - cpu) / repeat, (System.nanoTime() - began) / 1e6 / repeat, bytes);
+    System.out.printf(
+        Locale.ROOT,
+        "%-46s %8d %12.1f %12.1f %10d%n",
+        kind.name(),
+        status,
+        (server.cpuMillis() - cpu) / repeat,
+        (System.nanoTime() - began) / 1e6 / repeat,
+        bytes);
   }
 
-  /** Requests whose method is a long random word, over a raw socket (HttpClient sends only sane ones). */
+  /**
+   * Requests whose method is a long random word, over a raw socket (HttpClient sends only sane
+   * ones).
+   */
   private int oddMethods() throws Exception {
     Random random = new Random(7);
     for (int i = 0; i < ODD_METHODS; i++) {
@@ -145,8 +210,9 @@ public final class CostBenchmark {
       try (Socket socket = new Socket("127.0.0.1", port)) {
         socket.setSoTimeout(10_000);
         OutputStream out = socket.getOutputStream();
-        out.write((method + " /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII));
+        out.write(
+            (method + " /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         InputStream in = socket.getInputStream();
         in.readAllBytes();
@@ -164,12 +230,32 @@ public final class CostBenchmark {
    * the near-spelling queries, so the relaxed search finds hits and explain has work for each.
    */
   static List<String> nearMisses() {
-    List<String> words = List.of("Strahlentherapie", "Forschungszentrum", "Endlagerforschung", "Strahlenforschung",
-        "Ressourcentechnologie", "Radiopharmazie", "Radioonkologie", "Quantenmaterialien", "Protonentherapie",
-        "Materialforschung", "Krebsforschung", "Beschleunigertechnik", "Werkstoffforschung", "Verbundprojekt",
-        "Universitätsklinikum", "Tumorerkrankungen", "Reaktorsicherheit", "Radiodiagnostika", "Partnerstandort",
-        "Lebensmittelchemie", "Kompetenzverbund");
-    return words.stream().map(w -> w.substring(0, w.length() / 2) + "x" + w.substring(w.length() / 2 + 1)).toList();
+    List<String> words =
+        List.of(
+            "Strahlentherapie",
+            "Forschungszentrum",
+            "Endlagerforschung",
+            "Strahlenforschung",
+            "Ressourcentechnologie",
+            "Radiopharmazie",
+            "Radioonkologie",
+            "Quantenmaterialien",
+            "Protonentherapie",
+            "Materialforschung",
+            "Krebsforschung",
+            "Beschleunigertechnik",
+            "Werkstoffforschung",
+            "Verbundprojekt",
+            "Universitätsklinikum",
+            "Tumorerkrankungen",
+            "Reaktorsicherheit",
+            "Radiodiagnostika",
+            "Partnerstandort",
+            "Lebensmittelchemie",
+            "Kompetenzverbund");
+    return words.stream()
+        .map(w -> w.substring(0, w.length() / 2) + "x" + w.substring(w.length() / 2 + 1))
+        .toList();
   }
 
   /** Words no index has: letters drawn from a fixed seed, capitalised like German nouns. */
@@ -194,8 +280,11 @@ public final class CostBenchmark {
   private void untilOk(JvmProcess process, String url) throws Exception {
     while (System.nanoTime() - process.startedNanos < START_TIMEOUT_NANOS) {
       try {
-        if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-            .statusCode() == 200) {
+        if (http.send(
+                    HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
           return;
         }
       } catch (java.io.IOException notYet) {

@@ -16,11 +16,16 @@ import java.util.stream.Collectors;
 
 /**
  * A Java program of this project in a JVM of its own, with its output in a file and its CPU time,
- * resident memory (from {@code /proc}) and GC pauses (from {@code -Xlog:gc}) readable while it runs.
+ * resident memory (from {@code /proc}) and GC pauses (from {@code -Xlog:gc}) readable while it
+ * runs.
  */
 final class JvmProcess implements AutoCloseable {
-  /** Linux's clock ticks per second in {@code /proc/<pid>/stat} (USER_HZ, 100 on every common build). */
+  /**
+   * Linux's clock ticks per second in {@code /proc/<pid>/stat} (USER_HZ, 100 on every common
+   * build).
+   */
   private static final double TICKS_PER_SECOND = 100;
+
   /** "… Pause Young (Normal) (G1 Evacuation Pause) 24M->5M(256M) 3.123ms". */
   private static final Pattern PAUSE = Pattern.compile("Pause .*?([0-9.]+)ms\\s*$");
 
@@ -36,24 +41,31 @@ final class JvmProcess implements AutoCloseable {
     this.startedNanos = startedNanos;
   }
 
-  /** Starts {@code mainClass} with this JVM's class path; output goes to {@code workDir/name.log}. */
-  static JvmProcess start(Path workDir, String name, List<String> jvmOptions, String mainClass, String... args)
+  /**
+   * Starts {@code mainClass} with this JVM's class path; output goes to {@code workDir/name.log}.
+   */
+  static JvmProcess start(
+      Path workDir, String name, List<String> jvmOptions, String mainClass, String... args)
       throws IOException {
     List<String> launch = new ArrayList<>(List.of("-cp", classPath(), mainClass));
     launch.addAll(Arrays.asList(args));
     return launch(workDir, name, jvmOptions, launch);
   }
 
-  /** Starts an executable jar, such as another version's build, with the same logging as {@link #start}. */
-  static JvmProcess startJar(Path workDir, String name, List<String> jvmOptions, Path jar, String... args)
+  /**
+   * Starts an executable jar, such as another version's build, with the same logging as {@link
+   * #start}.
+   */
+  static JvmProcess startJar(
+      Path workDir, String name, List<String> jvmOptions, Path jar, String... args)
       throws IOException {
     List<String> launch = new ArrayList<>(List.of("-jar", jar.toString()));
     launch.addAll(Arrays.asList(args));
     return launch(workDir, name, jvmOptions, launch);
   }
 
-  private static JvmProcess launch(Path workDir, String name, List<String> jvmOptions, List<String> launch)
-      throws IOException {
+  private static JvmProcess launch(
+      Path workDir, String name, List<String> jvmOptions, List<String> launch) throws IOException {
     Path log = workDir.resolve(name + ".log");
     Path gcLog = workDir.resolve(name + "-gc.log");
     List<String> command = new ArrayList<>();
@@ -62,7 +74,8 @@ final class JvmProcess implements AutoCloseable {
     command.add("-Xlog:gc:file=" + gcLog);
     command.addAll(launch);
     long started = System.nanoTime();
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new JvmProcess(p, log, gcLog, started);
   }
 
@@ -73,7 +86,9 @@ final class JvmProcess implements AutoCloseable {
   static String classPath() {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     if (loader instanceof URLClassLoader urls && urls.getURLs().length > 0) {
-      return Arrays.stream(urls.getURLs()).map(JvmProcess::file).collect(Collectors.joining(File.pathSeparator));
+      return Arrays.stream(urls.getURLs())
+          .map(JvmProcess::file)
+          .collect(Collectors.joining(File.pathSeparator));
     }
     return System.getProperty("java.class.path");
   }
@@ -111,7 +126,8 @@ final class JvmProcess implements AutoCloseable {
   double cpuMillis() throws IOException {
     String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    // After the command name: state is field 3 of stat, so utime (14) and stime (15) are at 11 and 12 here.
+    // After the command name: state is field 3 of stat, so utime (14) and stime (15) are at 11 and
+    // 12 here.
     return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / TICKS_PER_SECOND;
   }
 
@@ -129,7 +145,10 @@ final class JvmProcess implements AutoCloseable {
     return new long[] {rss, peak};
   }
 
-  /** The lines of the GC log so far: pass the count to {@link #gcPausesSince} to get one phase's pauses. */
+  /**
+   * The lines of the GC log so far: pass the count to {@link #gcPausesSince} to get one phase's
+   * pauses.
+   */
   int gcLogLines() throws IOException {
     return Files.exists(gcLog) ? Files.readAllLines(gcLog).size() : 0;
   }

@@ -19,9 +19,9 @@ import org.partnersearch.serving.SnapshotOpener;
 import org.slf4j.LoggerFactory;
 
 /**
- * The load benchmark reads the server's "opened" line from its log: the real line, laid out with the
- * patterns of both logback configurations (the server's, and the tests' that a benchmark server run
- * from the test class path picks up), must give it the open time and the suggester's entries.
+ * The load benchmark reads the server's "opened" line from its log: the real line, laid out with
+ * the patterns of both logback configurations (the server's, and the tests' that a benchmark server
+ * run from the test class path picks up), must give it the open time and the suggester's entries.
  */
 class OpenedLogLineTest {
   private static final Pattern LOGBACK_PATTERN = Pattern.compile("<pattern>(.*?)</pattern>");
@@ -46,13 +46,16 @@ class OpenedLogLineTest {
       logger.detachAppender(lines);
     }
     assertEquals(1, lines.list.size(), lines.list.toString());
-    for (Path config : List.of(Path.of("src/main/resources/logback.xml"),
-        Path.of("src/test/resources/logback-test.xml"))) {
+    for (Path config :
+        List.of(
+            Path.of("src/main/resources/logback.xml"),
+            Path.of("src/test/resources/logback-test.xml"))) {
       String line = layout(logger, config).doLayout(lines.list.get(0));
       Matcher opened = LoadBenchmark.OPENED.matcher(line);
       assertTrue(opened.find(), config + ": " + line);
       assertEquals(entries, Long.parseLong(opened.group(2)), line);
-      assertTrue(Long.parseLong(opened.group(3)) <= Long.parseLong(opened.group(1)),
+      assertTrue(
+          Long.parseLong(opened.group(3)) <= Long.parseLong(opened.group(1)),
           "the suggester is part of the open: " + line);
     }
   }

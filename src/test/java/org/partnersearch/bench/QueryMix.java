@@ -18,7 +18,16 @@ import org.partnersearch.corpus.Partner;
  */
 final class QueryMix {
   /** What a search query exercises. */
-  enum Kind { COMMON, RARE, TWO_WORDS, PHRASE, COMPOUND, COMPOUND_PART, TYPO, CROSS_LANGUAGE }
+  enum Kind {
+    COMMON,
+    RARE,
+    TWO_WORDS,
+    PHRASE,
+    COMPOUND,
+    COMPOUND_PART,
+    TYPO,
+    CROSS_LANGUAGE
+  }
 
   private static final Pattern WORD_CHARS = Pattern.compile("[\\p{L}-]+");
 
@@ -32,17 +41,20 @@ final class QueryMix {
     List<String> out = new ArrayList<>(count);
     Kind[] kinds = Kind.values();
     for (int i = 0; i < count; i++) {
-      String q = switch (kinds[i % kinds.length]) {
-        case COMMON -> pick(r, r.nextBoolean() ? de : en, 0, 30);
-        case RARE -> pick(r, r.nextBoolean() ? de : en, 70, 100);
-        case TWO_WORDS -> pick(r, en, 0, 60) + " " + pick(r, en, 0, 60);
-        case PHRASE -> phrase(r, corpus.partner(r.nextInt(Math.max(1, corpusSize))));
-        case COMPOUND -> corpus.compounds().get(SyntheticCorpus.zipfIndex(r, corpus.compounds().size()));
-        case COMPOUND_PART -> part(r, corpus.compounds());
-        case TYPO -> typo(r, pick(r, longWords(r.nextBoolean() ? de : en), 0, 100));
-        case CROSS_LANGUAGE -> crossLanguage(r, corpus.vocabulary().glossary());
-      };
-      StringBuilder query = new StringBuilder("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8));
+      String q =
+          switch (kinds[i % kinds.length]) {
+            case COMMON -> pick(r, r.nextBoolean() ? de : en, 0, 30);
+            case RARE -> pick(r, r.nextBoolean() ? de : en, 70, 100);
+            case TWO_WORDS -> pick(r, en, 0, 60) + " " + pick(r, en, 0, 60);
+            case PHRASE -> phrase(r, corpus.partner(r.nextInt(Math.max(1, corpusSize))));
+            case COMPOUND ->
+                corpus.compounds().get(SyntheticCorpus.zipfIndex(r, corpus.compounds().size()));
+            case COMPOUND_PART -> part(r, corpus.compounds());
+            case TYPO -> typo(r, pick(r, longWords(r.nextBoolean() ? de : en), 0, 100));
+            case CROSS_LANGUAGE -> crossLanguage(r, corpus.vocabulary().glossary());
+          };
+      StringBuilder query =
+          new StringBuilder("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8));
       int filter = r.nextInt(8);
       if (filter == 0) {
         query.append("&type=").append(corpus.typeIds().get(r.nextInt(corpus.typeIds().size())));
@@ -62,11 +74,13 @@ final class QueryMix {
     Random r = new Random(seed);
     List<String> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      String w = switch (i % 3) {
-        case 0 -> corpus.germanWords().draw(r);
-        case 1 -> corpus.englishWords().draw(r);
-        default -> corpus.compounds().get(SyntheticCorpus.zipfIndex(r, corpus.compounds().size()));
-      };
+      String w =
+          switch (i % 3) {
+            case 0 -> corpus.germanWords().draw(r);
+            case 1 -> corpus.englishWords().draw(r);
+            default ->
+                corpus.compounds().get(SyntheticCorpus.zipfIndex(r, corpus.compounds().size()));
+          };
       if (!WORD_CHARS.matcher(w).matches() || w.length() < 2) {
         w = "Forschung";
       }
@@ -79,8 +93,11 @@ final class QueryMix {
   /** Letters-only words of at least three letters that are not stop words, by frequency rank. */
   private static List<String> contentWords(List<String> ranked) {
     return ranked.stream()
-        .filter(w -> w.length() >= 3 && w.chars().allMatch(Character::isLetter)
-            && !StopWords.contains(w))
+        .filter(
+            w ->
+                w.length() >= 3
+                    && w.chars().allMatch(Character::isLetter)
+                    && !StopWords.contains(w))
         .toList();
   }
 

@@ -36,7 +36,8 @@ import org.apache.lucene.util.IOUtils;
  */
 public final class RankingComparison {
   private static final int QUERIES = 2000;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ObjectMapper json = new ObjectMapper();
 
   public static void main(String[] args) throws Exception {
@@ -44,12 +45,15 @@ public final class RankingComparison {
     for (int i = 0; i + 1 < args.length; i += 2) {
       options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
     }
-    Path oldJar = Path.of(options.getOrDefault("old-jar", "../wt-19-old/target/partner-search.jar"));
+    Path oldJar =
+        Path.of(options.getOrDefault("old-jar", "../wt-19-old/target/partner-search.jar"));
     long seed = Long.parseLong(options.getOrDefault("seed", "42"));
     Path out = Files.createDirectories(Path.of(options.getOrDefault("out", "target/bench")));
     SyntheticCorpus synthetic = SyntheticCorpus.fromRealCorpus(LoadBenchmark.REAL_CORPUS, seed);
-    StringBuilder report = new StringBuilder("| docs | queries | top-1 unchanged | top-3 unchanged (ids in order) "
-        + "| new top-1 on the old first page | same hit count |\n|---:|---:|---:|---:|---:|---:|\n");
+    StringBuilder report =
+        new StringBuilder(
+            "| docs | queries | top-1 unchanged | top-3 unchanged (ids in order) "
+                + "| new top-1 on the old first page | same hit count |\n|---:|---:|---:|---:|---:|---:|\n");
     Map<String, Change> changes = new java.util.LinkedHashMap<>();
     RankingComparison comparison = new RankingComparison();
     for (String size : options.getOrDefault("sizes", "13,10000").split(",")) {
@@ -59,13 +63,28 @@ public final class RankingComparison {
     System.out.println(report + "\n" + listed(changes));
   }
 
-  /** A changed top hit of one distinct query (the mix repeats queries), and how often the mix has it. */
+  /**
+   * A changed top hit of one distinct query (the mix repeats queries), and how often the mix has
+   * it.
+   */
   private record Change(String query, List<String> before, List<String> after, int times) {}
 
   private static String listed(Map<String, Change> changes) {
     StringBuilder out = new StringBuilder();
-    changes.values().forEach(c -> out.append(String.format(Locale.ROOT, "- `%s` (×%d): %s → %s (old top 3 %s, new %s)%n",
-        c.query(), c.times(), first(c.before()), first(c.after()), top3(c.before()), top3(c.after()))));
+    changes
+        .values()
+        .forEach(
+            c ->
+                out.append(
+                    String.format(
+                        Locale.ROOT,
+                        "- `%s` (×%d): %s → %s (old top 3 %s, new %s)%n",
+                        c.query(),
+                        c.times(),
+                        first(c.before()),
+                        first(c.after()),
+                        top3(c.before()),
+                        top3(c.after()))));
     return out.toString();
   }
 
@@ -73,8 +92,14 @@ public final class RankingComparison {
     return ids.subList(0, Math.min(3, ids.size()));
   }
 
-  private void compare(int size, long seed, SyntheticCorpus synthetic, Path oldJar, StringBuilder report,
-      Map<String, Change> changes) throws Exception {
+  private void compare(
+      int size,
+      long seed,
+      SyntheticCorpus synthetic,
+      Path oldJar,
+      StringBuilder report,
+      Map<String, Change> changes)
+      throws Exception {
     Path work = Files.createTempDirectory("ranking-ab-" + size + "-");
     try {
       Path corpus = LoadBenchmark.REAL_CORPUS;
@@ -85,18 +110,43 @@ public final class RankingComparison {
       Path oldIndex = work.resolve("index-old");
       Path newIndex = work.resolve("index-new");
       log("size %,d: indexing with both versions", size);
-      try (JvmProcess a = JvmProcess.startJar(work, "index-old", List.of("-Xmx1g"), oldJar, "index",
-              "--corpus", corpus.toString(), "--index", oldIndex.toString());
-          JvmProcess b = JvmProcess.start(work, "index-new", List.of("-Xmx1g"), "org.partnersearch.cli.Main", "index",
-              "--corpus", corpus.toString(), "--index", newIndex.toString())) {
+      try (JvmProcess a =
+              JvmProcess.startJar(
+                  work,
+                  "index-old",
+                  List.of("-Xmx1g"),
+                  oldJar,
+                  "index",
+                  "--corpus",
+                  corpus.toString(),
+                  "--index",
+                  oldIndex.toString());
+          JvmProcess b =
+              JvmProcess.start(
+                  work,
+                  "index-new",
+                  List.of("-Xmx1g"),
+                  "org.partnersearch.cli.Main",
+                  "index",
+                  "--corpus",
+                  corpus.toString(),
+                  "--index",
+                  newIndex.toString())) {
         check(a.waitFor(3600), a);
         check(b.waitFor(3600), b);
       }
       int oldPort = LoadBenchmark.freePort();
       int newPort = LoadBenchmark.freePort();
-      try (JvmProcess a = JvmProcess.startJar(work, "serve-old", List.of("-Xmx1g"), oldJar, serve(oldIndex, corpus, oldPort));
-          JvmProcess b = JvmProcess.start(work, "serve-new", List.of("-Xmx1g"), "org.partnersearch.cli.Main",
-              serve(newIndex, corpus, newPort))) {
+      try (JvmProcess a =
+              JvmProcess.startJar(
+                  work, "serve-old", List.of("-Xmx1g"), oldJar, serve(oldIndex, corpus, oldPort));
+          JvmProcess b =
+              JvmProcess.start(
+                  work,
+                  "serve-new",
+                  List.of("-Xmx1g"),
+                  "org.partnersearch.cli.Main",
+                  serve(newIndex, corpus, newPort))) {
         untilUp(oldPort, a);
         untilUp(newPort, b);
         int top1 = 0;
@@ -113,18 +163,34 @@ public final class RankingComparison {
           boolean sameFirst = first(before).equals(first(after));
           top1 += sameFirst ? 1 : 0;
           top3 += top3(before).equals(top3(after)) ? 1 : 0;
-          onOldPage += after.isEmpty() ? (before.isEmpty() ? 1 : 0) : (before.contains(after.get(0)) ? 1 : 0);
+          onOldPage +=
+              after.isEmpty()
+                  ? (before.isEmpty() ? 1 : 0)
+                  : (before.contains(after.get(0)) ? 1 : 0);
           if (!sameFirst && size == LoadBenchmark.REAL_CORPUS_SIZE) {
             // lang changes the snippets only, not the ranking: one line per query and filter
             String shown = URLDecoder.decode(q, StandardCharsets.UTF_8).replace("&lang=de", "");
-            changes.merge(shown, new Change(shown, before, after, 1),
-                (earlier, again) -> new Change(earlier.query(), earlier.before(), earlier.after(), earlier.times() + 1));
+            changes.merge(
+                shown,
+                new Change(shown, before, after, 1),
+                (earlier, again) ->
+                    new Change(
+                        earlier.query(), earlier.before(), earlier.after(), earlier.times() + 1));
           }
         }
-        report.append(String.format(Locale.ROOT, "| %,d | %,d | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n", size,
-            queries.size(), 100.0 * top1 / queries.size(), 100.0 * top3 / queries.size(),
-            100.0 * onOldPage / queries.size(), 100.0 * sameTotal / queries.size()));
-        log("size %,d: top-1 unchanged %d of %d, top-3 unchanged %d", size, top1, queries.size(), top3);
+        report.append(
+            String.format(
+                Locale.ROOT,
+                "| %,d | %,d | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n",
+                size,
+                queries.size(),
+                100.0 * top1 / queries.size(),
+                100.0 * top3 / queries.size(),
+                100.0 * onOldPage / queries.size(),
+                100.0 * sameTotal / queries.size()));
+        log(
+            "size %,d: top-1 unchanged %d of %d, top-3 unchanged %d",
+            size, top1, queries.size(), top3);
       }
     } finally {
       IOUtils.rm(work);
@@ -132,8 +198,21 @@ public final class RankingComparison {
   }
 
   private static String[] serve(Path index, Path corpus, int port) {
-    return new String[] {"serve", "--index", index.toString(), "--corpus", corpus.toString(), "--host", "127.0.0.1",
-        "--port", Integer.toString(port), "--refresh-seconds", "3600", "--rate-limit", "0"};
+    return new String[] {
+      "serve",
+      "--index",
+      index.toString(),
+      "--corpus",
+      corpus.toString(),
+      "--host",
+      "127.0.0.1",
+      "--port",
+      Integer.toString(port),
+      "--refresh-seconds",
+      "3600",
+      "--rate-limit",
+      "0"
+    };
   }
 
   private static String first(List<String> ids) {
@@ -145,9 +224,13 @@ public final class RankingComparison {
    * machine is shared) is asked for again: a partial answer would count as a ranking change.
    */
   private Answer answer(int port, String query) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?" + query)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?" + query))
+            .build();
     JsonNode answer = null;
-    for (int attempt = 0; attempt < 5 && (answer == null || answer.path("partial").asBoolean()); attempt++) {
+    for (int attempt = 0;
+        attempt < 5 && (answer == null || answer.path("partial").asBoolean());
+        attempt++) {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         return new Answer(List.of("(status " + response.statusCode() + ")"), -1);
@@ -167,7 +250,9 @@ public final class RankingComparison {
   private void untilUp(int port, JvmProcess process) throws Exception {
     for (int i = 0; i < 600_000; i += 50) {
       try {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?q=x")).build();
+        HttpRequest request =
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?q=x"))
+                .build();
         if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return;
         }

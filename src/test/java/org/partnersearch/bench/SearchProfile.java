@@ -1,5 +1,7 @@
 package org.partnersearch.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,16 +12,18 @@ import org.apache.lucene.util.IOUtils;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.index.BuildProgress;
-import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.PartnerSearcher;
 import org.partnersearch.search.SearchRequest;
+import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.suggest.SuggestRequest;
 
 /**
- * The benchmark's query mix in process, without HTTP, one thread: run it under JFR
- * ({@code -XX:StartFlightRecording}) to see where a search or a suggest spends its time.
+ * The benchmark's query mix in process, without HTTP, one thread: run it under JFR ({@code
+ * -XX:StartFlightRecording}) to see where a search or a suggest spends its time.
  *
- * <p>Arguments: {@code size seconds [search|suggest]} (size 13: the real corpus).
+ * <p>Arguments: {@code size seconds [search|suggest]} (size 13: the real corpus). Prints, besides
+ * the wall-clock ms per request, the thread's CPU ms per request over the second half of the run
+ * (after the JIT's warm-up): a figure that a busy machine changes far less than the wall clock.
  */
 public final class SearchProfile {
   private SearchProfile() {}
@@ -34,38 +38,64 @@ public final class SearchProfile {
       if (size == LoadBenchmark.REAL_CORPUS_SIZE) {
         app.index(LoadBenchmark.REAL_CORPUS, dir);
       } else {
-        app.index(corpus.vocabulary(), corpus.partners(size), size, dir, BuildProgress.to(System.out));
+        app.index(
+            corpus.vocabulary(), corpus.partners(size), size, dir, BuildProgress.to(System.out));
       }
       long t0 = System.nanoTime();
       try (LiveIndex index = app.openIndex(dir)) {
         System.out.printf("opened in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         PartnerSearcher searcher = app.searcher(index);
-        List<String> queries = suggest ? QueryMix.prefixes(corpus, 2000, 42) : QueryMix.searches(corpus, size, 2000, 42);
+        List<String> queries =
+            suggest
+                ? QueryMix.prefixes(corpus, 2000, 42)
+                : QueryMix.searches(corpus, size, 2000, 42);
         long end = System.nanoTime() + (long) (seconds * 1e9);
         int n = 0;
         long start = System.nanoTime();
-        // The first seconds are mostly JIT warm-up: ms per request in each second show when it settles.
+        // The first seconds are mostly JIT warm-up: ms per request in each second show when it
+        // settles.
         StringBuilder perSecond = new StringBuilder();
         long windowStart = start;
         int inWindow = 0;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long halfway = start + (long) (seconds * 1e9 / 2);
+        long cpuFrom = -1;
+        int fromRequest = 0;
         while (System.nanoTime() < end && n < 1_000_000) {
-          String q = URLDecoder.decode(queries.get(n % queries.size()).split("&")[0].substring(2), StandardCharsets.UTF_8);
+          String q =
+              URLDecoder.decode(
+                  queries.get(n % queries.size()).split("&")[0].substring(2),
+                  StandardCharsets.UTF_8);
           if (suggest) {
             searcher.suggest(SuggestRequest.of(q));
           } else {
-            searcher.search(new SearchRequest(q, 1, 10, List.of(), List.of(), List.of(), Lang.EN, false));
+            searcher.search(
+                new SearchRequest(q, 1, 10, List.of(), List.of(), List.of(), Lang.EN, false));
           }
           n++;
           inWindow++;
           long now = System.nanoTime();
+          if (cpuFrom < 0 && now >= halfway) {
+            cpuFrom = threads.getCurrentThreadCpuTime();
+            fromRequest = n;
+          }
           if (now - windowStart >= 1_000_000_000L) {
-            perSecond.append(String.format(Locale.ROOT, " %.2f", (now - windowStart) / 1e6 / inWindow));
+            perSecond.append(
+                String.format(Locale.ROOT, " %.2f", (now - windowStart) / 1e6 / inWindow));
             windowStart = now;
             inWindow = 0;
           }
         }
-        System.out.printf("%d requests, %.2f ms each; ms each, second by second:%s%n", n,
-            (System.nanoTime() - start) / 1e6 / n, perSecond);
+        System.out.printf(
+            "%d requests, %.2f ms each; ms each, second by second:%s%n",
+            n, (System.nanoTime() - start) / 1e6 / n, perSecond);
+        if (cpuFrom >= 0 && n > fromRequest) {
+          System.out.printf(
+              Locale.ROOT,
+              "CPU %.3f ms per request over the second half (%d requests)%n",
+              (threads.getCurrentThreadCpuTime() - cpuFrom) / 1e6 / (n - fromRequest),
+              n - fromRequest);
+        }
       }
     } finally {
       IOUtils.rm(dir);

@@ -34,19 +34,33 @@ import org.partnersearch.corpus.ResearchArea;
 import org.partnersearch.corpus.Vocabulary;
 
 /**
- * A deterministic synthetic corpus of any size, drawn from the real corpus's vocabulary: the words of
- * the real German and English descriptions ranked by frequency and drawn with a Zipf distribution
- * (s = 1), German compounds (the real ones and new ones joined from two real nouns), names built
- * from the words of real names, and the real taxonomy, partner types, cities and institutes.
+ * A deterministic synthetic corpus of any size, drawn from the real corpus's vocabulary: the words
+ * of the real German and English descriptions ranked by frequency and drawn with a Zipf
+ * distribution (s = 1), German compounds (the real ones and new ones joined from two real nouns),
+ * names built from the words of real names, and the real taxonomy, partner types, cities and
+ * institutes.
  *
  * <p>Partner {@code i} depends only on the seed and {@code i}, so a corpus can be streamed into the
  * indexer without holding it in memory, and two runs with the same seed index the same documents.
  */
 public final class SyntheticCorpus {
   private static final Pattern BLANKS = Pattern.compile("\\s+");
-  private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
-  private static final List<String> FIRST_NAMES = List.of("Anna", "Jörg", "Mechthild", "Thomas", "Katrin",
-      "Ulrich", "Sabine", "Stefan", "Jürgen", "Claudia", "Michael", "Petra");
+  private static final Pattern EDGE_PUNCTUATION =
+      Pattern.compile("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
+  private static final List<String> FIRST_NAMES =
+      List.of(
+          "Anna",
+          "Jörg",
+          "Mechthild",
+          "Thomas",
+          "Katrin",
+          "Ulrich",
+          "Sabine",
+          "Stefan",
+          "Jürgen",
+          "Claudia",
+          "Michael",
+          "Petra");
 
   private final long seed;
   private final Vocabulary vocabulary;
@@ -67,20 +81,34 @@ public final class SyntheticCorpus {
     List<Partner> partners = real.partners();
     this.germanWords = Zipf.ranked(words(partners.stream().map(p -> p.description().de())));
     this.englishWords = Zipf.ranked(words(partners.stream().map(p -> p.description().en())));
-    this.germanNameWords = Zipf.ranked(words(partners.stream().flatMap(p -> Stream.concat(Stream.of(p.name()),
-        p.aliases().stream()))));
+    this.germanNameWords =
+        Zipf.ranked(
+            words(
+                partners.stream()
+                    .flatMap(p -> Stream.concat(Stream.of(p.name()), p.aliases().stream()))));
     this.englishNameWords = Zipf.ranked(words(partners.stream().map(Partner::nameEn)));
     this.compounds = compounds(germanWords.words, decompounder);
-    // The partners' cities first (the most frequent under Zipf), then every other city of cities.yaml,
+    // The partners' cities first (the most frequent under Zipf), then every other city of
+    // cities.yaml,
     // which lists more than the real partners use, so the city facet has a realistic long tail.
     Set<String> citySet = new LinkedHashSet<>();
     partners.stream().map(Partner::city).filter(c -> c != null).forEach(citySet::add);
     real.cities().forEach(c -> citySet.add(c.key()));
     this.cities = List.copyOf(citySet);
-    this.institutes = partners.stream().flatMap(p -> p.hzdrInstitutes().stream()).distinct().sorted().toList();
-    this.surnames = partners.stream().flatMap(p -> p.contacts().stream())
-        .map(c -> c.name().substring(c.name().lastIndexOf(' ') + 1)).distinct().sorted().toList();
-    this.areaIds = real.taxonomy().fields().stream().flatMap(f -> f.areas().stream()).map(ResearchArea::id).toList();
+    this.institutes =
+        partners.stream().flatMap(p -> p.hzdrInstitutes().stream()).distinct().sorted().toList();
+    this.surnames =
+        partners.stream()
+            .flatMap(p -> p.contacts().stream())
+            .map(c -> c.name().substring(c.name().lastIndexOf(' ') + 1))
+            .distinct()
+            .sorted()
+            .toList();
+    this.areaIds =
+        real.taxonomy().fields().stream()
+            .flatMap(f -> f.areas().stream())
+            .map(ResearchArea::id)
+            .toList();
     this.typeIds = real.types().stream().map(PartnerType::id).toList();
   }
 
@@ -108,22 +136,23 @@ public final class SyntheticCorpus {
 
   /** Partners {@code 0..count-1}, generated one at a time as they are iterated. */
   public Iterable<Partner> partners(int count) {
-    return () -> new Iterator<>() {
-      private int next;
+    return () ->
+        new Iterator<>() {
+          private int next;
 
-      @Override
-      public boolean hasNext() {
-        return next < count;
-      }
+          @Override
+          public boolean hasNext() {
+            return next < count;
+          }
 
-      @Override
-      public Partner next() {
-        if (next >= count) {
-          throw new NoSuchElementException();
-        }
-        return partner(next++);
-      }
-    };
+          @Override
+          public Partner next() {
+            if (next >= count) {
+              throw new NoSuchElementException();
+            }
+            return partner(next++);
+          }
+        };
   }
 
   /** Partner number {@code i}: a function of the seed and {@code i} only. */
@@ -139,17 +168,36 @@ public final class SyntheticCorpus {
     while (areas.size() < areaCount) {
       areas.add(areaIds.get(zipfIndex(r, areaIds.size())));
     }
-    List<String> partnerInstitutes = institutes.isEmpty() || r.nextBoolean() ? List.of()
-        : List.of(institutes.get(r.nextInt(institutes.size())));
-    List<Contact> contacts = surnames.isEmpty() || r.nextInt(3) > 0 ? List.of()
-        : List.of(new Contact("Prof. " + FIRST_NAMES.get(r.nextInt(FIRST_NAMES.size())) + " "
-            + surnames.get(r.nextInt(surnames.size())), null));
+    List<String> partnerInstitutes =
+        institutes.isEmpty() || r.nextBoolean()
+            ? List.of()
+            : List.of(institutes.get(r.nextInt(institutes.size())));
+    List<Contact> contacts =
+        surnames.isEmpty() || r.nextInt(3) > 0
+            ? List.of()
+            : List.of(
+                new Contact(
+                    "Prof. "
+                        + FIRST_NAMES.get(r.nextInt(FIRST_NAMES.size()))
+                        + " "
+                        + surnames.get(r.nextInt(surnames.size())),
+                    null));
     int sentences = 2 + r.nextInt(5);
     String de = description(r, germanWords, sentences, true);
     String en = description(r, englishWords, sentences, false);
     String website = "https://p" + i + ".example.org";
-    return new Partner(String.format(Locale.ROOT, "p%07d", i), name, nameEn, aliases, type, city,
-        List.copyOf(areas), partnerInstitutes, contacts, website, new LocalizedText(en, de));
+    return new Partner(
+        String.format(Locale.ROOT, "p%07d", i),
+        name,
+        nameEn,
+        aliases,
+        type,
+        city,
+        List.copyOf(areas),
+        partnerInstitutes,
+        contacts,
+        website,
+        new LocalizedText(en, de));
   }
 
   Random random(long i) {
@@ -218,24 +266,35 @@ public final class SyntheticCorpus {
   /** Surface words with their counts, punctuation at the ends removed. */
   private static Map<String, Integer> words(Stream<String> texts) {
     Map<String, Integer> counts = new HashMap<>();
-    texts.forEach(t -> {
-      for (String raw : BLANKS.split(t)) {
-        String w = EDGE_PUNCTUATION.matcher(raw).replaceAll("");
-        if (!w.isEmpty()) {
-          counts.merge(w, 1, Integer::sum);
-        }
-      }
-    });
+    texts.forEach(
+        t -> {
+          for (String raw : BLANKS.split(t)) {
+            String w = EDGE_PUNCTUATION.matcher(raw).replaceAll("");
+            if (!w.isEmpty()) {
+              counts.merge(w, 1, Integer::sum);
+            }
+          }
+        });
     return counts;
   }
 
-  /** The real German compounds, then as many again joined from two real nouns ("Strahlen" + "Zentrum"). */
+  /**
+   * The real German compounds, then as many again joined from two real nouns ("Strahlen" +
+   * "Zentrum").
+   */
   private static List<String> compounds(List<String> germanWords, GermanDecompounder decompounder) {
-    List<String> real = germanWords.stream()
-        .filter(w -> decompounder.split(w.toLowerCase(Locale.ROOT)).size() >= 2).toList();
-    List<String> nouns = germanWords.stream()
-        .filter(w -> w.length() >= 5 && Character.isUpperCase(w.charAt(0)) && w.chars().allMatch(Character::isLetter))
-        .toList();
+    List<String> real =
+        germanWords.stream()
+            .filter(w -> decompounder.split(w.toLowerCase(Locale.ROOT)).size() >= 2)
+            .toList();
+    List<String> nouns =
+        germanWords.stream()
+            .filter(
+                w ->
+                    w.length() >= 5
+                        && Character.isUpperCase(w.charAt(0))
+                        && w.chars().allMatch(Character::isLetter))
+            .toList();
     Set<String> all = new LinkedHashSet<>(real);
     Random r = new Random(17);
     for (int k = 0; k < real.size() && nouns.size() > 1; k++) {
@@ -255,17 +314,26 @@ public final class SyntheticCorpus {
   public void writeTo(Path dir, Path realCorpusDir, int count) throws IOException {
     Path partnersDir = Files.createDirectories(dir.resolve(CorpusLoader.PARTNERS_DIR));
     Files.createDirectories(dir.resolve(CorpusLoader.SCHEMA_DIR));
-    for (String file : List.of(CorpusLoader.TYPES_FILE, CorpusLoader.TAXONOMY_FILE, CorpusLoader.GLOSSARY_FILE,
-        CorpusLoader.CITIES_FILE)) {
-      Files.copy(realCorpusDir.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+    for (String file :
+        List.of(
+            CorpusLoader.TYPES_FILE,
+            CorpusLoader.TAXONOMY_FILE,
+            CorpusLoader.GLOSSARY_FILE,
+            CorpusLoader.CITIES_FILE)) {
+      Files.copy(
+          realCorpusDir.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
     }
     try (Stream<Path> schemas = Files.list(realCorpusDir.resolve(CorpusLoader.SCHEMA_DIR))) {
       for (Path s : schemas.toList()) {
-        Files.copy(s, dir.resolve(CorpusLoader.SCHEMA_DIR).resolve(s.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            s,
+            dir.resolve(CorpusLoader.SCHEMA_DIR).resolve(s.getFileName()),
+            StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    ObjectMapper yaml =
+        new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     for (Partner p : partners(count)) {
       try {
         yaml.writeValue(partnersDir.resolve(p.id() + ".yaml").toFile(), p);

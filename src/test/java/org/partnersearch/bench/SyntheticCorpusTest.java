@@ -41,8 +41,11 @@ class SyntheticCorpusTest {
     Partner p = corpus.partner(3);
     assertEquals("p0000003", p.id());
     assertTrue(corpus.compounds().contains("Endlagerforschung"), "a real compound is drawn");
-    long withCompound = list(corpus, 200).stream()
-        .filter(x -> corpus.compounds().stream().anyMatch(c -> x.description().de().contains(c))).count();
+    long withCompound =
+        list(corpus, 200).stream()
+            .filter(
+                x -> corpus.compounds().stream().anyMatch(c -> x.description().de().contains(c)))
+            .count();
     assertTrue(withCompound > 150, "most German descriptions hold a compound: " + withCompound);
   }
 

@@ -28,15 +28,17 @@ public final class CorpusFixture {
 
   /**
    * The real corpus as an editor leaves it after a routine change: one partner added (as
-   * corpus/README.md describes) and one description reworded. Every check of the corpus must
-   * still pass on it.
+   * corpus/README.md describes) and one description reworded. Every check of the corpus must still
+   * pass on it.
    */
   public static CorpusFixture editedCopyOfRealCorpus(Path tempDir) {
     return copyOfRealCorpus(tempDir)
         .copyResource("edits/hzdr-test-partner.yaml", "partners/hzdr-test-partner.yaml")
-        .replaceEnglishDescription("partners/daef.yaml", ">-\n"
-            + "    A network of German research institutions on the final disposal of radioactive waste,\n"
-            + "    reworded by an editor.");
+        .replaceEnglishDescription(
+            "partners/daef.yaml",
+            ">-\n"
+                + "    A network of German research institutions on the final disposal of radioactive waste,\n"
+                + "    reworded by an editor.");
   }
 
   /** The corpus folder. */
@@ -51,7 +53,9 @@ public final class CorpusFixture {
   /** Replaces the one occurrence of {@code from}; failing loudly keeps the fixtures honest. */
   CorpusFixture replace(String relative, String from, String to) {
     String text = read(relative);
-    assertEquals(1, text.split(java.util.regex.Pattern.quote(from), -1).length - 1,
+    assertEquals(
+        1,
+        text.split(java.util.regex.Pattern.quote(from), -1).length - 1,
         "'" + from + "' should occur once in " + relative);
     return write(relative, text.replace(from, to));
   }
@@ -62,7 +66,8 @@ public final class CorpusFixture {
     int start = text.indexOf("  en: >-\n");
     int end = text.indexOf("  de: >-\n");
     assertEquals(true, start > 0 && end > start, "description block in " + relative);
-    return write(relative, text.substring(0, start) + "  en: " + yamlValue + "\n" + text.substring(end));
+    return write(
+        relative, text.substring(0, start) + "  en: " + yamlValue + "\n" + text.substring(end));
   }
 
   CorpusFixture write(String relative, String content) {

@@ -42,8 +42,12 @@ abstract class CorpusRules {
   void holdsOnePartnerPerFileSortedById() throws IOException {
     List<String> files;
     try (Stream<Path> list = Files.list(dir.resolve("partners"))) {
-      files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-          .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
+      files =
+          list.map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".yaml"))
+              .map(n -> n.substring(0, n.length() - ".yaml".length()))
+              .sorted()
+              .toList();
     }
     assertFalse(files.isEmpty());
     assertEquals(files, corpus.partners().stream().map(Partner::id).toList());
@@ -53,17 +57,23 @@ abstract class CorpusRules {
   void everyPartnerHasAtLeastOneKnownAreaAndAKnownType() {
     for (Partner p : corpus.partners()) {
       assertFalse(p.researchAreas().isEmpty(), p.id());
-      p.researchAreas().forEach(a -> assertTrue(corpus.taxonomy().area(a).isPresent(), p.id() + " " + a));
+      p.researchAreas()
+          .forEach(a -> assertTrue(corpus.taxonomy().area(a).isPresent(), p.id() + " " + a));
       assertTrue(corpus.type(p.type()).isPresent(), p.id());
     }
   }
 
   @Test
   void everyAreaOfTheTaxonomyIsUsedByAPartner() {
-    Set<String> used = corpus.partners().stream()
-        .flatMap(p -> p.researchAreas().stream()).collect(Collectors.toCollection(TreeSet::new));
-    Set<String> defined = corpus.taxonomy().fields().stream().flatMap(f -> f.areas().stream())
-        .map(ResearchArea::id).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> used =
+        corpus.partners().stream()
+            .flatMap(p -> p.researchAreas().stream())
+            .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> defined =
+        corpus.taxonomy().fields().stream()
+            .flatMap(f -> f.areas().stream())
+            .map(ResearchArea::id)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(defined, used, "an area no partner uses would be an empty facet");
   }
 
@@ -73,10 +83,13 @@ abstract class CorpusRules {
     for (ResearchField field : corpus.taxonomy().fields()) {
       assertFalse(field.areas().isEmpty(), field.id());
       assertBilingual(field.label());
-      field.areas().forEach(a -> {
-        assertEquals(field.id(), a.fieldId());
-        assertBilingual(a.label());
-      });
+      field
+          .areas()
+          .forEach(
+              a -> {
+                assertEquals(field.id(), a.fieldId());
+                assertBilingual(a.label());
+              });
     }
   }
 
@@ -104,7 +117,8 @@ abstract class CorpusRules {
         assertEquals(text.strip(), text, p.id() + ": trimmed");
         assertFalse(text.contains("\n"), p.id() + ": folded blocks are joined with spaces");
       }
-      assertFalse(p.description().en().equals(p.description().de()), p.id() + ": a German text of its own");
+      assertFalse(
+          p.description().en().equals(p.description().de()), p.id() + ": a German text of its own");
       p.contacts().forEach(c -> assertFalse(c.name().isBlank(), p.id()));
     }
   }
@@ -113,8 +127,19 @@ abstract class CorpusRules {
   void textsAreFreeOfPageCaptionsAndGlitches() {
     for (Partner p : corpus.partners()) {
       String all = p.description().en() + " " + p.description().de();
-      for (String glitch : List.of("©", "Copyright", "Logo", "Signet", "Button", "11German",
-          "Öko- Institut", " für Nuclear", "Kause", "\"HOPE”", "  ")) {
+      for (String glitch :
+          List.of(
+              "©",
+              "Copyright",
+              "Logo",
+              "Signet",
+              "Button",
+              "11German",
+              "Öko- Institut",
+              " für Nuclear",
+              "Kause",
+              "\"HOPE”",
+              "  ")) {
         assertFalse(all.contains(glitch), p.id() + " contains '" + glitch + "'");
       }
       assertTrue(Normalizer.isNormalized(all, Normalizer.Form.NFC), p.id());

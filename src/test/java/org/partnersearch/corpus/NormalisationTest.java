@@ -14,13 +14,17 @@ class NormalisationTest {
 
   @Test
   void decomposedUmlautsComeOutComposedAndNamesTrimmed() throws CorpusException {
-    CorpusFixture corpus = CorpusFixture.copyOfRealCorpus(tempDir)
-        .copyResource("decomposed-umlauts.yaml", "partners/tu-chemnitz.yaml");
+    CorpusFixture corpus =
+        CorpusFixture.copyOfRealCorpus(tempDir)
+            .copyResource("decomposed-umlauts.yaml", "partners/tu-chemnitz.yaml");
     String raw = corpus.read("partners/tu-chemnitz.yaml");
     assertTrue(raw.contains("Universita\u0308t"), "the fixture really is decomposed");
 
-    Partner chemnitz = corpus.load().partners().stream()
-        .filter(p -> p.id().equals("tu-chemnitz")).findFirst().orElseThrow();
+    Partner chemnitz =
+        corpus.load().partners().stream()
+            .filter(p -> p.id().equals("tu-chemnitz"))
+            .findFirst()
+            .orElseThrow();
 
     assertEquals("Technische Universit\u00e4t Chemnitz", chemnitz.name());
     assertTrue(chemnitz.description().de().contains("\u201eSkalen\u00fcbergreifende Modellierung"));

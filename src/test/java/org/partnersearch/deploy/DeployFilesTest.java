@@ -36,21 +36,29 @@ class DeployFilesTest {
     String unit = Files.readString(UNIT);
     if (!Files.isExecutable(Path.of("/usr/bin/java"))) {
       // NOTE: a machine whose Java is not Debian's; verify checks that ExecStart's program exists.
-      unit = unit.replace("/usr/bin/java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      unit =
+          unit.replace(
+              "/usr/bin/java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
     Path copy = Files.writeString(dir.resolve("partner-search.service"), unit);
-    assertEquals(List.of("exit 0"), run("systemd-analyze", "verify", copy.toString()),
+    assertEquals(
+        List.of("exit 0"),
+        run("systemd-analyze", "verify", copy.toString()),
         "systemd-analyze verify: every warning is a problem");
   }
 
   @Test
   void theSysusersFileCreatesTheUnitsUser() throws Exception {
     requireTool("systemd-sysusers");
-    List<String> dryRun = run("systemd-sysusers", "--dry-run", SYSUSERS.toAbsolutePath().toString());
+    List<String> dryRun =
+        run("systemd-sysusers", "--dry-run", SYSUSERS.toAbsolutePath().toString());
     assertEquals("exit 0", dryRun.get(dryRun.size() - 1), String.join("\n", dryRun));
-    assertTrue(dryRun.stream().noneMatch(l -> l.contains("Unknown") || l.contains("Failed")), dryRun.toString());
+    assertTrue(
+        dryRun.stream().noneMatch(l -> l.contains("Unknown") || l.contains("Failed")),
+        dryRun.toString());
     String user = setting(Files.readString(UNIT), "User");
-    assertTrue(Files.readString(SYSUSERS).lines().anyMatch(l -> l.startsWith("u " + user + " ")),
+    assertTrue(
+        Files.readString(SYSUSERS).lines().anyMatch(l -> l.startsWith("u " + user + " ")),
         "deploy/partner-search.sysusers creates " + user);
   }
 
@@ -59,30 +67,53 @@ class DeployFilesTest {
     String unit = Files.readString(UNIT);
     String host = setting(unit, "Environment=PARTNER_SEARCH_HOST");
     assertEquals("127.0.0.1", host, "behind a proxy on the same machine");
-    assertTrue(List.of(setting(unit, "Environment=PARTNER_SEARCH_TRUSTED_PROXIES").split(",")).contains(host),
+    assertTrue(
+        List.of(setting(unit, "Environment=PARTNER_SEARCH_TRUSTED_PROXIES").split(","))
+            .contains(host),
         "without it every visitor shares the proxy's rate-limit bucket");
     int stopSeconds = Integer.parseInt(setting(unit, "TimeoutStopSec"));
-    assertTrue(ServiceConfig.DEFAULT_DRAIN_SECONDS + ServiceConfig.DEFAULT_SHUTDOWN_SECONDS < stopSeconds);
-    assertTrue(unit.contains("runuser -u " + setting(unit, "User") + " -- java -jar /opt/partner-search/partner-search.jar index"),
+    assertTrue(
+        ServiceConfig.DEFAULT_DRAIN_SECONDS + ServiceConfig.DEFAULT_SHUTDOWN_SECONDS < stopSeconds);
+    assertTrue(
+        unit.contains(
+            "runuser -u "
+                + setting(unit, "User")
+                + " -- java -jar /opt/partner-search/partner-search.jar index"),
         "says how to run index as the service's user");
-    assertTrue(unit.contains("--index " + setting(unit, "Environment=PARTNER_SEARCH_INDEX")),
+    assertTrue(
+        unit.contains("--index " + setting(unit, "Environment=PARTNER_SEARCH_INDEX")),
         "on the service's index folder");
   }
 
   @Test
   void theDockerContextHoldsTheJarAndTheCorpusButNoLocalState() throws IOException {
-    List<String> rules = Files.readAllLines(Path.of(".dockerignore")).stream()
-        .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    for (String kept : List.of("target/partner-search.jar", "corpus/partners/daef.yaml", "corpus/schema/partner.schema.json")) {
+    List<String> rules =
+        Files.readAllLines(Path.of(".dockerignore")).stream()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .toList();
+    for (String kept :
+        List.of(
+            "target/partner-search.jar",
+            "corpus/partners/daef.yaml",
+            "corpus/schema/partner.schema.json")) {
       assertFalse(excluded(rules, kept), kept + " is in the context");
     }
-    for (String left : List.of("target/classes/logback.xml", "index/CURRENT", "node_modules/axe-core/axe.js",
-        ".git/HEAD", "src/main/java/org/partnersearch/PartnerSearch.java")) {
+    for (String left :
+        List.of(
+            "target/classes/logback.xml",
+            "index/CURRENT",
+            "node_modules/axe-core/axe.js",
+            ".git/HEAD",
+            "src/main/java/org/partnersearch/PartnerSearch.java")) {
       assertTrue(excluded(rules, left), left + " stays out of the context");
     }
-    Matcher copy = Pattern.compile("(?m)^COPY (\\S+) ").matcher(Files.readString(Path.of("deploy/Dockerfile")));
+    Matcher copy =
+        Pattern.compile("(?m)^COPY (\\S+) ")
+            .matcher(Files.readString(Path.of("deploy/Dockerfile")));
     while (copy.find()) {
-      assertFalse(excluded(rules, copy.group(1)), "COPY " + copy.group(1) + " needs it in the context");
+      assertFalse(
+          excluded(rules, copy.group(1)), "COPY " + copy.group(1) + " needs it in the context");
     }
   }
 
@@ -91,12 +122,18 @@ class DeployFilesTest {
     String dockerfile = Files.readString(Path.of("deploy/Dockerfile"));
     Matcher uid = Pattern.compile("useradd .*--uid (\\d+)").matcher(dockerfile);
     assertTrue(uid.find(), "a fixed uid");
-    assertTrue(dockerfile.contains("chown " + uid.group(1) + ":" + uid.group(1) + " index"), dockerfile);
-    assertTrue(dockerfile.contains("-v \"$PWD/corpus:/app/corpus:ro\"") && dockerfile.contains("docker exec"),
+    assertTrue(
+        dockerfile.contains("chown " + uid.group(1) + ":" + uid.group(1) + " index"), dockerfile);
+    assertTrue(
+        dockerfile.contains("-v \"$PWD/corpus:/app/corpus:ro\"")
+            && dockerfile.contains("docker exec"),
         "says how editors' corpus changes reach a container");
   }
 
-  /** Docker's rules: the last pattern matching the path or one of its parent folders decides; {@code !} keeps. */
+  /**
+   * Docker's rules: the last pattern matching the path or one of its parent folders decides; {@code
+   * !} keeps.
+   */
   private static boolean excluded(List<String> rules, String path) {
     boolean out = false;
     for (String rule : rules) {
@@ -114,12 +151,16 @@ class DeployFilesTest {
   }
 
   private static String setting(String unit, String key) {
-    return unit.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1)).findFirst()
+    return unit.lines()
+        .filter(l -> l.startsWith(key + "="))
+        .map(l -> l.substring(key.length() + 1))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + key + "= in the unit"));
   }
 
   private static void requireTool(String tool) {
-    boolean present = Files.isExecutable(Path.of("/usr/bin", tool)) || Files.isExecutable(Path.of("/bin", tool));
+    boolean present =
+        Files.isExecutable(Path.of("/usr/bin", tool)) || Files.isExecutable(Path.of("/bin", tool));
     if (!present && System.getenv("CI") != null) {
       throw new AssertionError(tool + " is missing: .ci/run installs Debian's package systemd");
     }
@@ -129,7 +170,9 @@ class DeployFilesTest {
   /** The tool's output lines, then "exit N". */
   private static List<String> run(String... command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    List<String> lines = new ArrayList<>(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+    List<String> lines =
+        new ArrayList<>(
+            new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList());
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " finishes");
     lines.add("exit " + p.exitValue());
     return lines;

@@ -34,35 +34,41 @@ import org.junit.jupiter.api.Test;
 import org.partnersearch.config.ServiceConfig;
 
 /**
- * The Kubernetes manifests in {@code deploy/k8s/}: each one is read strictly into the typed model of
- * its kind (fabric8's, generated from Kubernetes' own API definitions), so a misspelled field or a
- * value of the wrong type fails here and not on {@code kubectl apply}. Then the parts are checked
+ * The Kubernetes manifests in {@code deploy/k8s/}: each one is read strictly into the typed model
+ * of its kind (fabric8's, generated from Kubernetes' own API definitions), so a misspelled field or
+ * a value of the wrong type fails here and not on {@code kubectl apply}. Then the parts are checked
  * to fit together: probes, ports, labels, the shared volume, the options they set.
  */
 class KubernetesManifestsTest {
   private static final Path MANIFESTS = Path.of("deploy", "k8s");
+
   /** The kinds deploy/k8s may hold, by apiVersion and kind. */
-  private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
-      "apps/v1 Deployment", Deployment.class,
-      "batch/v1 CronJob", CronJob.class,
-      "v1 Service", Service.class,
-      "v1 PersistentVolumeClaim", PersistentVolumeClaim.class);
+  private static final Map<String, Class<? extends HasMetadata>> KINDS =
+      Map.of(
+          "apps/v1 Deployment", Deployment.class,
+          "batch/v1 CronJob", CronJob.class,
+          "v1 Service", Service.class,
+          "v1 PersistentVolumeClaim", PersistentVolumeClaim.class);
 
   /**
    * fabric8's model classes keep unknown fields in an "additional properties" map, as the API
    * server's lenient decoding would; with that map switched off, an unknown field is an error.
    */
-  private static final ObjectMapper STRICT = JsonMapper.builder()
-      .annotationIntrospector(new JacksonAnnotationIntrospector() {
-        @Override
-        public Boolean hasAnySetter(Annotated a) {
-          return Boolean.FALSE;
-        }
-      })
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS) // "2" is not a number, 2 is not a string
-      .build();
+  private static final ObjectMapper STRICT =
+      JsonMapper.builder()
+          .annotationIntrospector(
+              new JacksonAnnotationIntrospector() {
+                @Override
+                public Boolean hasAnySetter(Annotated a) {
+                  return Boolean.FALSE;
+                }
+              })
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .disable(
+              MapperFeature.ALLOW_COERCION_OF_SCALARS) // "2" is not a number, 2 is not a string
+          .build();
+
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** Reads one manifest file strictly into its typed object; the exception says what is wrong. */
@@ -105,20 +111,24 @@ class KubernetesManifestsTest {
       }
     }
     assertEquals(List.of(), problems);
-    assertEquals(4, manifests().size(), "a Deployment, a CronJob, a Service and the shared volume's claim");
+    assertEquals(
+        4, manifests().size(), "a Deployment, a CronJob, a Service and the shared volume's claim");
   }
 
   @Test
   void aMisspelledFieldOrAValueOfTheWrongTypeIsRejected() throws IOException {
     String deployment = Files.readString(MANIFESTS.resolve("deployment.yaml"));
     read(deployment);
-    for (String[] change : List.of(
-        new String[] {"readinessProbe:", "readinesProbe:"},
-        new String[] {"replicas: 2", "replicas: two"},
-        new String[] {"replicas: 2", "replicas: \"2\""},
-        new String[] {"containerPort: 7070", "containerPort: [7070]"},
-        new String[] {"terminationGracePeriodSeconds: 15", "terminationGracePeriodSeconds: soon"},
-        new String[] {"kind: Deployment", "kind: Deploymnet"})) {
+    for (String[] change :
+        List.of(
+            new String[] {"readinessProbe:", "readinesProbe:"},
+            new String[] {"replicas: 2", "replicas: two"},
+            new String[] {"replicas: 2", "replicas: \"2\""},
+            new String[] {"containerPort: 7070", "containerPort: [7070]"},
+            new String[] {
+              "terminationGracePeriodSeconds: 15", "terminationGracePeriodSeconds: soon"
+            },
+            new String[] {"kind: Deployment", "kind: Deploymnet"})) {
       assertTrue(deployment.contains(change[0]), change[0]);
       String broken = deployment.replace(change[0], change[1]);
       boolean rejected;
@@ -142,13 +152,18 @@ class KubernetesManifestsTest {
     List<String> portNames = server.getPorts().stream().map(ContainerPort::getName).toList();
     assertTrue(portNames.contains(server.getReadinessProbe().getHttpGet().getPort().getStrVal()));
     assertTrue(portNames.contains(server.getLivenessProbe().getHttpGet().getPort().getStrVal()));
-    assertEquals(Optional.of("true"), env(server, "PARTNER_SEARCH_REPLICA"), "replicas never build or prune");
+    assertEquals(
+        Optional.of("true"),
+        env(server, "PARTNER_SEARCH_REPLICA"),
+        "replicas never build or prune");
     assertTrue(deployment.getSpec().getReplicas() >= 2);
-    assertTrue(pod.getTerminationGracePeriodSeconds()
-        > ServiceConfig.DEFAULT_DRAIN_SECONDS + ServiceConfig.DEFAULT_SHUTDOWN_SECONDS,
+    assertTrue(
+        pod.getTerminationGracePeriodSeconds()
+            > ServiceConfig.DEFAULT_DRAIN_SECONDS + ServiceConfig.DEFAULT_SHUTDOWN_SECONDS,
         "Kubernetes waits longer than the service takes to drain and finish requests in flight");
     assertMountsTheSharedVolume(pod, server);
-    assertEquals(deployment.getSpec().getSelector().getMatchLabels(),
+    assertEquals(
+        deployment.getSpec().getSelector().getMatchLabels(),
         deployment.getSpec().getTemplate().getMetadata().getLabels());
   }
 
@@ -158,9 +173,14 @@ class KubernetesManifestsTest {
     assertEquals("Forbid", indexer.getSpec().getConcurrencyPolicy());
     PodSpec pod = indexer.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
     Container index = pod.getContainers().get(0);
-    assertEquals("index", index.getCommand().get(index.getCommand().size() - 1), "the index command, not serve");
+    assertEquals(
+        "index",
+        index.getCommand().get(index.getCommand().size() - 1),
+        "the index command, not serve");
     assertMountsTheSharedVolume(pod, index);
-    assertEquals(List.of("ReadWriteMany"), the(PersistentVolumeClaim.class).getSpec().getAccessModes(),
+    assertEquals(
+        List.of("ReadWriteMany"),
+        the(PersistentVolumeClaim.class).getSpec().getAccessModes(),
         "many pods on many nodes mount it at once");
   }
 
@@ -169,18 +189,32 @@ class KubernetesManifestsTest {
     Service service = the(Service.class);
     Deployment deployment = the(Deployment.class);
     Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
-    service.getSpec().getSelector().forEach((k, v) -> assertEquals(v, podLabels.get(k), "selector " + k));
+    service
+        .getSpec()
+        .getSelector()
+        .forEach((k, v) -> assertEquals(v, podLabels.get(k), "selector " + k));
     String target = service.getSpec().getPorts().get(0).getTargetPort().getStrVal();
-    assertTrue(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().stream()
-        .anyMatch(p -> p.getName().equals(target)), target);
+    assertTrue(
+        deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts().stream()
+            .anyMatch(p -> p.getName().equals(target)),
+        target);
   }
 
   @Test
   void everyOptionTheManifestsSetIsInTheReadmesConfigurationTable() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
     List<String> unknown = new ArrayList<>();
-    for (Container c : List.of(the(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0),
-        the(CronJob.class).getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0))) {
+    for (Container c :
+        List.of(
+            the(Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0),
+            the(CronJob.class)
+                .getSpec()
+                .getJobTemplate()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0))) {
       for (EnvVar e : c.getEnv()) {
         if (!readme.contains("`" + e.getName() + "`")) {
           unknown.add(e.getName());
@@ -190,20 +224,38 @@ class KubernetesManifestsTest {
     assertEquals(List.of(), unknown);
   }
 
-  /** The pod mounts the claim of deploy/k8s at the folder the container's PARTNER_SEARCH_INDEX names. */
-  private static void assertMountsTheSharedVolume(PodSpec pod, Container container) throws IOException {
+  /**
+   * The pod mounts the claim of deploy/k8s at the folder the container's PARTNER_SEARCH_INDEX
+   * names.
+   */
+  private static void assertMountsTheSharedVolume(PodSpec pod, Container container)
+      throws IOException {
     String claim = the(PersistentVolumeClaim.class).getMetadata().getName();
-    Volume volume = pod.getVolumes().stream()
-        .filter(v -> v.getPersistentVolumeClaim() != null && claim.equals(v.getPersistentVolumeClaim().getClaimName()))
-        .findFirst().orElseThrow(() -> new AssertionError("no volume of claim " + claim));
-    String mountPath = container.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName()))
-        .findFirst().orElseThrow().getMountPath();
+    Volume volume =
+        pod.getVolumes().stream()
+            .filter(
+                v ->
+                    v.getPersistentVolumeClaim() != null
+                        && claim.equals(v.getPersistentVolumeClaim().getClaimName()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no volume of claim " + claim));
+    String mountPath =
+        container.getVolumeMounts().stream()
+            .filter(m -> m.getName().equals(volume.getName()))
+            .findFirst()
+            .orElseThrow()
+            .getMountPath();
     assertEquals(Optional.of(mountPath), env(container, "PARTNER_SEARCH_INDEX"));
-    assertFalse(container.getVolumeMounts().get(0).getReadOnly() != null
-        && container.getVolumeMounts().get(0).getReadOnly(), "writable: the indexer publishes, replicas keep analytics");
+    assertFalse(
+        container.getVolumeMounts().get(0).getReadOnly() != null
+            && container.getVolumeMounts().get(0).getReadOnly(),
+        "writable: the indexer publishes, replicas keep analytics");
   }
 
   private static Optional<String> env(Container c, String name) {
-    return c.getEnv().stream().filter(e -> e.getName().equals(name)).map(EnvVar::getValue).findFirst();
+    return c.getEnv().stream()
+        .filter(e -> e.getName().equals(name))
+        .map(EnvVar::getValue)
+        .findFirst();
   }
 }

@@ -14,14 +14,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.partnersearch.service.PartnerSearchService;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.config.ServiceConfig;
 import org.partnersearch.config.WebConfig;
+import org.partnersearch.service.PartnerSearchService;
 
 /**
- * Every {@code curl} example in README.md, run as written by the real {@code curl} against a
- * real server on a random port (with the admin token in {@code PARTNER_SEARCH_ADMIN_TOKEN}, as the
+ * Every {@code curl} example in README.md, run as written by the real {@code curl} against a real
+ * server on a random port (with the admin token in {@code PARTNER_SEARCH_ADMIN_TOKEN}, as the
  * README tells operators to start it), must answer 2xx. {@code .ci/run} installs curl.
  */
 class ReadmeCurlTest {
@@ -32,9 +32,20 @@ class ReadmeCurlTest {
   void everyCurlExampleOfTheReadmeAnswers2xx() throws Exception {
     List<String> examples = curlExamples(Path.of("README.md"));
     assertFalse(examples.size() < 10, "the README's examples were found: " + examples);
-    ServiceConfig config = new ServiceConfig("127.0.0.1", 0, dir.resolve("index"), RealCorpus.CORPUS,
-        Duration.ofSeconds(2), WebConfig.DEFAULT.withAdminToken(TOKEN), ServiceConfig.LogFormat.TEXT, false,
-        Optional.of(TOKEN), Duration.ZERO, Duration.ofSeconds(5), 30);
+    ServiceConfig config =
+        new ServiceConfig(
+            "127.0.0.1",
+            0,
+            dir.resolve("index"),
+            RealCorpus.CORPUS,
+            Duration.ofSeconds(2),
+            WebConfig.DEFAULT.withAdminToken(TOKEN),
+            ServiceConfig.LogFormat.TEXT,
+            false,
+            Optional.of(TOKEN),
+            Duration.ZERO,
+            Duration.ofSeconds(5),
+            30);
     List<String> failures = new ArrayList<>();
     try (PartnerSearchService service = new PartnerSearchService(config)) {
       service.start();
@@ -48,7 +59,10 @@ class ReadmeCurlTest {
     assertEquals(List.of(), failures);
   }
 
-  /** The lines of the README's code blocks that start with {@code curl}, without their trailing comments. */
+  /**
+   * The lines of the README's code blocks that start with {@code curl}, without their trailing
+   * comments.
+   */
   static List<String> curlExamples(Path readme) throws IOException {
     List<String> found = new ArrayList<>();
     boolean inCode = false;
@@ -68,9 +82,11 @@ class ReadmeCurlTest {
    * stderr; returns the status, or what went wrong.
    */
   private static String run(String example) throws IOException, InterruptedException {
-    String script = "set -o pipefail\n"
-        + "curl() { command curl --silent --show-error --max-time 20 --write-out '%{stderr}%{http_code}\\n' \"$@\"; }\n"
-        + example + " > /dev/null";
+    String script =
+        "set -o pipefail\n"
+            + "curl() { command curl --silent --show-error --max-time 20 --write-out '%{stderr}%{http_code}\\n' \"$@\"; }\n"
+            + example
+            + " > /dev/null";
     ProcessBuilder bash = new ProcessBuilder("bash", "-c", script);
     bash.environment().put("PARTNER_SEARCH_ADMIN_TOKEN", TOKEN);
     Process p = bash.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -26,7 +26,8 @@ class CorpusFuzzTest {
   }
 
   @FuzzTest(maxDuration = "10m")
-  void loadingArbitraryBytesAsAPartnerFileReportsProblemsOrSucceeds(byte[] yaml) throws IOException {
+  void loadingArbitraryBytesAsAPartnerFileReportsProblemsOrSucceeds(byte[] yaml)
+      throws IOException {
     Path dir = corpus();
     Files.write(dir.resolve("partners/daef.yaml"), yaml);
     try {

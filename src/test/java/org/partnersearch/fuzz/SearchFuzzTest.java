@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.partnersearch.RealCorpus;
@@ -16,9 +15,9 @@ import org.partnersearch.search.SearchRequest;
 import org.partnersearch.search.SearchResponse;
 
 /**
- * Fuzzes query parsing, query building, highlighting and facets through the search layer: any
- * input either answers or is refused with an InvalidRequestException, and highlights never carry
- * markup but our marks. Saved inputs replay in every build; {@code JAZZER_FUZZ=1} fuzzes for real.
+ * Fuzzes query parsing, query building, highlighting and facets through the search layer: any input
+ * either answers or is refused with an InvalidRequestException, and highlights never carry markup
+ * but our marks. Saved inputs replay in every build; {@code JAZZER_FUZZ=1} fuzzes for real.
  */
 class SearchFuzzTest {
   private static RealCorpus corpus;
@@ -46,8 +45,11 @@ class SearchFuzzTest {
     List<String> areas = data.consumeBoolean() ? List.of(data.consumeString(20)) : List.of();
     String q = data.consumeRemainingAsString();
     try {
-      SearchResponse r = corpus().searcher.search(
-          new SearchRequest(q, page, size, areas, List.of(), List.of(), Lang.DE, explain));
+      SearchResponse r =
+          corpus()
+              .searcher
+              .search(
+                  new SearchRequest(q, page, size, areas, List.of(), List.of(), Lang.DE, explain));
       for (SearchHit hit : r.hits()) {
         assertOnlyMarks(hit.highlight().name());
         hit.highlight().snippets().forEach(SearchFuzzTest::assertOnlyMarks);

@@ -44,7 +44,8 @@ class IndexGenerationsTest {
   }
 
   @Test
-  void anUnpublishedNewerFolderIsNeverServedAndIsRemovedOnceANewerGenerationIsPublished() throws IOException {
+  void anUnpublishedNewerFolderIsNeverServedAndIsRemovedOnceANewerGenerationIsPublished()
+      throws IOException {
     IndexGenerations g = withoutReplicas();
     Path first = g.create();
     g.publish(first);
@@ -76,20 +77,23 @@ class IndexGenerationsTest {
   @Test
   void aSupersededGenerationStaysForReplicasUntilTheTimeToKeepItHasPassed() throws IOException {
     Instant now = Instant.now();
-    IndexGenerations g = new IndexGenerations(root, Duration.ofMinutes(10), Clock.fixed(now, ZoneOffset.UTC));
+    IndexGenerations g =
+        new IndexGenerations(root, Duration.ofMinutes(10), Clock.fixed(now, ZoneOffset.UTC));
     Path a = g.create();
     g.publish(a);
     Path b = g.create();
     g.publish(b);
     Path c = g.create();
     g.publish(c);
-    Files.setLastModifiedTime(b, FileTime.from(now.minus(Duration.ofMinutes(9)))); // b's build replaced a
+    Files.setLastModifiedTime(
+        b, FileTime.from(now.minus(Duration.ofMinutes(9)))); // b's build replaced a
     g.removeOld();
     assertTrue(Files.exists(a), "superseded 9 minutes ago: a replica may still answer from it");
 
     Files.setLastModifiedTime(b, FileTime.from(now.minus(Duration.ofMinutes(11))));
     g.removeOld();
-    assertFalse(Files.exists(a), "superseded 11 minutes ago: every replica has switched long since");
+    assertFalse(
+        Files.exists(a), "superseded 11 minutes ago: every replica has switched long since");
     assertEquals(List.of(c, b), g.servable(), "the previous one is kept whatever its age");
   }
 

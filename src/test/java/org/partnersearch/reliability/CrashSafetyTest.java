@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.RealCorpus;
 import org.partnersearch.index.IndexGenerations;
-import org.partnersearch.serving.LiveIndex;
 import org.partnersearch.search.SearchRequest;
+import org.partnersearch.serving.LiveIndex;
 
 /**
  * {@code kill -9} of a forked indexer at random moments: afterwards a server starts and serves a
@@ -51,25 +51,50 @@ class CrashSafetyTest {
         p.waitFor(30, TimeUnit.SECONDS);
         assertServable(app, index, "after a kill at " + delay + " ms of ~" + fullRunMillis + " ms");
       }
-      System.out.println("crash trials: killed the indexer at " + killedAt + " ms of a ~" + fullRunMillis + " ms run");
+      System.out.println(
+          "crash trials: killed the indexer at "
+              + killedAt
+              + " ms of a ~"
+              + fullRunMillis
+              + " ms run");
     }
   }
 
   private static void assertServable(PartnerSearch app, Path index, String when) throws Exception {
-    Path current = new IndexGenerations(index).current().orElseThrow(() -> new AssertionError("nothing published " + when));
-    try (Directory d = FSDirectory.open(current); CheckIndex check = new CheckIndex(d)) {
+    Path current =
+        new IndexGenerations(index)
+            .current()
+            .orElseThrow(() -> new AssertionError("nothing published " + when));
+    try (Directory d = FSDirectory.open(current);
+        CheckIndex check = new CheckIndex(d)) {
       assertTrue(check.checkIndex().clean, "CheckIndex " + when);
     }
     try (LiveIndex live = app.openIndex(index)) {
       assertEquals(RealCorpus.partnerCount(), app.searcher(live).status().documents(), when);
-      assertEquals("daef", app.searcher(live, RealCorpus.TEST_TIME_BUDGET).search(SearchRequest.of("Endlager")).hits().get(0).id(), when);
+      assertEquals(
+          "daef",
+          app.searcher(live, RealCorpus.TEST_TIME_BUDGET)
+              .search(SearchRequest.of("Endlager"))
+              .hits()
+              .get(0)
+              .id(),
+          when);
     }
   }
 
   private static ProcessBuilder indexer(Path index) {
     String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        "org.partnersearch.cli.Main", "index", "--corpus", RealCorpus.CORPUS.toString(), "--index", index.toString())
+    return new ProcessBuilder(
+            java,
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.partnersearch.cli.Main",
+            "index",
+            "--corpus",
+            RealCorpus.CORPUS.toString(),
+            "--index",
+            index.toString())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
   }

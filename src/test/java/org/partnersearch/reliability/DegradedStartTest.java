@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.PartnerSearch;
 import org.partnersearch.RealCorpus;
+import org.partnersearch.search.SearchRequest;
 import org.partnersearch.serving.IndexStatus;
 import org.partnersearch.serving.LiveIndex;
-import org.partnersearch.search.SearchRequest;
 import org.partnersearch.suggest.SuggestRequest;
 
-/** A corrupt newest generation: the server answers from the previous one and says it is degraded. */
+/**
+ * A corrupt newest generation: the server answers from the previous one and says it is degraded.
+ */
 class DegradedStartTest {
   @TempDir Path dir;
 
@@ -31,7 +33,13 @@ class DegradedStartTest {
         IndexStatus status = app.searcher(live).status();
         assertEquals(1, status.generation(), "served from the previous generation");
         assertTrue(status.degraded());
-        assertEquals("daef", app.searcher(live, RealCorpus.TEST_TIME_BUDGET).search(SearchRequest.of("Endlager")).hits().get(0).id());
+        assertEquals(
+            "daef",
+            app.searcher(live, RealCorpus.TEST_TIME_BUDGET)
+                .search(SearchRequest.of("Endlager"))
+                .hits()
+                .get(0)
+                .id());
 
         app.index(RealCorpus.CORPUS, index); // an editor reindexes: the next generation is healthy
         live.maybeRefreshBlocking();
@@ -50,7 +58,8 @@ class DegradedStartTest {
       corrupt(newest.resolve("suggest/infix"));
 
       try (LiveIndex live = app.openIndex(index)) {
-        assertEquals(1, app.searcher(live).status().generation(), "served from the previous generation");
+        assertEquals(
+            1, app.searcher(live).status().generation(), "served from the previous generation");
         assertTrue(app.searcher(live).status().degraded());
         assertFalse(app.searcher(live).suggest(SuggestRequest.of("Endl")).suggestions().isEmpty());
       }
@@ -67,7 +76,10 @@ class DegradedStartTest {
     return Files.isRegularFile(p) && !p.getFileName().toString().equals("write.lock");
   }
 
-  /** Overwrites the middle of every file of the folder (not its sub-folders), as a failing disk would. */
+  /**
+   * Overwrites the middle of every file of the folder (not its sub-folders), as a failing disk
+   * would.
+   */
   private static void corrupt(Path generation) throws IOException {
     try (Stream<Path> files = Files.list(generation)) {
       for (Path f : files.filter(DegradedStartTest::isDataFile).toList()) {

@@ -31,12 +31,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.partnersearch.PartnerSearch;
-import org.partnersearch.service.PartnerSearchService;
 import org.partnersearch.config.ServiceConfig;
+import org.partnersearch.config.WebConfig;
 import org.partnersearch.corpus.CorpusLoader;
 import org.partnersearch.index.BuildProgress;
 import org.partnersearch.index.IndexGenerations;
-import org.partnersearch.config.WebConfig;
+import org.partnersearch.service.PartnerSearchService;
 
 /**
  * Scale-out over published generations: two {@code serve} replicas read one index folder, one
@@ -47,22 +47,31 @@ import org.partnersearch.config.WebConfig;
 class ReplicasTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration REFRESH = Duration.ofSeconds(1);
+
   /** Opening a generation takes well under a second; the rest is for a busy shared machine. */
   private static final Duration SWITCH_MARGIN = Duration.ofSeconds(4);
-  private static final List<String> PATHS = List.of("/api/search?q=", "/api/search?q=Endlager&lang=de",
-      "/api/search?q=repository");
+
+  private static final List<String> PATHS =
+      List.of("/api/search?q=", "/api/search?q=Endlager&lang=de", "/api/search?q=repository");
   private static final Path FIXTURE = Path.of("src/test/resources/replicas");
 
   @TempDir Path dir;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /**
    * One answer as a client saw it.
    *
-   * @param partial the search ran out of its time budget (a busy machine): a 200 all the same, never
-   *     cached, so without an ETag, and with only the hits found so far
+   * @param partial the search ran out of its time budget (a busy machine): a 200 all the same,
+   *     never cached, so without an ETag, and with only the hits found so far
    */
-  record Answer(int replica, String path, int status, Optional<Long> generation, String etag, long total,
+  record Answer(
+      int replica,
+      String path,
+      int status,
+      Optional<Long> generation,
+      String etag,
+      long total,
       boolean partial) {}
 
   @Test
@@ -75,14 +84,19 @@ class ReplicasTest {
       List<Future<?>> preparing = new ArrayList<>();
       for (PartnerSearchService r : replicas) {
         r.listen();
-        preparing.add(background.submit(() -> {
-          r.prepare();
-          return null;
-        }));
+        preparing.add(
+            background.submit(
+                () -> {
+                  r.prepare();
+                  return null;
+                }));
       }
       Thread.sleep(2 * REFRESH.toMillis());
       for (PartnerSearchService r : replicas) {
-        assertEquals(503, get(r, "/readyz").statusCode(), "a replica waits for the indexer, it never builds");
+        assertEquals(
+            503,
+            get(r, "/readyz").statusCode(),
+            "a replica waits for the indexer, it never builds");
       }
       assertEquals(List.of(), generationFolders(index), "no replica built anything");
 
@@ -101,13 +115,15 @@ class ReplicasTest {
         List<Future<?>> clients = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
           int n = c;
-          clients.add(background.submit(() -> search(replicas, n, stop, answers, partials, failures)));
+          clients.add(
+              background.submit(() -> search(replicas, n, stop, answers, partials, failures)));
         }
         Thread.sleep(500);
 
         List<Duration> switches = new ArrayList<>();
         for (String later : List.of("beta.yaml", "gamma.yaml")) {
-          Files.copy(FIXTURE.resolve("later").resolve(later), corpus.resolve("partners").resolve(later));
+          Files.copy(
+              FIXTURE.resolve("later").resolve(later), corpus.resolve("partners").resolve(later));
           long generation = publish(indexer, corpus, shared);
           long published = System.nanoTime();
           awaitGeneration(replicas, generation);
@@ -121,22 +137,34 @@ class ReplicasTest {
 
         assertEquals(List.of(), List.copyOf(failures));
         for (Answer p : partials) {
-          assertTrue(p.etag().isEmpty() && p.total() <= expectedPartners(p.generation().orElseThrow()), p.toString());
+          assertTrue(
+              p.etag().isEmpty() && p.total() <= expectedPartners(p.generation().orElseThrow()),
+              p.toString());
         }
         for (Duration took : switches) {
-          assertTrue(took.compareTo(REFRESH.plus(SWITCH_MARGIN)) <= 0, "both replicas switched in " + switches);
+          assertTrue(
+              took.compareTo(REFRESH.plus(SWITCH_MARGIN)) <= 0,
+              "both replicas switched in " + switches);
         }
         for (int r = 0; r < 2; r++) {
           int replica = r;
           Set<Long> seen = new TreeSet<>();
-          answers.stream().filter(a -> a.replica() == replica).forEach(a -> seen.add(a.generation().orElseThrow()));
-          assertEquals(Set.of(1L, 2L, 3L), seen, "replica " + r + " answered from every generation in turn");
+          answers.stream()
+              .filter(a -> a.replica() == replica)
+              .forEach(a -> seen.add(a.generation().orElseThrow()));
+          assertEquals(
+              Set.of(1L, 2L, 3L), seen, "replica " + r + " answered from every generation in turn");
         }
-        // Equal requests in one generation get one ETag, whichever replica answers: a cache in front
+        // Equal requests in one generation get one ETag, whichever replica answers: a cache in
+        // front
         // of both can revalidate against either.
         Map<String, Set<String>> etags = new ConcurrentHashMap<>();
-        answers.forEach(a -> etags.computeIfAbsent(a.generation().orElseThrow() + " " + a.path(), k -> new TreeSet<>())
-            .add(a.etag()));
+        answers.forEach(
+            a ->
+                etags
+                    .computeIfAbsent(
+                        a.generation().orElseThrow() + " " + a.path(), k -> new TreeSet<>())
+                    .add(a.etag()));
         etags.forEach((key, tags) -> assertEquals(1, tags.size(), key + ": " + tags));
         assertEquals(3 * PATHS.size(), etags.size());
 
@@ -149,25 +177,55 @@ class ReplicasTest {
       replicas.forEach(PartnerSearchService::stop);
       background.shutdownNow();
     }
-    assertEquals(List.of("gen-000001", "gen-000002", "gen-000003"), generationFolders(index),
+    assertEquals(
+        List.of("gen-000001", "gen-000002", "gen-000003"),
+        generationFolders(index),
         "superseded generations stay a while for replicas; replicas never remove or add one");
     for (PartnerSearchService r : replicas) {
-      assertTrue(Files.isRegularFile(r.config().analyticsFile()), "each replica keeps its own analytics");
+      assertTrue(
+          Files.isRegularFile(r.config().analyticsFile()), "each replica keeps its own analytics");
     }
-    assertFalse(Files.exists(index.resolve("analytics.json")), "no shared analytics file to collide on");
+    assertFalse(
+        Files.exists(index.resolve("analytics.json")), "no shared analytics file to collide on");
   }
 
   private PartnerSearchService replica(Path index, int n) {
-    ServiceConfig single = new ServiceConfig("127.0.0.1", 0, index, dir.resolve("no-corpus"), REFRESH,
-        WebConfig.DEFAULT.withRequestsPerMinute(0), ServiceConfig.LogFormat.TEXT, false, Optional.empty(),
-        Duration.ZERO, Duration.ofSeconds(2), 30);
-    return new PartnerSearchService(new ServiceConfig(single.host(), single.port(), single.indexDir(),
-        single.corpusDir(), single.refreshInterval(), single.web(), single.logFormat(), single.logClientAddress(),
-        single.adminToken(), single.drainDelay(), single.shutdownTimeout(), single.analyticsDays(), true,
-        ServiceConfig.replicaAnalyticsFile(index, "replica-" + n)));
+    ServiceConfig single =
+        new ServiceConfig(
+            "127.0.0.1",
+            0,
+            index,
+            dir.resolve("no-corpus"),
+            REFRESH,
+            WebConfig.DEFAULT.withRequestsPerMinute(0),
+            ServiceConfig.LogFormat.TEXT,
+            false,
+            Optional.empty(),
+            Duration.ZERO,
+            Duration.ofSeconds(2),
+            30);
+    return new PartnerSearchService(
+        new ServiceConfig(
+            single.host(),
+            single.port(),
+            single.indexDir(),
+            single.corpusDir(),
+            single.refreshInterval(),
+            single.web(),
+            single.logFormat(),
+            single.logClientAddress(),
+            single.adminToken(),
+            single.drainDelay(),
+            single.shutdownTimeout(),
+            single.analyticsDays(),
+            true,
+            ServiceConfig.replicaAnalyticsFile(index, "replica-" + n)));
   }
 
-  /** Partner {@code i} of the fixture is added in generation {@code i}, so a generation has as many partners. */
+  /**
+   * Partner {@code i} of the fixture is added in generation {@code i}, so a generation has as many
+   * partners.
+   */
   private static long expectedPartners(long generation) {
     return generation;
   }
@@ -194,38 +252,57 @@ class ReplicasTest {
     return target;
   }
 
-  private static long publish(PartnerSearch indexer, Path corpus, IndexGenerations shared) throws Exception {
+  private static long publish(PartnerSearch indexer, Path corpus, IndexGenerations shared)
+      throws Exception {
     return IndexGenerations.number(indexer.index(corpus, shared, BuildProgress.NONE).generation());
   }
 
-  private void awaitGeneration(List<PartnerSearchService> replicas, long generation) throws Exception {
+  private void awaitGeneration(List<PartnerSearchService> replicas, long generation)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     for (PartnerSearchService r : replicas) {
       while (true) {
         HttpResponse<String> health = get(r, "/api/health");
-        if (health.statusCode() == 200 && JSON.readTree(health.body()).get("generation").asLong() == generation) {
+        if (health.statusCode() == 200
+            && JSON.readTree(health.body()).get("generation").asLong() == generation) {
           break;
         }
-        assertTrue(System.nanoTime() < deadline, "replica on generation " + generation + ": " + health.body());
+        assertTrue(
+            System.nanoTime() < deadline,
+            "replica on generation " + generation + ": " + health.body());
         Thread.sleep(20);
       }
     }
   }
 
-  /** Client {@code n}: searches through both replicas in turn until stopped; checks every answer. */
-  private void search(List<PartnerSearchService> replicas, int n, AtomicBoolean stop,
-      ConcurrentLinkedQueue<Answer> answers, ConcurrentLinkedQueue<Answer> partials,
+  /**
+   * Client {@code n}: searches through both replicas in turn until stopped; checks every answer.
+   */
+  private void search(
+      List<PartnerSearchService> replicas,
+      int n,
+      AtomicBoolean stop,
+      ConcurrentLinkedQueue<Answer> answers,
+      ConcurrentLinkedQueue<Answer> partials,
       ConcurrentLinkedQueue<String> failures) {
     for (int i = n; !stop.get(); i++) {
       int replica = i % 2;
       String path = PATHS.get(i % PATHS.size());
       try {
         HttpResponse<String> r = get(replicas.get(replica), path);
-        Optional<Long> generation = r.headers().firstValue("X-Index-Generation").map(Long::parseLong);
+        Optional<Long> generation =
+            r.headers().firstValue("X-Index-Generation").map(Long::parseLong);
         String etag = r.headers().firstValue("ETag").orElse("");
         JsonNode body = r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
-        Answer a = new Answer(replica, path, r.statusCode(), generation, etag,
-            body == null ? -1 : body.get("total").asLong(), body != null && body.get("partial").asBoolean());
+        Answer a =
+            new Answer(
+                replica,
+                path,
+                r.statusCode(),
+                generation,
+                etag,
+                body == null ? -1 : body.get("total").asLong(),
+                body != null && body.get("partial").asBoolean());
         if (a.status() != 200 || generation.isEmpty()) {
           failures.add(a.toString());
         } else if (a.partial()) {
@@ -248,8 +325,10 @@ class ReplicasTest {
 
   private HttpResponse<String> get(PartnerSearchService replica, String path, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + replica.port() + path))
-        .timeout(Duration.ofSeconds(10)).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + replica.port() + path))
+            .timeout(Duration.ofSeconds(10))
+            .GET();
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -261,7 +340,11 @@ class ReplicasTest {
       return List.of();
     }
     try (Stream<Path> children = Files.list(index)) {
-      return children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+      return children
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
     }
   }
 }

@@ -17,8 +17,8 @@ import org.partnersearch.corpus.Lang;
 
 /**
  * The city facet names a city in the visitor's language and says where it is, while its value (what
- * the {@code city} filter takes) stays the German name partner files write. Over a copy of the corpus
- * whose Rostock partner moved to München, the one listed city whose names differ.
+ * the {@code city} filter takes) stays the German name partner files write. Over a copy of the
+ * corpus whose Rostock partner moved to München, the one listed city whose names differ.
  */
 class CityFacetTest {
   @TempDir static Path corpusDir;
@@ -30,7 +30,8 @@ class CityFacetTest {
     RealCorpus.copyTo(corpusDir);
     Path rostock = corpusDir.resolve("partners/rostock.yaml");
     String text = Files.readString(rostock, StandardCharsets.UTF_8);
-    Files.writeString(rostock, text.replace("city: Rostock", "city: München"), StandardCharsets.UTF_8);
+    Files.writeString(
+        rostock, text.replace("city: Rostock", "city: München"), StandardCharsets.UTF_8);
     corpus = RealCorpus.indexInto(indexDir, corpusDir);
   }
 
@@ -41,15 +42,30 @@ class CityFacetTest {
 
   @Test
   void theLabelIsTheCitysNameInTheRequestedLanguageAndTheValueItsGermanName() throws Exception {
-    Coordinates where = new CorpusLoader().load(corpusDir).cities().stream()
-        .filter(c -> c.key().equals("München")).findFirst().orElseThrow().coordinates();
-    assertEquals(new FacetResults.FacetValue("München", "Munich", 1, true, List.of(), where), munich(Lang.EN));
+    Coordinates where =
+        new CorpusLoader()
+            .load(corpusDir).cities().stream()
+                .filter(c -> c.key().equals("München"))
+                .findFirst()
+                .orElseThrow()
+                .coordinates();
+    assertEquals(
+        new FacetResults.FacetValue("München", "Munich", 1, true, List.of(), where),
+        munich(Lang.EN));
     assertEquals("München", munich(Lang.DE).label());
   }
 
   private static FacetResults.FacetValue munich(Lang lang) {
-    SearchResponse r = corpus.searcher.search(new SearchRequest("", 1, 10, List.of(), List.of(), List.of("München"), lang, false));
-    assertEquals(List.of("rostock"), r.hits().stream().map(SearchHit::id).toList(), "the filter takes the German name");
-    return r.facets().city().stream().filter(v -> v.value().equals("München")).findFirst().orElseThrow();
+    SearchResponse r =
+        corpus.searcher.search(
+            new SearchRequest("", 1, 10, List.of(), List.of(), List.of("München"), lang, false));
+    assertEquals(
+        List.of("rostock"),
+        r.hits().stream().map(SearchHit::id).toList(),
+        "the filter takes the German name");
+    return r.facets().city().stream()
+        .filter(v -> v.value().equals("München"))
+        .findFirst()
+        .orElseThrow();
   }
 }

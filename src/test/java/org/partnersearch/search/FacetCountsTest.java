@@ -47,7 +47,8 @@ class FacetCountsTest {
         new Filters(List.of("cancer-research", "nuclear-safety"), List.of(), List.of()),
         new Filters(List.of(), List.of("university"), List.of()),
         new Filters(List.of(), List.of("university", "network"), List.of("Dresden")),
-        new Filters(List.of("radiation-oncology"), List.of("hospital", "research-centre"), List.of()),
+        new Filters(
+            List.of("radiation-oncology"), List.of("hospital", "research-centre"), List.of()),
         new Filters(List.of("graduate-training"), List.of(), List.of("Rostock", "Dresden")),
         new Filters(List.of("health"), List.of(), List.of()),
         new Filters(List.of("energy", "materials-research"), List.of("network"), List.of()));
@@ -56,27 +57,49 @@ class FacetCountsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("combinations")
   void countsMatchABruteForceCountOverTheCorpus(Filters f) {
-    SearchResponse r = fixture.searcher.search(
-        new SearchRequest("", 1, 50, f.areas(), f.types(), f.cities(), Lang.EN, false));
+    SearchResponse r =
+        fixture.searcher.search(
+            new SearchRequest("", 1, 50, f.areas(), f.types(), f.cities(), Lang.EN, false));
 
-    Predicate<Partner> area = p -> f.areas().isEmpty() || f.areas().stream().anyMatch(a -> inArea(p, a));
+    Predicate<Partner> area =
+        p -> f.areas().isEmpty() || f.areas().stream().anyMatch(a -> inArea(p, a));
     Predicate<Partner> type = p -> f.types().isEmpty() || f.types().contains(p.type());
-    Predicate<Partner> city = p -> f.cities().isEmpty() || (p.city() != null && f.cities().contains(p.city()));
+    Predicate<Partner> city =
+        p -> f.cities().isEmpty() || (p.city() != null && f.cities().contains(p.city()));
 
-    assertEquals(corpus.partners().stream().filter(area.and(type).and(city)).count(), r.total(), "total");
-    assertEquals(expected(type.and(city), p -> p.researchAreas().stream()), flatAreaCounts(r.facets().area()), "area");
-    assertEquals(expected(area.and(city), p -> Stream.of(p.type())), counts(r.facets().type()), "type");
-    assertEquals(expected(area.and(type), p -> Stream.ofNullable(p.city())), counts(r.facets().city()), "city");
+    assertEquals(
+        corpus.partners().stream().filter(area.and(type).and(city)).count(), r.total(), "total");
+    assertEquals(
+        expected(type.and(city), p -> p.researchAreas().stream()),
+        flatAreaCounts(r.facets().area()),
+        "area");
+    assertEquals(
+        expected(area.and(city), p -> Stream.of(p.type())), counts(r.facets().type()), "type");
+    assertEquals(
+        expected(area.and(type), p -> Stream.ofNullable(p.city())),
+        counts(r.facets().city()),
+        "city");
   }
 
   private static boolean inArea(Partner p, String areaOrField) {
-    return p.researchAreas().stream().anyMatch(a -> a.equals(areaOrField)
-        || corpus.taxonomy().area(a).map(x -> x.fieldId().equals(areaOrField)).orElse(false));
+    return p.researchAreas().stream()
+        .anyMatch(
+            a ->
+                a.equals(areaOrField)
+                    || corpus
+                        .taxonomy()
+                        .area(a)
+                        .map(x -> x.fieldId().equals(areaOrField))
+                        .orElse(false));
   }
 
-  private static Map<String, Integer> expected(Predicate<Partner> filter, Function<Partner, Stream<String>> values) {
+  private static Map<String, Integer> expected(
+      Predicate<Partner> filter, Function<Partner, Stream<String>> values) {
     Map<String, Integer> counts = new TreeMap<>();
-    corpus.partners().stream().filter(filter).flatMap(values).forEach(v -> counts.merge(v, 1, Integer::sum));
+    corpus.partners().stream()
+        .filter(filter)
+        .flatMap(values)
+        .forEach(v -> counts.merge(v, 1, Integer::sum));
     return counts;
   }
 
@@ -86,15 +109,28 @@ class FacetCountsTest {
     return counts;
   }
 
-  /** Leaf counts only: the field level is the number of partners with any of its areas, checked below. */
+  /**
+   * Leaf counts only: the field level is the number of partners with any of its areas, checked
+   * below.
+   */
   private static Map<String, Integer> flatAreaCounts(List<FacetResults.FacetValue> fields) {
     Map<String, Integer> counts = new TreeMap<>();
     for (FacetResults.FacetValue field : fields) {
-      field.children().stream().filter(v -> v.count() > 0).forEach(v -> counts.put(v.value(), v.count()));
-      int partnersInField = (int) corpus.partners().stream()
-          .filter(p -> field.children().stream().anyMatch(c -> p.researchAreas().contains(c.value())))
-          .count();
-      assertEquals(true, field.count() <= partnersInField, "field " + field.value() + " counts each partner once");
+      field.children().stream()
+          .filter(v -> v.count() > 0)
+          .forEach(v -> counts.put(v.value(), v.count()));
+      int partnersInField =
+          (int)
+              corpus.partners().stream()
+                  .filter(
+                      p ->
+                          field.children().stream()
+                              .anyMatch(c -> p.researchAreas().contains(c.value())))
+                  .count();
+      assertEquals(
+          true,
+          field.count() <= partnersInField,
+          "field " + field.value() + " counts each partner once");
     }
     return counts;
   }

@@ -36,11 +36,23 @@ class QueryFactoryTest {
   static QueryFactory queries;
   static Glossary noGlossary;
   static Directory dir;
-  /** Has one-letter misspellings of the words the tests type, and "Kerntechnik", "Forschung", "Anlage". */
+
+  /**
+   * Has one-letter misspellings of the words the tests type, and "Kerntechnik", "Forschung",
+   * "Anlage".
+   */
   static DirectoryReader reader;
 
-  static final List<String> TYPED = List.of("Endlagerung", "Strahlenforschung", "Beschleuniger", "Universitaet",
-      "Werkstoffe", "Rohstoffe", "Tumoren", "Kernphysik");
+  static final List<String> TYPED =
+      List.of(
+          "Endlagerung",
+          "Strahlenforschung",
+          "Beschleuniger",
+          "Universitaet",
+          "Werkstoffe",
+          "Rohstoffe",
+          "Tumoren",
+          "Kernphysik");
 
   @BeforeAll
   static void build() throws Exception {
@@ -49,12 +61,17 @@ class QueryFactoryTest {
     queries = new QueryFactory(analyzers, decompounder);
     noGlossary = new GlossaryFactory(new GlossaryKeys(analyzers)::of).create(List.of());
     dir = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(IndexSchema.indexAnalyzer(analyzers)))) {
+    try (IndexWriter writer =
+        new IndexWriter(dir, new IndexWriterConfig(IndexSchema.indexAnalyzer(analyzers)))) {
       Document doc = new Document();
-      String misspelt = String.join(" ", TYPED.stream().map(w -> w.substring(0, w.length() - 1) + "x").toList());
+      String misspelt =
+          String.join(" ", TYPED.stream().map(w -> w.substring(0, w.length() - 1) + "x").toList());
       doc.add(new TextField(SearchableText.DESCRIPTION_DE.field(), misspelt, Field.Store.NO));
-      doc.add(new TextField(SearchableText.DESCRIPTION_DE.field(), "Forschung zur Kerntechnik an der Anlage",
-          Field.Store.NO));
+      doc.add(
+          new TextField(
+              SearchableText.DESCRIPTION_DE.field(),
+              "Forschung zur Kerntechnik an der Anlage",
+              Field.Store.NO));
       writer.addDocument(doc);
     }
     reader = DirectoryReader.open(dir);
@@ -74,53 +91,63 @@ class QueryFactoryTest {
   /** The terms of the query that end in "x": the near spellings it found. */
   private static Set<String> nearSpellings(Query q) {
     Set<String> found = new HashSet<>();
-    q.visit(new QueryVisitor() {
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        return this;
-      }
-
-      @Override
-      public void consumeTerms(Query query, Term... terms) {
-        for (Term t : terms) {
-          if (t.text().endsWith("x")) {
-            found.add(t.text());
+    q.visit(
+        new QueryVisitor() {
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return this;
           }
-        }
-      }
-    });
+
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            for (Term t : terms) {
+              if (t.text().endsWith("x")) {
+                found.add(t.text());
+              }
+            }
+          }
+        });
     return found;
   }
 
   @Test
   void nearSpellingsAreLookedForInAtMostFiveWords() {
-    assertEquals(QueryFactory.MAX_TYPO_WORDS, nearSpellings(build(String.join(" ", TYPED), reader)).size());
+    assertEquals(
+        QueryFactory.MAX_TYPO_WORDS, nearSpellings(build(String.join(" ", TYPED), reader)).size());
   }
 
   @Test
   void aWordIsOneSynonymQueryPerSearchableTextThatHasItsTerms() {
     Set<String> fields = new HashSet<>();
     int[] synonymQueries = {0};
-    build("Kernteknik", reader).visit(new QueryVisitor() {
-      @Override
-      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-        if (parent instanceof SynonymQuery synonyms) {
-          synonymQueries[0]++;
-          fields.add(synonyms.getField());
-        }
-        return this;
-      }
-    });
+    build("Kernteknik", reader)
+        .visit(
+            new QueryVisitor() {
+              @Override
+              public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                if (parent instanceof SynonymQuery synonyms) {
+                  synonymQueries[0]++;
+                  fields.add(synonyms.getField());
+                }
+                return this;
+              }
+            });
     assertEquals(fields.size(), synonymQueries[0], "one per text");
-    assertEquals(Set.of(SearchableText.DESCRIPTION_DE.field()), fields, "only texts that have one of its terms");
-    assertTrue(SearchableText.values().length <= 8, "at most eight texts, so at most eight clauses a word");
+    assertEquals(
+        Set.of(SearchableText.DESCRIPTION_DE.field()),
+        fields,
+        "only texts that have one of its terms");
+    assertTrue(
+        SearchableText.values().length <= 8,
+        "at most eight texts, so at most eight clauses a word");
   }
 
   @Test
   void shortWordsAcronymsAndKnownWordsGetNoNearSpellings() {
     assertEquals(Set.of(), nearSpellings(build("HZDR DAEF ct.qmat KIT Ulm OncoRay", reader)));
     assertEquals(Set.of(), nearSpellings(build("Kerntechnik", reader)), "known as typed");
-    assertEquals(Set.of(), nearSpellings(build("Forschungsanlage", reader)), "a compound of known words");
+    assertEquals(
+        Set.of(), nearSpellings(build("Forschungsanlage", reader)), "a compound of known words");
     assertEquals(Set.of("tumorex"), nearSpellings(build("Tumoren", reader)));
   }
 }

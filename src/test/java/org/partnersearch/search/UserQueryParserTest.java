@@ -24,8 +24,11 @@ class UserQueryParserTest {
 
   @Test
   void wordsPhrasesExclusionsAndOr() {
-    UserQuery q = parser.parse("Endlager \"repository research\" -Kerntechnik Chemnitz OR Freiberg");
-    assertEquals(List.of(g(w("Endlager")), g(p("repository research")), g(w("Chemnitz"), w("Freiberg"))), q.required());
+    UserQuery q =
+        parser.parse("Endlager \"repository research\" -Kerntechnik Chemnitz OR Freiberg");
+    assertEquals(
+        List.of(g(w("Endlager")), g(p("repository research")), g(w("Chemnitz"), w("Freiberg"))),
+        q.required());
     assertEquals(List.of(w("Kerntechnik")), q.excluded());
   }
 
@@ -43,7 +46,9 @@ class UserQueryParserTest {
 
   @Test
   void luceneSyntaxIsPlainText() {
-    assertEquals(List.of(g(w("title:foo*")), g(w("(a")), g(w("b)~2"))), parser.parse("title:foo* (a b)~2").required());
+    assertEquals(
+        List.of(g(w("title:foo*")), g(w("(a")), g(w("b)~2"))),
+        parser.parse("title:foo* (a b)~2").required());
   }
 
   @Test

@@ -29,8 +29,18 @@ class SuggestTableTest {
     corpus = shared;
   }
 
-  /** {@code target}: the partner or area id, or the term's text; {@code mark}: expected in its highlight, or null. */
-  record Case(String kind, String typed, Lang lang, Kind expected, String target, int within, String mark) {}
+  /**
+   * {@code target}: the partner or area id, or the term's text; {@code mark}: expected in its
+   * highlight, or null.
+   */
+  record Case(
+      String kind,
+      String typed,
+      Lang lang,
+      Kind expected,
+      String target,
+      int within,
+      String mark) {}
 
   static Case first(String kind, String typed, Kind expected, String target) {
     return new Case(kind, typed, Lang.EN, expected, target, 1, null);
@@ -48,82 +58,177 @@ class SuggestTableTest {
     return new Case(kind, typed, Lang.DE, expected, target, within, null);
   }
 
-  static final List<Case> TABLE = List.of(
-      first("prefix of a later word", "chemn", Kind.PARTNER, "tu-chemnitz"),
-      marked("prefix of a later word", "pharm", Kind.PARTNER, "rotop", "ROTOP <mark>Pharm</mark>aka GmbH"),
-      top("prefix of a later word", "rostoc", Kind.PARTNER, "rostock"),
-      first("prefix of a later word", "oncor", Kind.PARTNER, "oncoray"),
-      first("prefix of a later word", "bergak", Kind.PARTNER, "tu-freiberg"),
-      top("prefix of a later word", "consort", Kind.PARTNER, "dktk"),
-      marked("inside a compound", "gemeinschaft", Kind.PARTNER, "daef", "Arbeits<mark>gemeinschaft</mark>"),
-      top("inside a compound", "gemeinschaft", Kind.TERM, "Arbeitsgemeinschaft"),
-      marked("inside a compound", "klinikum", Kind.PARTNER, "ukd", "Universitäts<mark>klinikum</mark>"),
-      marked("inside a compound", "zentrum", Kind.TERM, "Forschungszentrum", "Forschungs<mark>zentrum</mark>"),
-      marked("inside a compound", "verbund", Kind.PARTNER, "kvsf", "Kompetenz<mark>verbund</mark>"),
-      marked("inside a compound", "therapie", Kind.AREA, "proton-therapy", "Protonen<mark>therapie</mark>"),
-      first("compound prefix", "endlager", Kind.AREA, "repository-research"),
-      marked("umlaut stripped", "oko", Kind.TERM, "Öko-Institut", "<mark>Öko</mark>-Institut"),
-      marked("umlaut typed", "öko", Kind.TERM, "Öko-Institut", "<mark>Öko</mark>-Institut"),
-      marked("umlaut transliterated", "oeko", Kind.TERM, "Öko-Institut", "<mark>Öko</mark>-Institut"),
-      marked("umlaut stripped", "universitat", Kind.PARTNER, "rostock", "<mark>Universität</mark> Rostock"),
-      marked("umlaut transliterated", "universitaet", Kind.PARTNER, "rostock", "<mark>Universität</mark> Rostock"),
-      first("umlaut, several words", "Universitaet Ros", Kind.PARTNER, "rostock"),
-      marked("ß as ss", "grossforsch", Kind.TERM, "Großforschungsanlage", "<mark>Großforsch</mark>ungsanlage"),
-      top("umlaut transliterated", "juelich", Kind.TERM, "Jülich"),
-      marked("typo", "tecnet", Kind.TERM, "technetium", "<mark>techne</mark>tium"),
-      top("typo", "Kompetensverb", Kind.TERM, "Kompetenzverbund"),
-      top("typo", "Kompetensverb", Kind.PARTNER, "kvsf"),
-      first("typo", "Rostok", Kind.PARTNER, "rostock"),
-      first("typo, transposition", "Chemintz", Kind.PARTNER, "tu-chemnitz"),
-      top("typo", "Freibur", Kind.PARTNER, "tu-freiberg"),
-      marked("several words", "dresden conc", Kind.PARTNER, "dresden-concept", "<mark>DRESDEN</mark>-<mark>conc</mark>ept"),
-      marked("several words", "german canc", Kind.PARTNER, "dktk", "<mark>German</mark> <mark>Canc</mark>er Consortium"),
-      first("several words, not adjacent", "competence pool nu", Kind.PARTNER, "kompetenzverbund-kerntechnik"),
-      first("several words", "university hosp", Kind.PARTNER, "ukd"),
-      first("German", "Krebs", Kind.AREA, "cancer-research"),
-      first("English", "canc", Kind.AREA, "cancer-research"),
-      german("German, in German", "Krebs", Kind.AREA, "cancer-research", 1),
-      top("German to English (glossary)", "Krankenhaus", Kind.PARTNER, "ukd"),
-      top("English word in an alias", "hospital", Kind.PARTNER, "ukd"),
-      first("partners before terms", "tu", Kind.PARTNER, "tu-freiberg"),
-      first("whole word before prefix", "tu", Kind.PARTNER, "tu-freiberg"),
-      first("exact prefix before infix", "pharm", Kind.TERM, "Pharmaka"),
-      first("exact prefix before infix", "tumor", Kind.TERM, "Tumor"),
-      first("acronym", "ct.q", Kind.PARTNER, "tu-dresden"),
-      first("acronym", "DIGS", Kind.PARTNER, "tu-dresden"),
-      first("acronym", "ukd", Kind.PARTNER, "ukd"),
-      german("area label in the visitor's language", "radio", Kind.AREA, "radiation-oncology", 3),
-      german("compound part of an area", "onkol", Kind.AREA, "radiation-oncology", 8));
+  static final List<Case> TABLE =
+      List.of(
+          first("prefix of a later word", "chemn", Kind.PARTNER, "tu-chemnitz"),
+          marked(
+              "prefix of a later word",
+              "pharm",
+              Kind.PARTNER,
+              "rotop",
+              "ROTOP <mark>Pharm</mark>aka GmbH"),
+          top("prefix of a later word", "rostoc", Kind.PARTNER, "rostock"),
+          first("prefix of a later word", "oncor", Kind.PARTNER, "oncoray"),
+          first("prefix of a later word", "bergak", Kind.PARTNER, "tu-freiberg"),
+          top("prefix of a later word", "consort", Kind.PARTNER, "dktk"),
+          marked(
+              "inside a compound",
+              "gemeinschaft",
+              Kind.PARTNER,
+              "daef",
+              "Arbeits<mark>gemeinschaft</mark>"),
+          top("inside a compound", "gemeinschaft", Kind.TERM, "Arbeitsgemeinschaft"),
+          marked(
+              "inside a compound",
+              "klinikum",
+              Kind.PARTNER,
+              "ukd",
+              "Universitäts<mark>klinikum</mark>"),
+          marked(
+              "inside a compound",
+              "zentrum",
+              Kind.TERM,
+              "Forschungszentrum",
+              "Forschungs<mark>zentrum</mark>"),
+          marked(
+              "inside a compound",
+              "verbund",
+              Kind.PARTNER,
+              "kvsf",
+              "Kompetenz<mark>verbund</mark>"),
+          marked(
+              "inside a compound",
+              "therapie",
+              Kind.AREA,
+              "proton-therapy",
+              "Protonen<mark>therapie</mark>"),
+          first("compound prefix", "endlager", Kind.AREA, "repository-research"),
+          marked("umlaut stripped", "oko", Kind.TERM, "Öko-Institut", "<mark>Öko</mark>-Institut"),
+          marked("umlaut typed", "öko", Kind.TERM, "Öko-Institut", "<mark>Öko</mark>-Institut"),
+          marked(
+              "umlaut transliterated",
+              "oeko",
+              Kind.TERM,
+              "Öko-Institut",
+              "<mark>Öko</mark>-Institut"),
+          marked(
+              "umlaut stripped",
+              "universitat",
+              Kind.PARTNER,
+              "rostock",
+              "<mark>Universität</mark> Rostock"),
+          marked(
+              "umlaut transliterated",
+              "universitaet",
+              Kind.PARTNER,
+              "rostock",
+              "<mark>Universität</mark> Rostock"),
+          first("umlaut, several words", "Universitaet Ros", Kind.PARTNER, "rostock"),
+          marked(
+              "ß as ss",
+              "grossforsch",
+              Kind.TERM,
+              "Großforschungsanlage",
+              "<mark>Großforsch</mark>ungsanlage"),
+          top("umlaut transliterated", "juelich", Kind.TERM, "Jülich"),
+          marked("typo", "tecnet", Kind.TERM, "technetium", "<mark>techne</mark>tium"),
+          top("typo", "Kompetensverb", Kind.TERM, "Kompetenzverbund"),
+          top("typo", "Kompetensverb", Kind.PARTNER, "kvsf"),
+          first("typo", "Rostok", Kind.PARTNER, "rostock"),
+          first("typo, transposition", "Chemintz", Kind.PARTNER, "tu-chemnitz"),
+          top("typo", "Freibur", Kind.PARTNER, "tu-freiberg"),
+          marked(
+              "several words",
+              "dresden conc",
+              Kind.PARTNER,
+              "dresden-concept",
+              "<mark>DRESDEN</mark>-<mark>conc</mark>ept"),
+          marked(
+              "several words",
+              "german canc",
+              Kind.PARTNER,
+              "dktk",
+              "<mark>German</mark> <mark>Canc</mark>er Consortium"),
+          first(
+              "several words, not adjacent",
+              "competence pool nu",
+              Kind.PARTNER,
+              "kompetenzverbund-kerntechnik"),
+          first("several words", "university hosp", Kind.PARTNER, "ukd"),
+          first("German", "Krebs", Kind.AREA, "cancer-research"),
+          first("English", "canc", Kind.AREA, "cancer-research"),
+          german("German, in German", "Krebs", Kind.AREA, "cancer-research", 1),
+          top("German to English (glossary)", "Krankenhaus", Kind.PARTNER, "ukd"),
+          top("English word in an alias", "hospital", Kind.PARTNER, "ukd"),
+          first("partners before terms", "tu", Kind.PARTNER, "tu-freiberg"),
+          first("whole word before prefix", "tu", Kind.PARTNER, "tu-freiberg"),
+          first("exact prefix before infix", "pharm", Kind.TERM, "Pharmaka"),
+          first("exact prefix before infix", "tumor", Kind.TERM, "Tumor"),
+          first("acronym", "ct.q", Kind.PARTNER, "tu-dresden"),
+          first("acronym", "DIGS", Kind.PARTNER, "tu-dresden"),
+          first("acronym", "ukd", Kind.PARTNER, "ukd"),
+          german(
+              "area label in the visitor's language", "radio", Kind.AREA, "radiation-oncology", 3),
+          german("compound part of an area", "onkol", Kind.AREA, "radiation-oncology", 8),
+          first("typo, the whole corrected word first", "Hohschulen", Kind.TERM, "Hochschulen"),
+          first("typo, the whole corrected word first", "Detschen", Kind.TERM, "Deutschen"),
+          marked(
+              "closed-up hyphenated word",
+              "okoinstitut",
+              Kind.TERM,
+              "Öko-Institut",
+              "<mark>Öko-Institut</mark>"),
+          first(
+              "term in the spelling partners write",
+              "Forschungszentrum",
+              Kind.TERM,
+              "Forschungszentrum"),
+          top("glossary phrase", "tumour dis", Kind.TERM, "tumour diseases"),
+          german(
+              "German label for a German visitor", "Krebsforsch", Kind.AREA, "cancer-research", 1));
 
   /**
-   * Typed letters too short for a typo (under five letters, umlaut digraphs read as one) or that find
-   * at least three entries as typed or folded: every suggestion must contain them (or their umlaut
-   * reading), so none is a typo correction into another word such as {@code never}'s.
+   * Typed letters too short for a typo (under five letters, umlaut digraphs read as one) or that
+   * find at least three entries as typed or folded: every suggestion must contain them (or their
+   * umlaut reading), so none is a typo correction into another word such as {@code never}'s.
    */
   record Precise(String kind, String typed, List<String> never) {}
 
-  static final List<Precise> PRECISE = List.of(
-      new Precise("umlaut transliterated, not a typo", "oeko", List.of("Radioonkologie", "Onkologie")),
-      new Precise("umlaut transliterated, four letters as umlauts", "oekol", List.of("Onkologie", "Radioonkologie")),
-      new Precise("four letters are no typo", "netz", List.of("nutzen")),
-      new Precise("four letters are no typo", "ener", List.of("enger", "einer")),
-      new Precise("enough exact candidates, no typo", "forsch", List.of()),
-      new Precise("enough exact candidates, no typo", "zentr", List.of()),
-      new Precise("enough exact candidates, no typo", "medizi", List.of()));
+  static final List<Precise> PRECISE =
+      List.of(
+          new Precise(
+              "umlaut transliterated, not a typo", "oeko", List.of("Radioonkologie", "Onkologie")),
+          new Precise(
+              "umlaut transliterated, four letters as umlauts",
+              "oekol",
+              List.of("Onkologie", "Radioonkologie")),
+          new Precise("four letters are no typo", "netz", List.of("nutzen")),
+          new Precise("four letters are no typo", "ener", List.of("enger", "einer")),
+          new Precise("enough exact candidates, no typo", "forsch", List.of()),
+          new Precise("enough exact candidates, no typo", "zentr", List.of()),
+          new Precise("enough exact candidates, no typo", "medizi", List.of()));
 
   @Test
   void lettersThatFindEnoughEntriesGetNoTypoCorrections() {
     List<String> failures = new ArrayList<>();
     for (Precise c : PRECISE) {
-      List<Suggestion> got = corpus.searcher.suggest(new SuggestRequest(c.typed(), SuggestRequest.DEFAULT_SIZE, Lang.EN))
-          .suggestions();
+      List<Suggestion> got =
+          corpus
+              .searcher
+              .suggest(new SuggestRequest(c.typed(), SuggestRequest.DEFAULT_SIZE, Lang.EN))
+              .suggestions();
       String typed = fold(c.typed());
-      String umlauts = TypedVariants.umlauts(typed);
-      List<String> wrong = got.stream().map(Suggestion::text)
-          .filter(text -> !fold(text).contains(typed) && !fold(text).contains(umlauts)
-              || c.never().stream().anyMatch(n -> fold(text).equals(fold(n))))
-          .toList();
-      System.out.printf("%-36s %-10s %s%n", c.kind(), c.typed(), got.stream().map(Suggestion::text).toList());
+      String umlauts = org.partnersearch.analysis.Folding.readDigraphs(typed);
+      List<String> wrong =
+          got.stream()
+              .map(Suggestion::text)
+              .filter(
+                  text ->
+                      !fold(text).contains(typed) && !fold(text).contains(umlauts)
+                          || c.never().stream().anyMatch(n -> fold(text).equals(fold(n))))
+              .toList();
+      System.out.printf(
+          "%-36s %-10s %s%n", c.kind(), c.typed(), got.stream().map(Suggestion::text).toList());
       if (got.isEmpty() || !wrong.isEmpty()) {
         failures.add(c + " -> " + got.stream().map(Suggestion::text).toList() + " wrong: " + wrong);
       }
@@ -133,17 +238,22 @@ class SuggestTableTest {
 
   /** Lower case without diacritics, ß as ss: how the FOLDED chain compares letters. */
   private static String fold(String text) {
-    String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT).replace("ß", "ss"), Normalizer.Form.NFD);
+    String decomposed =
+        Normalizer.normalize(text.toLowerCase(Locale.ROOT).replace("ß", "ss"), Normalizer.Form.NFD);
     return decomposed.replaceAll("\\p{M}", "");
   }
 
   @Test
   void everyCaseOfTheAutocompleteTableFindsItsSuggestion() {
     List<String> failures = new ArrayList<>();
-    System.out.printf("%-36s %-20s %-8s %-32s %s%n", "kind", "typed", "rank", "expected", "first suggestion");
+    System.out.printf(
+        "%-36s %-20s %-8s %-32s %s%n", "kind", "typed", "rank", "expected", "first suggestion");
     for (Case c : TABLE) {
-      List<Suggestion> got = corpus.searcher.suggest(new SuggestRequest(c.typed(), SuggestRequest.DEFAULT_SIZE, c.lang()))
-          .suggestions();
+      List<Suggestion> got =
+          corpus
+              .searcher
+              .suggest(new SuggestRequest(c.typed(), SuggestRequest.DEFAULT_SIZE, c.lang()))
+              .suggestions();
       int rank = 0;
       Suggestion found = null;
       for (int i = 0; i < got.size() && found == null; i++) {
@@ -154,12 +264,28 @@ class SuggestTableTest {
           found = s;
         }
       }
-      boolean ok = found != null && rank <= c.within() && (c.mark() == null || found.highlighted().contains(c.mark()));
+      boolean ok =
+          found != null
+              && rank <= c.within()
+              && (c.mark() == null || found.highlighted().contains(c.mark()));
       if (!ok) {
-        failures.add(c + " -> " + got.stream().map(s -> s.kind() + ":" + (s.id() == null ? "" : s.id() + ":") + s.highlighted()).toList());
+        failures.add(
+            c
+                + " -> "
+                + got.stream()
+                    .map(
+                        s ->
+                            s.kind() + ":" + (s.id() == null ? "" : s.id() + ":") + s.highlighted())
+                    .toList());
       }
-      System.out.printf("%-36s %-20s %-8s %-32s %s %s%n", c.kind(), c.typed(), rank == 0 ? "-" : rank + "/" + c.within(),
-          c.expected().code() + " " + c.target(), got.isEmpty() ? "(none)" : got.get(0).highlighted(), ok ? "" : "  FAILED");
+      System.out.printf(
+          "%-36s %-20s %-8s %-32s %s %s%n",
+          c.kind(),
+          c.typed(),
+          rank == 0 ? "-" : rank + "/" + c.within(),
+          c.expected().code() + " " + c.target(),
+          got.isEmpty() ? "(none)" : got.get(0).highlighted(),
+          ok ? "" : "  FAILED");
     }
     System.out.printf("autocomplete table: %d cases, %d failed%n", TABLE.size(), failures.size());
     assertTrue(TABLE.size() >= 30, "the table must keep at least 30 cases");

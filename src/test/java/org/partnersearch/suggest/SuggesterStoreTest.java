@@ -14,63 +14,89 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.partnersearch.analysis.Analyzers;
-import org.partnersearch.analysis.GermanDecompounder;
+import org.partnersearch.PartnerSearch;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.LocalizedText;
 import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.Taxonomy;
 import org.partnersearch.corpus.Vocabulary;
+import org.partnersearch.index.BuildProgress;
+import org.partnersearch.index.BuildReport;
 
-/** The suggester's files in a generation folder: written, verified, opened, and never half-written. */
+/**
+ * The suggester's files in a generation folder: written, verified, opened, and never half-written.
+ */
 class SuggesterStoreTest {
-  private static final Vocabulary VOCABULARY = new Vocabulary(new Taxonomy(List.of()), List.of(), List.of(), List.of());
-  private static final List<Partner> PARTNERS = List.of(
-      partner("daef", "Deutsche Arbeitsgemeinschaft Endlagerforschung", "German Working Group for Repository Research",
-          "DAEF", "Research on the final disposal of radioactive waste.", "Forschung zur Endlagerung."),
-      partner("ukd", "Universitätsklinikum Dresden", "University Hospital Dresden", "UKD",
-          "A university hospital in Dresden.", "Ein Klinikum der Forschung in Dresden."));
+  private static final Vocabulary VOCABULARY =
+      new Vocabulary(new Taxonomy(List.of()), List.of(), List.of(), List.of());
+  private static final List<Partner> PARTNERS =
+      List.of(
+          partner(
+              "daef",
+              "Deutsche Arbeitsgemeinschaft Endlagerforschung",
+              "German Working Group for Repository Research",
+              "DAEF",
+              "Research on the final disposal of radioactive waste.",
+              "Forschung zur Endlagerung."),
+          partner(
+              "ukd",
+              "Universitätsklinikum Dresden",
+              "University Hospital Dresden",
+              "UKD",
+              "A university hospital in Dresden.",
+              "Ein Klinikum der Forschung in Dresden."));
 
-  static Analyzers analyzers;
+  static PartnerSearch app;
   static SuggesterStore store;
 
-  @TempDir Path generation;
+  @TempDir Path root;
+  Path generation;
 
   @BeforeAll
   static void store() {
-    GermanDecompounder decompounder = new GermanDecompounder();
-    analyzers = new Analyzers(decompounder);
-    store = new SuggesterStore(analyzers, decompounder);
+    app = new PartnerSearch();
+    store = new SuggesterStore(app.analyzers());
   }
 
   @AfterAll
   static void close() {
-    analyzers.close();
+    app.close();
   }
 
   @Test
   void theSuggesterIsWrittenIntoTheGenerationFolderAndOpensFromIt() throws IOException {
     long entries = write(true);
-    assertEquals(List.of("infix", "typos.fst"), children(generation.resolve("suggest")), "no scratch or temp files");
+    assertEquals(
+        List.of("infix"), children(generation.resolve("suggest")), "no scratch or temp files");
     store.verify(generation, entries, false);
     try (Suggester suggester = store.open(generation, text -> List.of())) {
       assertEquals(entries, suggester.size());
-      // Terms that start with "endl" first (the shorter before the longer), then the partner that has it later.
-      assertEquals(List.of("term <mark>Endl</mark>agerung", "term <mark>Endl</mark>agerforschung",
-          "partner daef Deutsche Arbeitsgemeinschaft <mark>Endl</mark>agerforschung"), shown(suggester, "endl"));
+      // Terms that start with "endl" first (the shorter before the longer), then the partner that
+      // has it later.
+      assertEquals(
+          List.of(
+              "term <mark>Endl</mark>agerung",
+              "term <mark>Endl</mark>agerforschung",
+              "partner daef Deutsche Arbeitsgemeinschaft <mark>Endl</mark>agerforschung"),
+          shown(suggester, "endl"));
       // The term itself, then the entries that have it as a compound part, the part marked.
-      assertEquals(List.of("term <mark>Forschung</mark>",
-          "partner daef Deutsche Arbeitsgemeinschaft Endlager<mark>forschung</mark>",
-          "term Endlager<mark>forschung</mark>"), shown(suggester, "forschung"));
+      assertEquals(
+          List.of(
+              "term <mark>Forschung</mark>",
+              "partner daef Deutsche Arbeitsgemeinschaft Endlager<mark>forschung</mark>",
+              "term Endlager<mark>forschung</mark>"),
+          shown(suggester, "forschung"));
     }
   }
 
   @Test
   void verificationCountsTheEntries() throws IOException {
     long entries = write(true);
-    CorruptIndexException wrong = assertThrows(CorruptIndexException.class,
-        () -> store.verify(generation, entries + 1, true));
-    assertTrue(wrong.getMessage().contains("expected " + (entries + 1) + " entries but found " + entries),
+    CorruptIndexException wrong =
+        assertThrows(
+            CorruptIndexException.class, () -> store.verify(generation, entries + 1, true));
+    assertTrue(
+        wrong.getMessage().contains("expected " + (entries + 1) + " entries but found " + entries),
         wrong.getMessage());
   }
 
@@ -82,21 +108,33 @@ class SuggesterStoreTest {
 
   @Test
   void aGenerationWithoutASuggesterDoesNotOpen() {
-    assertThrows(java.nio.file.NoSuchFileException.class, () -> store.open(generation, text -> List.of()));
+    assertThrows(
+        java.nio.file.NoSuchFileException.class, () -> store.open(root, text -> List.of()));
   }
 
+  /**
+   * A whole generation (the suggester's terms come from its index), or a suggester left unfinished.
+   */
   private long write(boolean finish) throws IOException {
+    if (finish) {
+      BuildReport report =
+          app.index(VOCABULARY, PARTNERS, PARTNERS.size(), root, BuildProgress.NONE);
+      generation = report.generation();
+      return report.suggesterEntries();
+    }
+    generation = root.resolve("unfinished");
     try (SuggestIndexWriter writer = store.writer(generation, VOCABULARY)) {
       for (Partner p : PARTNERS) {
         writer.add(p);
       }
-      return finish ? writer.finish() : 0;
     }
+    return 0;
   }
 
   private static List<String> shown(Suggester suggester, String typed) {
     return suggester.suggest(new SuggestRequest(typed, 8, Lang.EN)).suggestions().stream()
-        .map(s -> s.kind().code() + (s.id() == null ? "" : " " + s.id()) + " " + s.highlighted()).toList();
+        .map(s -> s.kind().code() + (s.id() == null ? "" : " " + s.id()) + " " + s.highlighted())
+        .toList();
   }
 
   private static List<String> children(Path folder) throws IOException {
@@ -105,8 +143,19 @@ class SuggesterStoreTest {
     }
   }
 
-  private static Partner partner(String id, String name, String nameEn, String alias, String en, String de) {
-    return new Partner(id, name, nameEn, List.of(alias), "network", "Dresden", List.of(), List.of(), List.of(), null,
+  private static Partner partner(
+      String id, String name, String nameEn, String alias, String en, String de) {
+    return new Partner(
+        id,
+        name,
+        nameEn,
+        List.of(alias),
+        "network",
+        "Dresden",
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
         new LocalizedText(en, de));
   }
 }

@@ -37,7 +37,9 @@ class SuggesterTest {
   static Set<String> corpusPrefixes() throws Exception {
     Set<String> prefixes = new TreeSet<>();
     for (Partner p : corpus.app.loadCorpus(RealCorpus.CORPUS).partners()) {
-      List<String> texts = new ArrayList<>(List.of(p.name(), p.nameEn(), p.description().de(), p.description().en()));
+      List<String> texts =
+          new ArrayList<>(
+              List.of(p.name(), p.nameEn(), p.description().de(), p.description().en()));
       texts.addAll(p.aliases());
       for (String text : texts) {
         for (String word : text.split("[^\\p{L}\\p{N}]+")) {
@@ -67,14 +69,36 @@ class SuggesterTest {
       Set<String> texts = new HashSet<>();
       Set<String> targets = new HashSet<>();
       for (Suggestion s : suggest(prefix)) {
-        String folded = java.text.Normalizer.normalize(s.text(), java.text.Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "").replace("ß", "ss").replaceAll("[^\\p{L}\\p{N}]+", " ").toLowerCase(Locale.ROOT);
+        String folded =
+            java.text.Normalizer.normalize(s.text(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .replace("ß", "ss")
+                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                .toLowerCase(Locale.ROOT);
         assertTrue(texts.add(folded), prefix + ": duplicate " + s.text());
         if (s.id() != null) {
           assertTrue(targets.add(s.kind() + s.id()), prefix + ": twice " + s.kind() + " " + s.id());
         }
       }
     }
+  }
+
+  @Test
+  void aClosedUpHyphenatedWordIsIndexedButNotSuggested() {
+    assertTrue(
+        suggest("okoinst").stream().noneMatch(s -> s.text().equalsIgnoreCase("ökoinstitut")),
+        suggest("okoinst").toString());
+    assertTrue(
+        suggest("okoinst").stream().anyMatch(s -> s.text().equals("Öko-Institut")),
+        suggest("okoinst").toString());
+  }
+
+  @Test
+  void stopWordsWithUmlautsComeAfterOtherWords() {
+    List<String> texts =
+        suggest("fü").stream().map(s -> s.text().toLowerCase(Locale.ROOT)).toList();
+    assertTrue(
+        texts.size() > 1 && texts.contains("für") && !texts.get(0).equals("für"), texts.toString());
   }
 
   @Test
@@ -102,24 +126,35 @@ class SuggesterTest {
 
   @Test
   void markupIsTextThatNeverReachesTheHighlightUnescaped() {
-    for (String q : List.of("<script>alert(1)</script>", "<mark>chem", "\"><img src=x onerror=alert(1)>", "tu<", "&amp;")) {
+    for (String q :
+        List.of(
+            "<script>alert(1)</script>",
+            "<mark>chem",
+            "\"><img src=x onerror=alert(1)>",
+            "tu<",
+            "&amp;")) {
       for (Suggestion s : suggest(q)) {
         String withoutMarks = s.highlighted().replace("<mark>", "").replace("</mark>", "");
-        assertFalse(withoutMarks.contains("<") || withoutMarks.contains(">"), q + " -> " + s.highlighted());
+        assertFalse(
+            withoutMarks.contains("<") || withoutMarks.contains(">"), q + " -> " + s.highlighted());
       }
     }
   }
 
   @Test
   void aTrailingSpaceAsksForTheWholeWord() {
-    assertTrue(suggest("german ").stream().noneMatch(s -> s.text().toLowerCase(Locale.ROOT).startsWith("germany")));
+    assertTrue(
+        suggest("german ").stream()
+            .noneMatch(s -> s.text().toLowerCase(Locale.ROOT).startsWith("germany")));
     assertFalse(suggest("kompetenzverbund ").isEmpty());
   }
 
   @Test
   void sizeBoundsTheListAndIsChecked() {
-    assertEquals(3, corpus.searcher.suggest(new SuggestRequest("re", 3, Lang.EN)).suggestions().size());
-    assertEquals(20, corpus.searcher.suggest(new SuggestRequest("re", 20, Lang.EN)).suggestions().size());
+    assertEquals(
+        3, corpus.searcher.suggest(new SuggestRequest("re", 3, Lang.EN)).suggestions().size());
+    assertEquals(
+        20, corpus.searcher.suggest(new SuggestRequest("re", 20, Lang.EN)).suggestions().size());
     assertEquals("invalid_size", code(new SuggestRequest("re", 0, Lang.EN)));
     assertEquals("invalid_size", code(new SuggestRequest("re", 21, Lang.EN)));
   }
@@ -128,7 +163,13 @@ class SuggesterTest {
   void moreThan100CharactersAreRefused() {
     assertEquals("query_too_long", code(SuggestRequest.of("a".repeat(101))));
     assertEquals("query_too_long", code(SuggestRequest.of("x".repeat(2000))));
-    assertTrue(corpus.searcher.suggest(SuggestRequest.of("chemnitz ".repeat(12).substring(0, 100))).query().length() == 100);
+    assertTrue(
+        corpus
+                .searcher
+                .suggest(SuggestRequest.of("chemnitz ".repeat(12).substring(0, 100)))
+                .query()
+                .length()
+            == 100);
   }
 
   @Test

@@ -21,27 +21,44 @@ final class ApiFixture implements AutoCloseable {
 
   final RealCorpus corpus;
   final Javalin server;
+
   /** Whether {@link #close()} closes the corpus too: not the run's shared one. */
   private final boolean ownsCorpus;
+
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** The default server over the run's shared corpus ({@link SharedRealCorpus}), which stays open. */
+  /**
+   * The default server over the run's shared corpus ({@link SharedRealCorpus}), which stays open.
+   */
   ApiFixture(RealCorpus shared) {
-    this(shared, searcher -> new ApiServer(WebConfig.DEFAULT, OpsRoutes.standalone(searcher), () -> searcher, null));
+    this(
+        shared,
+        searcher ->
+            new ApiServer(WebConfig.DEFAULT, OpsRoutes.standalone(searcher), () -> searcher, null));
   }
 
-  /** With web settings, and admin routes that reindex from {@code corpusDir} when a token is set. */
+  /**
+   * With web settings, and admin routes that reindex from {@code corpusDir} when a token is set.
+   */
   ApiFixture(Path indexDir, WebConfig web, Path corpusDir) throws Exception {
     corpus = RealCorpus.indexInto(indexDir, corpusDir);
     ownsCorpus = true;
     corpus.searcher.warmUp(); // as `serve` does before it listens
     Reindexer reindexer = new Reindexer(corpus.app, corpusDir, indexDir, corpus.index);
-    server = new ApiServer(web, OpsRoutes.standalone(corpus.searcher), () -> corpus.searcher, () -> reindexer)
-        .create().start("127.0.0.1", 0);
+    server =
+        new ApiServer(
+                web, OpsRoutes.standalone(corpus.searcher), () -> corpus.searcher, () -> reindexer)
+            .create()
+            .start("127.0.0.1", 0);
   }
 
-  /** With a server made by {@code server} (e.g. one with an admin token) over the run's shared corpus. */
-  ApiFixture(RealCorpus shared, java.util.function.Function<org.partnersearch.search.PartnerSearcher, ApiServer> server) {
+  /**
+   * With a server made by {@code server} (e.g. one with an admin token) over the run's shared
+   * corpus.
+   */
+  ApiFixture(
+      RealCorpus shared,
+      java.util.function.Function<org.partnersearch.search.PartnerSearcher, ApiServer> server) {
     corpus = shared;
     ownsCorpus = false;
     corpus.searcher.warmUp(); // as `serve` does before it listens
@@ -56,8 +73,9 @@ final class ApiFixture implements AutoCloseable {
 
   Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        client.send(
+            request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     long millis = (System.nanoTime() - start) / 1_000_000;
     JsonNode json = null;
     try {
@@ -65,7 +83,8 @@ final class ApiFixture implements AutoCloseable {
     } catch (IOException notJson) {
       // left null: tests that expect JSON fail on it with the body in the message
     }
-    return new Response(r.statusCode(), r.body(), json, r.headers().firstValue("content-type").orElse(""), millis);
+    return new Response(
+        r.statusCode(), r.body(), json, r.headers().firstValue("content-type").orElse(""), millis);
   }
 
   /**
@@ -77,11 +96,14 @@ final class ApiFixture implements AutoCloseable {
   }
 
   /** A whole request as given: method, target, extra headers and a body. */
-  Response raw(String method, String target, java.util.Map<String, String> headers, String body) throws IOException {
+  Response raw(String method, String target, java.util.Map<String, String> headers, String body)
+      throws IOException {
     long start = System.nanoTime();
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(5000);
-      StringBuilder lines = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+      StringBuilder lines =
+          new StringBuilder(
+              method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
       headers.forEach((k, v) -> lines.append(k).append(": ").append(v).append("\r\n"));
       byte[] payload = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
       if (payload.length > 0) {
@@ -89,7 +111,9 @@ final class ApiFixture implements AutoCloseable {
       }
       String request = lines + "\r\n" + body;
       socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String answer =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       long millis = (System.nanoTime() - start) / 1_000_000;
       int status = Integer.parseInt(answer.substring(9, 12));
       int split = answer.indexOf("\r\n\r\n");
@@ -104,8 +128,12 @@ final class ApiFixture implements AutoCloseable {
       } catch (IOException notJson) {
         // left null
       }
-      String type = head.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
-          .map(l -> l.substring(13).trim()).findFirst().orElse("");
+      String type =
+          head.lines()
+              .filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+              .map(l -> l.substring(13).trim())
+              .findFirst()
+              .orElse("");
       return new Response(status, content, json, type, millis);
     }
   }

@@ -41,12 +41,16 @@ class HostileCorpusApiTest {
     assertFalse(r.body().contains("<"), r.body());
     JsonNode hit = r.json().get("hits").get(0);
     assertEquals("evil-partner", hit.get("id").asText());
-    assertEquals("<mark>Evil</mark> &lt;script&gt;alert(&#x27;name&#x27;)&lt;&#x2F;script&gt; Endlager GmbH",
+    assertEquals(
+        "<mark>Evil</mark> &lt;script&gt;alert(&#x27;name&#x27;)&lt;&#x2F;script&gt; Endlager GmbH",
         hit.get("highlight").get("name").asText());
     String snippet = hit.get("highlight").get("snippets").get(0).asText();
-    assertTrue(snippet.startsWith("<mark>Evil</mark> research on Endlager &lt;script&gt;"), snippet);
+    assertTrue(
+        snippet.startsWith("<mark>Evil</mark> research on Endlager &lt;script&gt;"), snippet);
     assertFalse(snippet.replace("<mark>", "").replace("</mark>", "").contains("<"), snippet);
-    assertEquals("Evil <script>alert('name')</script> Endlager GmbH", hit.get("name").asText(),
+    assertEquals(
+        "Evil <script>alert('name')</script> Endlager GmbH",
+        hit.get("name").asText(),
         "plain fields are data: the client puts them in as text");
   }
 
@@ -78,7 +82,9 @@ class HostileCorpusApiTest {
     ApiFixture.Response r = api.get("/api/partners/evil-partner");
     assertEquals(200, r.status());
     assertFalse(r.body().contains("<"), r.body());
-    assertEquals("<img src=x onerror=alert('contact')>", r.json().get("contacts").get(0).get("name").asText());
+    assertEquals(
+        "<img src=x onerror=alert('contact')>",
+        r.json().get("contacts").get(0).get("name").asText());
   }
 
   @Test
@@ -87,10 +93,14 @@ class HostileCorpusApiTest {
     Path evil = corpus.resolve("partners/evil-partner.yaml");
     String original = Files.readString(evil);
     try {
-      Files.writeString(evil, original.replaceAll("(?m)^website: .*$", "website: \"javascript:alert(1)\""));
-      CorpusException e = org.junit.jupiter.api.Assertions.assertThrows(CorpusException.class,
-          () -> new CorpusLoader().load(corpus));
-      assertTrue(e.getMessage().contains("website: 'javascript:alert(1)' is not a web address"), e.getMessage());
+      Files.writeString(
+          evil, original.replaceAll("(?m)^website: .*$", "website: \"javascript:alert(1)\""));
+      CorpusException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              CorpusException.class, () -> new CorpusLoader().load(corpus));
+      assertTrue(
+          e.getMessage().contains("website: 'javascript:alert(1)' is not a web address"),
+          e.getMessage());
     } finally {
       Files.writeString(evil, original);
     }

@@ -21,8 +21,8 @@ import org.partnersearch.RealCorpus;
 import org.partnersearch.SharedRealCorpus;
 
 /**
- * Malformed and hostile requests: each gets a 2xx or 4xx JSON answer within a second, with no
- * stack trace, no exception name and no raw markup, and the server stays healthy.
+ * Malformed and hostile requests: each gets a 2xx or 4xx JSON answer within a second, with no stack
+ * trace, no exception name and no raw markup, and the server stays healthy.
  */
 @ExtendWith(SharedRealCorpus.class)
 class HostileRequestsTest {
@@ -107,17 +107,27 @@ class HostileRequestsTest {
   /** Requests with other methods, content types, headers and bodies. */
   static Stream<Arguments> otherRequests() {
     return Stream.of(
-        Arguments.of("POST", "/api/search", Map.of("Content-Type", "application/json"), "{\"q\":\"Endlager\"}"),
+        Arguments.of(
+            "POST",
+            "/api/search",
+            Map.of("Content-Type", "application/json"),
+            "{\"q\":\"Endlager\"}"),
         Arguments.of("PUT", "/api/search?q=x", Map.of(), "x"),
         Arguments.of("DELETE", "/api/partners/daef", Map.of(), ""),
-        Arguments.of("PATCH", "/api/partners/daef", Map.of("Content-Type", "application/json"), "{}"),
+        Arguments.of(
+            "PATCH", "/api/partners/daef", Map.of("Content-Type", "application/json"), "{}"),
         Arguments.of("POST", "/api/suggest?q=endl", Map.of("Content-Type", "text/xml"), "<x/>"),
         Arguments.of("POST", "/api/admin/reindex", Map.of(), ""),
         Arguments.of("POST", "/api/admin/reindex", Map.of("Authorization", "Bearer wrong"), ""),
-        Arguments.of("POST", "/api/admin/reindex", Map.of("Authorization", "Basic YWRtaW46YWRtaW4="), ""),
+        Arguments.of(
+            "POST", "/api/admin/reindex", Map.of("Authorization", "Basic YWRtaW46YWRtaW4="), ""),
         Arguments.of("DELETE", "/api/admin/reindex", Map.of(), ""),
         Arguments.of("GET", "/api/search?q=x", Map.of("Cookie", "a=" + "b".repeat(20_000)), ""),
-        Arguments.of("GET", "/api/search?q=x", Map.of("Content-Type", "multipart/form-data; boundary=x"), "--x--"),
+        Arguments.of(
+            "GET",
+            "/api/search?q=x",
+            Map.of("Content-Type", "multipart/form-data; boundary=x"),
+            "--x--"),
         Arguments.of("GET", "/api/search?q=x", Map.of("Accept", "text/html"), ""),
         Arguments.of("GET", "/api/search?q=x", Map.of("X-Forwarded-For", "<script>"), ""),
         Arguments.of("GET", "/api/search?q=x", Map.of("Origin", "https://evil.example"), ""),
@@ -126,12 +136,13 @@ class HostileRequestsTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("otherRequests")
-  void otherMethodsContentTypesAndHeadersGetSafeJson(String method, String target, Map<String, String> headers,
-      String body) throws Exception {
+  void otherMethodsContentTypesAndHeadersGetSafeJson(
+      String method, String target, Map<String, String> headers, String body) throws Exception {
     ApiFixture.Response r = api.raw(method, target, headers, body);
     assertSafe(r);
     if (!method.equals("GET")) {
-      assertTrue(r.status() >= 400, "the public API is read-only: " + method + " got " + r.status());
+      assertTrue(
+          r.status() >= 400, "the public API is read-only: " + method + " got " + r.status());
     }
   }
 
@@ -201,7 +212,8 @@ class HostileRequestsTest {
     assertNotNull(r.json(), "JSON body: " + r.body());
     assertTrue(r.millis() < 1000, "answered in " + r.millis() + " ms");
     assertFalse(r.body().contains("<"), "no raw markup: " + r.body());
-    for (String leak : new String[] {"Exception", "\tat ", "java.", "org.apache", "org.partnersearch"}) {
+    for (String leak :
+        new String[] {"Exception", "\tat ", "java.", "org.apache", "org.partnersearch"}) {
       assertFalse(r.body().contains(leak), "no internals (" + leak + "): " + r.body());
     }
     if (r.status() >= 400) {
@@ -235,6 +247,7 @@ class HostileRequestsTest {
     ApiFixture.Response health = api.get("/api/health");
     assertEquals(200, health.status());
     assertEquals("UP", health.json().get("status").asText());
-    assertEquals("daef", api.get("/api/search?q=Endlager").json().get("hits").get(0).get("id").asText());
+    assertEquals(
+        "daef", api.get("/api/search?q=Endlager").json().get("hits").get(0).get("id").asText());
   }
 }

@@ -33,8 +33,11 @@ class HttpCachingTest {
 
   @BeforeAll
   static void start() throws Exception {
-    api = new ApiFixture(dir.resolve("index"), WebConfig.DEFAULT.withAdminToken(TOKEN).withCacheSeconds(MAX_AGE),
-        RealCorpus.CORPUS);
+    api =
+        new ApiFixture(
+            dir.resolve("index"),
+            WebConfig.DEFAULT.withAdminToken(TOKEN).withCacheSeconds(MAX_AGE),
+            RealCorpus.CORPUS);
   }
 
   @AfterAll
@@ -43,7 +46,8 @@ class HttpCachingTest {
   }
 
   private static HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(api.uri(path)).timeout(Duration.ofSeconds(20)).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(api.uri(path)).timeout(Duration.ofSeconds(20)).GET();
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -55,28 +59,41 @@ class HttpCachingTest {
   }
 
   @Test
-  void equalRequestsInOneGenerationGetTheSameEtagWhateverTheParameterOrderAndDefaults() throws Exception {
+  void equalRequestsInOneGenerationGetTheSameEtagWhateverTheParameterOrderAndDefaults()
+      throws Exception {
     HttpResponse<String> a = get("/api/search?q=Endlager&lang=de&area=repository-research");
-    HttpResponse<String> b = get("/api/search?area=repository-research&lang=de&page=1&q=Endlager&size=10");
+    HttpResponse<String> b =
+        get("/api/search?area=repository-research&lang=de&page=1&q=Endlager&size=10");
     assertEquals(200, a.statusCode());
     assertTrue(header(a, "ETag").startsWith("W/\""), header(a, "ETag"));
     assertEquals(header(a, "ETag"), header(b, "ETag"));
     String generation = api.get("/api/health").json().get("generation").asText();
     assertEquals(generation, header(a, "X-Index-Generation"));
-    assertTrue(header(a, "ETag").startsWith("W/\"" + generation + "-"), "the ETag names the generation");
+    assertTrue(
+        header(a, "ETag").startsWith("W/\"" + generation + "-"), "the ETag names the generation");
 
-    assertTrue(a.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")),
+    assertTrue(
+        a.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")),
         "shared caches keep gzipped and plain bodies apart: " + a.headers().allValues("Vary"));
-    assertNotEquals(header(a, "ETag"), header(get("/api/search?q=Endlager&lang=en&area=repository-research"), "ETag"));
+    assertNotEquals(
+        header(a, "ETag"),
+        header(get("/api/search?q=Endlager&lang=en&area=repository-research"), "ETag"));
     assertNotEquals(header(a, "ETag"), header(get("/api/search?q=Endlager&lang=de"), "ETag"));
-    assertNotEquals(header(get("/api/partners/daef"), "ETag"), header(get("/api/partners/dktk"), "ETag"));
-    assertNotEquals(header(get("/api/suggest?q=Endl"), "ETag"), header(get("/api/suggest?q=Endl&format=opensearch"), "ETag"));
+    assertNotEquals(
+        header(get("/api/partners/daef"), "ETag"), header(get("/api/partners/dktk"), "ETag"));
+    assertNotEquals(
+        header(get("/api/suggest?q=Endl"), "ETag"),
+        header(get("/api/suggest?q=Endl&format=opensearch"), "ETag"));
   }
 
   @Test
   void ifNoneMatchWithTheCurrentEtagAnswers304WithoutABody() throws Exception {
-    for (String path : List.of("/api/search?q=Strahlen", "/api/suggest?q=zentrum", "/api/partners/daef",
-        "/api/research-areas?lang=de")) {
+    for (String path :
+        List.of(
+            "/api/search?q=Strahlen",
+            "/api/suggest?q=zentrum",
+            "/api/partners/daef",
+            "/api/research-areas?lang=de")) {
       HttpResponse<String> first = get(path);
       String etag = header(first, "ETag");
       HttpResponse<String> again = get(path, "If-None-Match", etag);
@@ -85,8 +102,10 @@ class HttpCachingTest {
       assertEquals(etag, header(again, "ETag"), path);
       assertEquals("public, max-age=" + MAX_AGE, header(again, "Cache-Control"), path);
       // A strong form of the same tag, or one in a list, matches too (weak comparison).
-      assertEquals(304, get(path, "If-None-Match", "\"x\", " + etag.substring(2)).statusCode(), path);
-      assertEquals(200, get(path, "If-None-Match", "W/\"0-000000000000000000000000\"").statusCode(), path);
+      assertEquals(
+          304, get(path, "If-None-Match", "\"x\", " + etag.substring(2)).statusCode(), path);
+      assertEquals(
+          200, get(path, "If-None-Match", "W/\"0-000000000000000000000000\"").statusCode(), path);
     }
   }
 
@@ -96,9 +115,13 @@ class HttpCachingTest {
     HttpResponse<String> before = get(path);
     long generation = Long.parseLong(header(before, "X-Index-Generation"));
 
-    HttpResponse<String> reindex = api.client.send(HttpRequest.newBuilder(api.uri("/api/admin/reindex"))
-        .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> reindex =
+        api.client.send(
+            HttpRequest.newBuilder(api.uri("/api/admin/reindex"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, reindex.statusCode(), reindex.body());
     assertEquals("no-store", header(reindex, "Cache-Control"));
 
@@ -138,7 +161,8 @@ class HttpCachingTest {
     expected.put("/api/search?q=(20,000 letters: Jetty's own 414)", "no-store");
     Map<String, String> actual = new LinkedHashMap<>();
     for (String path : expected.keySet()) {
-      String sent = path.startsWith("/api/search?q=(") ? "/api/search?q=" + "a".repeat(20_000) : path;
+      String sent =
+          path.startsWith("/api/search?q=(") ? "/api/search?q=" + "a".repeat(20_000) : path;
       actual.put(path, header(get(sent), "Cache-Control"));
     }
     assertEquals(expected, actual);
@@ -146,26 +170,47 @@ class HttpCachingTest {
 
   @Test
   void aGzippedAnswerNamesTheSameGenerationAndSaysItVariesByEncoding() throws Exception {
-    HttpResponse<String> gzipped = get("/api/search?q=Forschung&size=50", "Accept-Encoding", "gzip");
-    assertEquals("gzip", header(gzipped, "Content-Encoding"), "large enough for Javalin to compress");
-    assertTrue(gzipped.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")));
-    assertEquals(header(get("/api/search?q=Forschung&size=50"), "ETag"), header(gzipped, "ETag"),
+    HttpResponse<String> gzipped =
+        get("/api/search?q=Forschung&size=50", "Accept-Encoding", "gzip");
+    assertEquals(
+        "gzip", header(gzipped, "Content-Encoding"), "large enough for Javalin to compress");
+    assertTrue(
+        gzipped.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")));
+    assertEquals(
+        header(get("/api/search?q=Forschung&size=50"), "ETag"),
+        header(gzipped, "ETag"),
         "weak: the same content, whatever the encoding");
   }
 
   @Test
   void aSearchCutShortByItsTimeBudgetIsNeverStored() throws Exception {
-    org.partnersearch.search.PartnerSearcher inNoTime = api.corpus.app.searcher(api.corpus.index, Duration.ZERO);
-    io.javalin.Javalin hurried = new ApiServer(WebConfig.DEFAULT.withCacheSeconds(MAX_AGE),
-        OpsRoutes.standalone(inNoTime), () -> inNoTime, null).create().start("127.0.0.1", 0);
+    org.partnersearch.search.PartnerSearcher inNoTime =
+        api.corpus.app.searcher(api.corpus.index, Duration.ZERO);
+    io.javalin.Javalin hurried =
+        new ApiServer(
+                WebConfig.DEFAULT.withCacheSeconds(MAX_AGE),
+                OpsRoutes.standalone(inNoTime),
+                () -> inNoTime,
+                null)
+            .create()
+            .start("127.0.0.1", 0);
     try {
-      HttpResponse<String> r = api.client.send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-          + hurried.port() + "/api/search?q=Kernteknik%20Endlager")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          api.client.send(
+              HttpRequest.newBuilder(
+                      java.net.URI.create(
+                          "http://127.0.0.1:"
+                              + hurried.port()
+                              + "/api/search?q=Kernteknik%20Endlager"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(200, r.statusCode());
       assertTrue(r.body().contains("\"partial\":true"), r.body());
       assertEquals("no-store", header(r, "Cache-Control"), "a later try may find everything");
       assertEquals(Optional.empty(), r.headers().firstValue("ETag"));
-      assertTrue(r.headers().firstValue("X-Index-Generation").isPresent(), "it still says which generation answered");
+      assertTrue(
+          r.headers().firstValue("X-Index-Generation").isPresent(),
+          "it still says which generation answered");
     } finally {
       hurried.stop();
     }
@@ -178,14 +223,23 @@ class HttpCachingTest {
     assertEquals(Optional.empty(), notFound.headers().firstValue("ETag"));
     assertEquals(Optional.empty(), notFound.headers().firstValue("X-Index-Generation"));
 
-    HttpResponse<String> unauthorized = api.client.send(HttpRequest.newBuilder(api.uri("/api/admin/reindex"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> unauthorized =
+        api.client.send(
+            HttpRequest.newBuilder(api.uri("/api/admin/reindex"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(401, unauthorized.statusCode());
     assertEquals("no-store", header(unauthorized, "Cache-Control"));
-    HttpResponse<String> pick = api.client.send(HttpRequest.newBuilder(api.uri("/api/suggest/picks"))
-        .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"partner\",\"id\":\"daef\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> pick =
+        api.client.send(
+            HttpRequest.newBuilder(api.uri("/api/suggest/picks"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"partner\",\"id\":\"daef\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals("no-store", header(pick, "Cache-Control"));
-    assertFalse(header(get("/api/health"), "ETag").startsWith("W/"), "health is never validated from a cache");
+    assertFalse(
+        header(get("/api/health"), "ETag").startsWith("W/"),
+        "health is never validated from a cache");
   }
 }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committed map (public/map/germany.svg and germany.json) is exactly what
- * {@code scripts/make-map.mjs} makes from the pinned npm packages, so anyone can re-run the script
- * and a hand edit cannot slip in.
+ * The committed map (public/map/germany.svg and germany.json) is exactly what {@code
+ * scripts/make-map.mjs} makes from the pinned npm packages, so anyone can re-run the script and a
+ * hand edit cannot slip in.
  */
 class MapFilesTest {
   private static final Path SCRIPT = Path.of("scripts", "make-map.mjs");
@@ -31,9 +31,13 @@ class MapFilesTest {
     }
     Process node;
     try {
-      node = new ProcessBuilder("node", SCRIPT.toString(), "--check").redirectErrorStream(true).start();
+      node =
+          new ProcessBuilder("node", SCRIPT.toString(), "--check")
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
-      throw new AssertionError("node is not installed: apt-get install -y npm (bash .ci/run does this)", e);
+      throw new AssertionError(
+          "node is not installed: apt-get install -y npm (bash .ci/run does this)", e);
     }
     String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!node.waitFor(60, TimeUnit.SECONDS)) {

@@ -26,7 +26,9 @@ import org.partnersearch.config.WebConfig;
 import org.partnersearch.ops.Metrics;
 import org.partnersearch.ops.Readiness;
 
-/** src/main/resources/openapi.yaml parses cleanly and names exactly the routes the server declares. */
+/**
+ * src/main/resources/openapi.yaml parses cleanly and names exactly the routes the server declares.
+ */
 class OpenApiTest {
   @TempDir Path indexDir;
 
@@ -41,22 +43,36 @@ class OpenApiTest {
   void everyDeclaredRouteIsDescribedAndEveryDescribedPathIsARoute() throws Exception {
     Set<String> described = new TreeSet<>();
     OpenAPI api = parse().getOpenAPI();
-    api.getPaths().forEach((path, item) -> item.readOperationsMap().keySet()
-        .forEach(method -> described.add(method.name() + " " + path)));
+    api.getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .keySet()
+                    .forEach(method -> described.add(method.name() + " " + path)));
 
     Set<String> declared = new TreeSet<>();
-    try (RealCorpus corpus = RealCorpus.indexInto(indexDir); Metrics metrics = new Metrics()) {
+    try (RealCorpus corpus = RealCorpus.indexInto(indexDir);
+        Metrics metrics = new Metrics()) {
       // With an admin token, so the admin routes are declared too.
-      Javalin app = new ApiServer(WebConfig.DEFAULT, new OpsRoutes(metrics, Readiness.of(corpus.searcher),
-          SearchAnalytics.inMemory(Clock.systemUTC(), 30),
-          new OpsRoutes.Settings(false, Optional.of("a-token-of-sixteen+"), Duration.ofSeconds(1), 30)),
-          () -> corpus.searcher, null).create();
+      Javalin app =
+          new ApiServer(
+                  WebConfig.DEFAULT,
+                  new OpsRoutes(
+                      metrics,
+                      Readiness.of(corpus.searcher),
+                      SearchAnalytics.inMemory(Clock.systemUTC(), 30),
+                      new OpsRoutes.Settings(
+                          false, Optional.of("a-token-of-sixteen+"), Duration.ofSeconds(1), 30)),
+                  () -> corpus.searcher,
+                  null)
+              .create();
       app.unsafe.internalRouter.allHttpHandlers().stream()
           .map(e -> e.endpoint)
           .filter(e -> e.method.isHttpMethod())
           .forEach(e -> declared.add(e.method.name().toUpperCase(Locale.ROOT) + " " + e.path));
     }
-    assertEquals(declared, described, "routes declared by ApiServer/OpsRoutes vs paths in openapi.yaml");
+    assertEquals(
+        declared, described, "routes declared by ApiServer/OpsRoutes vs paths in openapi.yaml");
   }
 
   private static SwaggerParseResult parse() throws Exception {
@@ -64,7 +80,8 @@ class OpenApiTest {
       assertNotNull(in, "openapi.yaml on the classpath");
       ParseOptions options = new ParseOptions();
       options.setResolve(true);
-      return new OpenAPIV3Parser().readContents(new String(in.readAllBytes(), StandardCharsets.UTF_8), null, options);
+      return new OpenAPIV3Parser()
+          .readContents(new String(in.readAllBytes(), StandardCharsets.UTF_8), null, options);
     }
   }
 }

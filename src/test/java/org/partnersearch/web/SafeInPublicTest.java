@@ -52,8 +52,19 @@ class SafeInPublicTest {
     analytics = SearchAnalytics.inMemory(Clock.systemUTC(), 30);
     // No rate limit here, so the floods below reach the server; the limit has a test of its own.
     WebConfig web = WebConfig.withCorsOrigins(SITE).withRequestsPerMinute(0);
-    api = new ApiFixture(shared, searcher -> new ApiServer(web, new OpsRoutes(metrics, Readiness.of(searcher),
-        analytics, new OpsRoutes.Settings(false, Optional.empty(), Duration.ofSeconds(5), 30)), () -> searcher, null));
+    api =
+        new ApiFixture(
+            shared,
+            searcher ->
+                new ApiServer(
+                    web,
+                    new OpsRoutes(
+                        metrics,
+                        Readiness.of(searcher),
+                        analytics,
+                        new OpsRoutes.Settings(false, Optional.empty(), Duration.ofSeconds(5), 30)),
+                    () -> searcher,
+                    null));
   }
 
   @AfterAll
@@ -80,16 +91,22 @@ class SafeInPublicTest {
     }
     String after = api.get("/metrics").body();
     assertFalse(after.contains(last.substring(0, 40)));
-    assertTrue(after.contains("method=\"OTHER\",route=\"unmatched\",status=\"501\""), "counted under one name");
-    assertTrue(after.length() - before < 10_000, "/metrics grew by " + (after.length() - before) + " characters");
+    assertTrue(
+        after.contains("method=\"OTHER\",route=\"unmatched\",status=\"501\""),
+        "counted under one name");
+    assertTrue(
+        after.length() - before < 10_000,
+        "/metrics grew by " + (after.length() - before) + " characters");
   }
 
   @Test
   void twelveCompoundsAreAnsweredOrRefusedAsTooComplexNeverA500() throws Exception {
-    String q = "Krebsforschung Kernforschung Strahlenforschung Endlagerforschung Materialforschung Umweltforschung "
-        + "Energieforschung Gesundheitsforschung Sicherheitsforschung Klimaforschung Werkstoffforschung "
-        + "Rohstoffforschung";
-    ApiFixture.Response r = api.get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+    String q =
+        "Krebsforschung Kernforschung Strahlenforschung Endlagerforschung Materialforschung Umweltforschung "
+            + "Energieforschung Gesundheitsforschung Sicherheitsforschung Klimaforschung Werkstoffforschung "
+            + "Rohstoffforschung";
+    ApiFixture.Response r =
+        api.get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
     assertTrue(r.status() == 200 || r.status() == 400, r.body());
     if (r.status() == 400) {
       assertEquals("query_too_complex", r.json().get("error").get("code").asText());
@@ -99,8 +116,10 @@ class SafeInPublicTest {
   @Test
   void aFloodOfSpamPicksIsNotCountedAndRealPicksStillAre() throws Exception {
     for (int i = 0; i < 300; i++) {
-      assertEquals(204, pick("{\"kind\":\"term\",\"text\":\"spam\u202E " + i + "\"}", null).status());
-      assertEquals(204, pick("{\"kind\":\"partner\",\"id\":\"no-such-partner-" + i + "\"}", null).status());
+      assertEquals(
+          204, pick("{\"kind\":\"term\",\"text\":\"spam\u202E " + i + "\"}", null).status());
+      assertEquals(
+          204, pick("{\"kind\":\"partner\",\"id\":\"no-such-partner-" + i + "\"}", null).status());
     }
     String term = firstTerm();
     assertEquals(204, pick("{\"kind\":\"partner\",\"id\":\"daef\"}", SITE).status());
@@ -110,7 +129,8 @@ class SafeInPublicTest {
     }
     List<AnalyticsReport.Count> picks = analytics.report(1, 50).topPicks();
     assertEquals(new AnalyticsReport.Count("partner:daef", 2), picks.get(0), picks.toString());
-    assertTrue(picks.stream().noneMatch(c -> c.text().contains("spam") || c.text().contains("no-such")),
+    assertTrue(
+        picks.stream().noneMatch(c -> c.text().contains("spam") || c.text().contains("no-such")),
         picks.toString());
     assertEquals(term == null ? 1 : 2, picks.size(), picks.toString());
   }
@@ -129,14 +149,29 @@ class SafeInPublicTest {
   void searchesSuggestionsAndPicksShareTheRateLimitAndEveryRefusalIsCounted() throws Exception {
     Metrics own = new Metrics();
     WebConfig web = WebConfig.DEFAULT.withRequestsPerMinute(3);
-    try (ApiFixture limited = new ApiFixture(corpus, searcher -> new ApiServer(web, new OpsRoutes(own,
-        Readiness.of(searcher), SearchAnalytics.inMemory(Clock.systemUTC(), 30),
-        new OpsRoutes.Settings(false, Optional.empty(), Duration.ofSeconds(5), 30)), () -> searcher, null))) {
-      HttpRequest.Builder pick = HttpRequest.newBuilder(limited.uri("/api/suggest/picks"))
-          .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"partner\",\"id\":\"daef\"}"));
-      List<Integer> statuses = List.of(limited.get("/api/search?q=Endlager").status(),
-          limited.get("/api/suggest?q=Endl").status(), limited.send(pick).status(), limited.send(pick).status(),
-          limited.get("/api/search?q=Endlager").status());
+    try (ApiFixture limited =
+        new ApiFixture(
+            corpus,
+            searcher ->
+                new ApiServer(
+                    web,
+                    new OpsRoutes(
+                        own,
+                        Readiness.of(searcher),
+                        SearchAnalytics.inMemory(Clock.systemUTC(), 30),
+                        new OpsRoutes.Settings(false, Optional.empty(), Duration.ofSeconds(5), 30)),
+                    () -> searcher,
+                    null))) {
+      HttpRequest.Builder pick =
+          HttpRequest.newBuilder(limited.uri("/api/suggest/picks"))
+              .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"partner\",\"id\":\"daef\"}"));
+      List<Integer> statuses =
+          List.of(
+              limited.get("/api/search?q=Endlager").status(),
+              limited.get("/api/suggest?q=Endl").status(),
+              limited.send(pick).status(),
+              limited.send(pick).status(),
+              limited.get("/api/search?q=Endlager").status());
       assertEquals(List.of(200, 200, 204, 429, 429), statuses);
       assertTrue(limited.get("/metrics").body().contains("partnersearch_rate_limited_total 2.0"));
     } finally {
@@ -152,8 +187,10 @@ class SafeInPublicTest {
   }
 
   private static ApiFixture.Response pick(String json, String origin) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(api.uri("/api/suggest/picks"))
-        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(api.uri("/api/suggest/picks"))
+            .header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (origin != null) {
       b.header("Origin", origin);
     }
@@ -166,24 +203,33 @@ class SafeInPublicTest {
     assertEquals(204, r.statusCode(), r.body());
     assertEquals(SITE, r.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
     assertTrue(r.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("GET"));
-    assertTrue(r.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Content-Type"));
+    assertTrue(
+        r.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Content-Type"));
 
     HttpResponse<String> other = preflight("https://evil.example");
     assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
   }
 
   private static HttpResponse<String> preflight(String origin) throws Exception {
-    return api.client.send(HttpRequest.newBuilder(api.uri("/api/search?q=x"))
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", origin).header("Access-Control-Request-Method", "GET")
-        .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
+    return api.client.send(
+        HttpRequest.newBuilder(api.uri("/api/search?q=x"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "GET")
+            .header("Access-Control-Request-Headers", "content-type")
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void openSearchTrustsNoForwardedHostFromAClientAndSaysItsAnswerVariesByHost() throws Exception {
-    HttpResponse<String> r = api.client.send(HttpRequest.newBuilder(api.uri("/opensearch.xml"))
-        .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "https").build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        api.client.send(
+            HttpRequest.newBuilder(api.uri("/opensearch.xml"))
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode());
     assertFalse(r.body().contains("evil.example"), r.body());
     assertTrue(r.body().contains("http://127.0.0.1:" + api.server.port() + "/"), r.body());
@@ -199,7 +245,9 @@ class SafeInPublicTest {
       socket.setSoTimeout(200);
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
-      out.write("GET /api/search?q=x HTTP/1.1\r\nHost: localhost\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          "GET /api/search?q=x HTTP/1.1\r\nHost: localhost\r\nX-Slow: "
+              .getBytes(StandardCharsets.US_ASCII));
       while (!closed && System.nanoTime() - start < Duration.ofSeconds(25).toNanos()) {
         try {
           out.write('a');

@@ -28,7 +28,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** {@code /api/suggest}, {@code /opensearch.xml} and {@code /api/ping} over HTTP on a random port. */
+/**
+ * {@code /api/suggest}, {@code /opensearch.xml} and {@code /api/ping} over HTTP on a random port.
+ */
 @ExtendWith(SharedRealCorpus.class)
 class SuggestApiTest {
   static RealCorpus corpus;
@@ -40,8 +42,14 @@ class SuggestApiTest {
   @BeforeAll
   static void start(RealCorpus shared) throws Exception {
     corpus = shared;
-    server = new ApiServer(WebConfig.DEFAULT, OpsRoutes.standalone(corpus.searcher), () -> corpus.searcher, null)
-        .create().start(0);
+    server =
+        new ApiServer(
+                WebConfig.DEFAULT,
+                OpsRoutes.standalone(corpus.searcher),
+                () -> corpus.searcher,
+                null)
+            .create()
+            .start(0);
     origin = "http://localhost:" + server.port();
   }
 
@@ -51,7 +59,8 @@ class SuggestApiTest {
   }
 
   static HttpResponse<String> get(String pathAndQuery) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(origin + pathAndQuery)).GET().build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(origin + pathAndQuery)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -68,7 +77,8 @@ class SuggestApiTest {
     assertEquals("Universitaet Ros", body.get("query").asText());
     JsonNode first = body.get("suggestions").get(0);
     assertEquals("Universität Rostock", first.get("text").asText());
-    assertEquals("<mark>Universität</mark> <mark>Ros</mark>tock", first.get("highlighted").asText());
+    assertEquals(
+        "<mark>Universität</mark> <mark>Ros</mark>tock", first.get("highlighted").asText());
     assertEquals("partner", first.get("kind").asText());
     assertEquals("rostock", first.get("id").asText());
     assertTrue(body.get("suggestions").size() <= 3);
@@ -86,8 +96,16 @@ class SuggestApiTest {
 
   @Test
   void badInputGetsAnEmptyListOrA400JsonErrorNeverA500() throws Exception {
-    List<String> emptyLists = List.of("", "?q=", "?q=k", "?q=" + q("\u0000\u0001\u001f"), "?q=" + q("<script>alert(1)</script>"),
-        "?q=" + q("\"><img src=x onerror=alert(1)>"), "?q=" + q("%00%ff"), "?q=" + q("\uD800x"));
+    List<String> emptyLists =
+        List.of(
+            "",
+            "?q=",
+            "?q=k",
+            "?q=" + q("\u0000\u0001\u001f"),
+            "?q=" + q("<script>alert(1)</script>"),
+            "?q=" + q("\"><img src=x onerror=alert(1)>"),
+            "?q=" + q("%00%ff"),
+            "?q=" + q("\uD800x"));
     for (String query : emptyLists) {
       HttpResponse<String> r = get("/api/suggest" + query);
       assertEquals(200, r.statusCode(), query + ": " + r.body());
@@ -114,7 +132,11 @@ class SuggestApiTest {
   void theOpenSearchFormatIsTheQueryAndAnArrayOfCompletions() throws Exception {
     HttpResponse<String> r = get("/api/suggest?q=" + q("german canc") + "&format=opensearch");
     assertEquals(200, r.statusCode());
-    assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/x-suggestions+json"));
+    assertTrue(
+        r.headers()
+            .firstValue("content-type")
+            .orElse("")
+            .startsWith("application/x-suggestions+json"));
     JsonNode body = JSON.readTree(r.body());
     assertTrue(body.isArray());
     assertEquals(2, body.size());
@@ -127,15 +149,25 @@ class SuggestApiTest {
   void theOpenSearchDocumentIsValidXmlPointingAtTheSearchPageAndTheSuggestions() throws Exception {
     HttpResponse<String> r = get("/opensearch.xml");
     assertEquals(200, r.statusCode());
-    assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/opensearchdescription+xml"));
+    assertTrue(
+        r.headers()
+            .firstValue("content-type")
+            .orElse("")
+            .startsWith("application/opensearchdescription+xml"));
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+    Document doc =
+        factory
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
     Element root = doc.getDocumentElement();
     assertEquals(OpenSearchDescription.NAMESPACE, root.getNamespaceURI());
     assertEquals("OpenSearchDescription", root.getLocalName());
-    String shortName = root.getElementsByTagNameNS(OpenSearchDescription.NAMESPACE, "ShortName").item(0).getTextContent();
+    String shortName =
+        root.getElementsByTagNameNS(OpenSearchDescription.NAMESPACE, "ShortName")
+            .item(0)
+            .getTextContent();
     assertTrue(shortName.length() <= 16, shortName);
     NodeList urls = root.getElementsByTagNameNS(OpenSearchDescription.NAMESPACE, "Url");
     String html = null;
@@ -145,15 +177,19 @@ class SuggestApiTest {
       switch (url.getAttribute("type")) {
         case "text/html" -> html = url.getAttribute("template");
         case "application/x-suggestions+json" -> suggestions = url.getAttribute("template");
-        default -> { }
+        default -> {}
       }
     }
     assertEquals(origin + "/?q={searchTerms}", html);
     assertEquals(origin + "/api/suggest?q={searchTerms}&format=opensearch", suggestions);
 
     // The template answers in the documented format.
-    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-        URI.create(suggestions.replace("{searchTerms}", q("chemn")))).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(suggestions.replace("{searchTerms}", q("chemn"))))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     JsonNode body = JSON.readTree(answer.body());
     assertEquals("chemn", body.get(0).asText());
     assertEquals("Chemnitz University of Technology", body.get(1).get(0).asText());

@@ -30,8 +30,14 @@ class WebAssetsTest {
   @BeforeAll
   static void start(RealCorpus shared) throws Exception {
     corpus = shared;
-    server = new ApiServer(WebConfig.withCorsOrigins(ALLOWED + "/, http://localhost:8080"),
-        OpsRoutes.standalone(corpus.searcher), () -> corpus.searcher, null).create().start("127.0.0.1", 0);
+    server =
+        new ApiServer(
+                WebConfig.withCorsOrigins(ALLOWED + "/, http://localhost:8080"),
+                OpsRoutes.standalone(corpus.searcher),
+                () -> corpus.searcher,
+                null)
+            .create()
+            .start("127.0.0.1", 0);
   }
 
   @AfterAll
@@ -40,7 +46,8 @@ class WebAssetsTest {
   }
 
   static HttpResponse<String> get(String path, String origin) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
     if (origin != null) {
       request.header("Origin", origin);
     }
@@ -52,12 +59,21 @@ class WebAssetsTest {
     HttpResponse<String> page = get("/", null);
     assertEquals(200, page.statusCode());
     assertTrue(page.headers().firstValue("content-type").orElse("").startsWith("text/html"));
-    assertTrue(page.body().contains("<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\""));
-    assertEquals(Optional.of(WebAssets.CONTENT_SECURITY_POLICY), page.headers().firstValue("content-security-policy"));
+    assertTrue(
+        page.body()
+            .contains(
+                "<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\""));
+    assertEquals(
+        Optional.of(WebAssets.CONTENT_SECURITY_POLICY),
+        page.headers().firstValue("content-security-policy"));
     assertEquals(Optional.of("nosniff"), page.headers().firstValue("x-content-type-options"));
-    assertEquals(Optional.of("strict-origin-when-cross-origin"), page.headers().firstValue("referrer-policy"));
+    assertEquals(
+        Optional.of("strict-origin-when-cross-origin"),
+        page.headers().firstValue("referrer-policy"));
     assertTrue(WebAssets.CONTENT_SECURITY_POLICY.startsWith("default-src 'self'"));
-    assertTrue(!page.body().contains("<script>") && !page.body().contains("style="), "no inline script or style");
+    assertTrue(
+        !page.body().contains("<script>") && !page.body().contains("style="),
+        "no inline script or style");
   }
 
   @Test
@@ -85,9 +101,11 @@ class WebAssetsTest {
   @Test
   void originsMustBeSchemeHostAndPort() {
     assertEquals(List.of(), WebConfig.withCorsOrigins(" ").corsOrigins());
-    assertEquals(List.of("https://a.example", "http://localhost:8080"),
+    assertEquals(
+        List.of("https://a.example", "http://localhost:8080"),
         WebConfig.withCorsOrigins("https://a.example/, http://localhost:8080").corsOrigins());
     assertThrows(IllegalArgumentException.class, () -> WebConfig.withCorsOrigins("a.example"));
-    assertThrows(IllegalArgumentException.class, () -> WebConfig.withCorsOrigins("https://a.example/path"));
+    assertThrows(
+        IllegalArgumentException.class, () -> WebConfig.withCorsOrigins("https://a.example/path"));
   }
 }

@@ -49,7 +49,10 @@ class AccessibilityBrowserTest {
   /** The serious and critical violations, one readable line each. */
   List<String> seriousViolations() throws Exception {
     browser.js(axeSource);
-    String json = (String) browser.driver.executeAsyncScript("""
+    String json =
+        (String)
+            browser.driver.executeAsyncScript(
+                """
         const done = arguments[arguments.length - 1];
         axe.run(document, { resultTypes: ['violations'] })
           .then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}])));
@@ -60,7 +63,14 @@ class AccessibilityBrowserTest {
       if (impact.equals("serious") || impact.equals("critical")) {
         List<String> targets = new ArrayList<>();
         v.path("nodes").forEach(n -> targets.add(n.path("target").toString()));
-        found.add(impact + " " + v.path("id").asText() + ": " + v.path("help").asText() + " at " + targets);
+        found.add(
+            impact
+                + " "
+                + v.path("id").asText()
+                + ": "
+                + v.path("help").asText()
+                + " at "
+                + targets);
       }
     }
     return found;
@@ -75,7 +85,12 @@ class AccessibilityBrowserTest {
   @Test
   void theMapWithASelectedCityHasNoSeriousViolations() throws Exception {
     page.open(web.page("/?lang=de&q=Forschung&city=Dresden"));
-    browser.waiting().until(d -> !d.findElements(By.cssSelector("#map-canvas .map-dot[aria-pressed='true']")).isEmpty());
+    browser
+        .waiting()
+        .until(
+            d ->
+                !d.findElements(By.cssSelector("#map-canvas .map-dot[aria-pressed='true']"))
+                    .isEmpty());
     assertEquals(List.of(), seriousViolations());
   }
 
@@ -88,7 +103,11 @@ class AccessibilityBrowserTest {
 
   @Test
   void theEmptyStateOfAQueryWithMarkupHasNoSeriousViolations() throws Exception {
-    page.open(web.page("/?lang=en&q=" + java.net.URLEncoder.encode("<b>qzxvwk</b>", java.nio.charset.StandardCharsets.UTF_8)));
+    page.open(
+        web.page(
+            "/?lang=en&q="
+                + java.net.URLEncoder.encode(
+                    "<b>qzxvwk</b>", java.nio.charset.StandardCharsets.UTF_8)));
     assertEmptyStateWithAreas();
     browser.screenshot("screenshot-empty");
     assertEquals(List.of(), seriousViolations());
@@ -96,8 +115,10 @@ class AccessibilityBrowserTest {
 
   /** The state axe checks: no hits, the research areas offered to browse. */
   private void assertEmptyStateWithAreas() {
-    assertTrue(browser.driver.findElement(By.id("empty")).isDisplayed(), "the empty state is shown");
-    assertFalse(browser.driver.findElements(By.cssSelector("#empty-areas a")).isEmpty(), "areas to browse");
+    assertTrue(
+        browser.driver.findElement(By.id("empty")).isDisplayed(), "the empty state is shown");
+    assertFalse(
+        browser.driver.findElements(By.cssSelector("#empty-areas a")).isEmpty(), "areas to browse");
   }
 
   @Test
@@ -109,7 +130,8 @@ class AccessibilityBrowserTest {
 
   @Test
   void theOpenWidgetHasNoSeriousViolations() throws Exception {
-    Assumptions.assumeTrue(web.suggestAvailable(), "/api/suggest answers 404: it is not merged into this branch yet");
+    Assumptions.assumeTrue(
+        web.suggestAvailable(), "/api/suggest answers 404: it is not merged into this branch yet");
     page.open(web.page("/?lang=en"));
     page.searchInput().sendKeys("endl");
     browser.waiting().until(d -> "true".equals(page.searchInput().getAttribute("aria-expanded")));

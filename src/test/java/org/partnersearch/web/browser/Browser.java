@@ -20,8 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless chromium driven by Debian's chromedriver. Both paths are given explicitly, so
- * Selenium Manager never runs and nothing is downloaded. Without them the tests fail on CI
- * ({@code CI=true}) and are skipped elsewhere.
+ * Selenium Manager never runs and nothing is downloaded. Without them the tests fail on CI ({@code
+ * CI=true}) and are skipped elsewhere.
  */
 final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -46,16 +46,27 @@ final class Browser implements AutoCloseable {
     Path profile = Files.createTempDirectory("partner-search-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--lang=en-US", "--user-data-dir=" + profile,
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--lang=en-US",
+        "--user-data-dir=" + profile,
         "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
-    // The page's default language follows the browser's; pin it so the tests do not depend on the machine.
+    // The page's default language follows the browser's; pin it so the tests do not depend on the
+    // machine.
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     Browser browser = new Browser(driver, service, profile);
     browser.viewport(DESKTOP);
@@ -66,7 +77,8 @@ final class Browser implements AutoCloseable {
     if (Files.isExecutable(path)) {
       return;
     }
-    String message = path + " is missing: apt-get install -y " + debianPackage + " (bash .ci/run does this)";
+    String message =
+        path + " is missing: apt-get install -y " + debianPackage + " (bash .ci/run does this)";
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       fail(message);
     }
@@ -78,13 +90,19 @@ final class Browser implements AutoCloseable {
     driver.manage().window().setSize(size);
     long width = (Long) js("return window.innerWidth;");
     long height = (Long) js("return window.innerHeight;");
-    driver.manage().window().setSize(new Dimension(
-        size.width + (int) (size.width - width), size.height + (int) (size.height - height)));
+    driver
+        .manage()
+        .window()
+        .setSize(
+            new Dimension(
+                size.width + (int) (size.width - width),
+                size.height + (int) (size.height - height)));
   }
 
   WebDriverWait waiting() {
     WebDriverWait wait = new WebDriverWait(driver, WAIT);
-    wait.ignoring(StaleElementReferenceException.class); // the page re-renders its results on every change
+    wait.ignoring(
+        StaleElementReferenceException.class); // the page re-renders its results on every change
     return wait;
   }
 

@@ -36,9 +36,13 @@ import org.partnersearch.SharedRealCorpus;
  * cache, as it did with a service of its own.
  */
 final class BrowserHarness implements ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserHarness.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(BrowserHarness.class);
 
-  /** On a test class: serve the shipped corpus plus {@code src/test/resources/xss/evil-partner.yaml}. */
+  /**
+   * On a test class: serve the shipped corpus plus {@code
+   * src/test/resources/xss/evil-partner.yaml}.
+   */
   @Target(ElementType.TYPE)
   @Retention(RetentionPolicy.RUNTIME)
   @interface HostilePartner {}
@@ -53,11 +57,16 @@ final class BrowserHarness implements ParameterResolver {
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     if (parameter.getParameter().getType() == Browser.class) {
       // Stored in the test's own context: closed when the test is done.
-      return context.getStore(NAMESPACE).getOrComputeIfAbsent(Browser.class, k -> startBrowser(), Browser.class);
+      return context
+          .getStore(NAMESPACE)
+          .getOrComputeIfAbsent(Browser.class, k -> startBrowser(), Browser.class);
     }
-    ExtensionContext testClass = context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
-    return testClass.getStore(NAMESPACE).getOrComputeIfAbsent(Service.class, k -> Service.start(testClass),
-        Service.class).web();
+    ExtensionContext testClass =
+        context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
+    return testClass
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Service.class, k -> Service.start(testClass), Service.class)
+        .web();
   }
 
   private static Browser startBrowser() {
@@ -74,8 +83,10 @@ final class BrowserHarness implements ParameterResolver {
       try {
         if (testClass.getRequiredTestClass().isAnnotationPresent(HostilePartner.class)) {
           Path copy = Files.createTempDirectory("hostile-corpus");
-          return new Service(WebFixture.start(copy.resolve("index"),
-              RealCorpus.withHostilePartner(copy.resolve("corpus"))), copy);
+          return new Service(
+              WebFixture.start(
+                  copy.resolve("index"), RealCorpus.withHostilePartner(copy.resolve("corpus"))),
+              copy);
         }
         return new Service(WebFixture.over(SharedRealCorpus.get(testClass)), null);
       } catch (Exception e) {

@@ -61,7 +61,8 @@ class CityMapBrowserTest {
     for (JsonNode hit : api.get("hits")) {
       withoutCity += hit.get("city").isNull() ? 1 : 0;
     }
-    assertTrue(withoutCity > 0 && api.get("total").asLong() <= 50, "a network without a city matches");
+    assertTrue(
+        withoutCity > 0 && api.get("total").asLong() <= 50, "a network without a city matches");
     assertEquals("Nationwide (no city): " + withoutCity + " partners", text("map-nationwide"));
   }
 
@@ -92,7 +93,9 @@ class CityMapBrowserTest {
     assertEquals(byDotUrl, browser.driver.getCurrentUrl(), "the same URL state");
     page.waitForHits(byDot.toArray(String[]::new));
     assertEquals(byDotCount, page.count());
-    assertEquals(expectedIds(get("/api/search?q=Forschung&city=Dresden&size=50")), byDot,
+    assertEquals(
+        expectedIds(get("/api/search?q=Forschung&city=Dresden&size=50")),
+        byDot,
         "exactly Dresden's partners");
   }
 
@@ -103,7 +106,8 @@ class CityMapBrowserTest {
     waitForDots(boxes);
     WebElement dresden = dot("Dresden");
     assertEquals("button", dresden.getTagName());
-    assertEquals("Dresden, " + boxes.get("Dresden") + " Partner", dresden.getAttribute("aria-label"));
+    assertEquals(
+        "Dresden, " + boxes.get("Dresden") + " Partner", dresden.getAttribute("aria-label"));
 
     dresden.sendKeys(Keys.ENTER);
     browser.waiting().until(d -> d.getCurrentUrl().contains("city=Dresden"));
@@ -116,19 +120,23 @@ class CityMapBrowserTest {
   }
 
   @Test
-  void aCityIsNamedInThePagesLanguageOnTheMapAndInTheResults(@TempDir Path corpusDir, @TempDir Path ownIndex)
-      throws Exception {
+  void aCityIsNamedInThePagesLanguageOnTheMapAndInTheResults(
+      @TempDir Path corpusDir, @TempDir Path ownIndex) throws Exception {
     // München is the one listed city whose names differ; the copy moves the Rostock partner there.
     Path rostock = RealCorpus.copyTo(corpusDir).resolve("partners/rostock.yaml");
     Files.writeString(rostock, Files.readString(rostock).replace("city: Rostock", "city: München"));
     try (WebFixture munich = WebFixture.start(ownIndex, corpusDir)) {
       page.open(munich.page("/?lang=en&city=M%C3%BCnchen"));
       page.waitForHits("rostock");
-      browser.waiting().until(d -> "Munich, 1 partner".equals(dot("München").getAttribute("aria-label")));
+      browser
+          .waiting()
+          .until(d -> "Munich, 1 partner".equals(dot("München").getAttribute("aria-label")));
       assertEquals("Munich", page.hit("rostock").findElement(By.className("hit-city")).getText());
 
       page.open(munich.page("/?lang=de&city=M%C3%BCnchen"));
-      browser.waiting().until(d -> "München, 1 Partner".equals(dot("München").getAttribute("aria-label")));
+      browser
+          .waiting()
+          .until(d -> "München, 1 Partner".equals(dot("München").getAttribute("aria-label")));
       assertEquals("München", page.hit("rostock").findElement(By.className("hit-city")).getText());
     }
   }
@@ -137,7 +145,10 @@ class CityMapBrowserTest {
   void thePagePlacesPlacesWhereD3GeoDoes() throws Exception {
     page.open(web.page("/?lang=en"));
     JsonNode parameters = JSON.readTree(get("/map/germany.json").toString());
-    String differences = (String) browser.driver.executeAsyncScript("""
+    String differences =
+        (String)
+            browser.driver.executeAsyncScript(
+                """
         const done = arguments[arguments.length - 1];
         Promise.all([import('/map.js'), fetch('/map/germany.json').then((r) => r.json())])
           .then(([map, p]) => done(JSON.stringify(p.samples.map((s) => {
@@ -148,14 +159,18 @@ class CityMapBrowserTest {
     JsonNode found = JSON.readTree(differences);
     assertEquals(parameters.get("samples").size(), found.size(), differences);
     for (JsonNode difference : found) {
-      assertTrue(difference.asDouble() < 1e-6, "the page's formula differs from d3-geo by " + differences);
+      assertTrue(
+          difference.asDouble() < 1e-6, "the page's formula differs from d3-geo by " + differences);
     }
   }
 
   @Test
   void theMapIsSmallAndOnAPhoneItOpensLikeTheFilters() throws Exception {
-    HttpResponse<byte[]> svg = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(web.page("/map/germany.svg"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> svg =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(web.page("/map/germany.svg"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, svg.statusCode());
     assertTrue(svg.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
     assertTrue(svg.body().length <= 60 * 1024, svg.body().length + " bytes");
@@ -167,7 +182,8 @@ class CityMapBrowserTest {
     browser.viewport(Browser.PHONE);
     page.open(web.page("/?lang=de&q=Forschung"));
     WebElement toggle = browser.driver.findElement(By.id("map-toggle"));
-    assertFalse(browser.driver.findElement(By.id("map-body")).isDisplayed(), "closed at first on a phone");
+    assertFalse(
+        browser.driver.findElement(By.id("map-body")).isDisplayed(), "closed at first on a phone");
     assertEquals("false", toggle.getAttribute("aria-expanded"));
     toggle.click();
     assertEquals("true", toggle.getAttribute("aria-expanded"));
@@ -179,27 +195,38 @@ class CityMapBrowserTest {
   }
 
   private WebElement dot(String city) {
-    return browser.driver.findElement(By.cssSelector("#map-canvas .map-dot[data-city='" + city + "']"));
+    return browser.driver.findElement(
+        By.cssSelector("#map-canvas .map-dot[data-city='" + city + "']"));
   }
 
-  /** Each city of the checkbox list with its count (read as text: on a phone the list is folded away). */
+  /**
+   * Each city of the checkbox list with its count (read as text: on a phone the list is folded
+   * away).
+   */
   private Map<String, String> checkboxCounts() {
     @SuppressWarnings("unchecked")
-    Map<String, String> counts = (Map<String, String>) browser.js(
-        "return Object.fromEntries(Array.from(document.querySelectorAll('#facet-city .facet-option'),"
-            + " li => [li.querySelector('input').value, li.querySelector('.facet-count').textContent]));");
+    Map<String, String> counts =
+        (Map<String, String>)
+            browser.js(
+                "return Object.fromEntries(Array.from(document.querySelectorAll('#facet-city .facet-option'),"
+                    + " li => [li.querySelector('input').value, li.querySelector('.facet-count').textContent]));");
     return new TreeMap<>(counts);
   }
 
   /** Waits until the map shows exactly these cities with these counts. */
   private void waitForDots(Map<String, String> expected) {
-    browser.waiting().withMessage(() -> "expected dots " + expected + " but saw " + dots()).until(d -> dots().equals(expected));
+    browser
+        .waiting()
+        .withMessage(() -> "expected dots " + expected + " but saw " + dots())
+        .until(d -> dots().equals(expected));
   }
 
   private Map<String, String> dots() {
     @SuppressWarnings("unchecked")
-    Map<String, String> shown = (Map<String, String>) browser.js(
-        "return Object.fromEntries(Array.from(document.querySelectorAll('#map-canvas .map-dot'), b => [b.dataset.city, b.textContent]));");
+    Map<String, String> shown =
+        (Map<String, String>)
+            browser.js(
+                "return Object.fromEntries(Array.from(document.querySelectorAll('#map-canvas .map-dot'), b => [b.dataset.city, b.textContent]));");
     return new TreeMap<>(shown);
   }
 
@@ -214,8 +241,11 @@ class CityMapBrowserTest {
   }
 
   private static JsonNode get(String pathAndQuery) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(web.page(pathAndQuery))).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(web.page(pathAndQuery))).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), pathAndQuery);
     return JSON.readTree(response.body());
   }

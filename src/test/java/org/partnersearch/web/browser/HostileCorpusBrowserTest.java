@@ -40,14 +40,21 @@ class HostileCorpusBrowserTest {
     page.open(web.page("/?lang=en&q=Evil"));
     page.waitForHits("evil-partner");
     WebElement hit = page.hit("evil-partner");
-    assertTrue(hit.getText().contains("Evil <script>alert('name')</script> Endlager GmbH"), hit.getText());
-    assertTrue(hit.findElements(By.cssSelector("script, img, svg, b")).isEmpty(), "no element from corpus text");
+    assertTrue(
+        hit.getText().contains("Evil <script>alert('name')</script> Endlager GmbH"), hit.getText());
+    assertTrue(
+        hit.findElements(By.cssSelector("script, img, svg, b")).isEmpty(),
+        "no element from corpus text");
     assertEquals("Evil", hit.findElement(By.tagName("mark")).getText());
 
     hit.findElement(By.cssSelector(".hit-link")).click();
     WebElement dialog = browser.driver.findElement(By.id("detail"));
-    browser.waiting().until(d -> dialog.isDisplayed() && dialog.getText().contains("onerror=alert('contact')"));
-    assertTrue(dialog.findElements(By.cssSelector("script, img, svg")).isEmpty(), "no element from corpus text");
+    browser
+        .waiting()
+        .until(d -> dialog.isDisplayed() && dialog.getText().contains("onerror=alert('contact')"));
+    assertTrue(
+        dialog.findElements(By.cssSelector("script, img, svg")).isEmpty(),
+        "no element from corpus text");
     for (WebElement link : dialog.findElements(By.tagName("a"))) {
       assertTrue(link.getAttribute("href").matches("https?://.*"), link.getAttribute("href"));
     }
@@ -60,7 +67,9 @@ class HostileCorpusBrowserTest {
     page.searchInput().sendKeys("evil");
     browser.waiting().until(d -> "true".equals(page.searchInput().getAttribute("aria-expanded")));
     WebElement listbox = browser.driver.findElement(By.cssSelector("[role='listbox']"));
-    assertTrue(listbox.findElements(By.cssSelector("script, img, svg")).isEmpty(), listbox.getAttribute("innerHTML"));
+    assertTrue(
+        listbox.findElements(By.cssSelector("script, img, svg")).isEmpty(),
+        listbox.getAttribute("innerHTML"));
     assertFalse(listbox.findElements(By.tagName("mark")).isEmpty());
     assertThrows(NoAlertPresentException.class, () -> browser.driver.switchTo().alert());
   }

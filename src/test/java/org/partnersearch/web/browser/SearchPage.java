@@ -20,25 +20,36 @@ final class SearchPage {
 
   /** Waits until no search is running and a count is shown. */
   SearchPage settled() {
-    browser.waiting().withMessage("the page never finished its search").until(d ->
-        !d.findElement(By.id("count")).getText().isEmpty()
-            && d.findElement(By.id("results")).getAttribute("aria-busy") == null);
+    browser
+        .waiting()
+        .withMessage("the page never finished its search")
+        .until(
+            d ->
+                !d.findElement(By.id("count")).getText().isEmpty()
+                    && d.findElement(By.id("results")).getAttribute("aria-busy") == null);
     return this;
   }
 
   List<String> hitIds() {
     // One script, so a re-render between reading the list and its items cannot make them stale.
     @SuppressWarnings("unchecked")
-    List<String> ids = (List<String>) browser.js(
-        "return Array.from(document.querySelectorAll('#hits > li.hit'), li => li.dataset.id);");
+    List<String> ids =
+        (List<String>)
+            browser.js(
+                "return Array.from(document.querySelectorAll('#hits > li.hit'), li => li.dataset.id);");
     return ids;
   }
 
   /** Waits for exactly these partners in this order. */
   void waitForHits(String... ids) {
     List<String> expected = List.of(ids);
-    browser.waiting().withMessage(() -> "expected hits " + expected + " but saw " + hitIds())
-        .until(d -> hitIds().equals(expected) && d.findElement(By.id("results")).getAttribute("aria-busy") == null);
+    browser
+        .waiting()
+        .withMessage(() -> "expected hits " + expected + " but saw " + hitIds())
+        .until(
+            d ->
+                hitIds().equals(expected)
+                    && d.findElement(By.id("results")).getAttribute("aria-busy") == null);
   }
 
   WebElement hit(String id) {
@@ -54,16 +65,21 @@ final class SearchPage {
   }
 
   WebElement facetBox(String facet, String value) {
-    return browser.driver.findElement(By.cssSelector("#facet-" + facet + " input[value='" + value + "']"));
+    return browser.driver.findElement(
+        By.cssSelector("#facet-" + facet + " input[value='" + value + "']"));
   }
 
   /** The count shown beside a facet value, e.g. "5". */
   String facetCount(String facet, String value) {
-    return facetBox(facet, value).findElement(By.xpath("following-sibling::label/span[@class='facet-count']")).getText();
+    return facetBox(facet, value)
+        .findElement(By.xpath("following-sibling::label/span[@class='facet-count']"))
+        .getText();
   }
 
   List<String> selectedChips() {
     return browser.driver.findElements(By.cssSelector("#selected .chip--removable")).stream()
-        .map(WebElement::getText).map(s -> s.replace("×", "").trim()).toList();
+        .map(WebElement::getText)
+        .map(s -> s.replace("×", "").trim())
+        .toList();
   }
 }

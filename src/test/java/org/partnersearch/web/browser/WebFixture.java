@@ -12,17 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.partnersearch.RealCorpus;
-import org.partnersearch.web.ApiServer;
 import org.partnersearch.config.WebConfig;
+import org.partnersearch.web.ApiServer;
 import org.partnersearch.web.OpsRoutes;
 
 /**
  * The real service over the shipped corpus on a random port, plus a second server on another port
- * (so another origin) whose page embeds the widget the way a partner's site would: one element,
- * one script tag.
+ * (so another origin) whose page embeds the widget the way a partner's site would: one element, one
+ * script tag.
  */
 final class WebFixture implements AutoCloseable {
-  private static final String HOST_PAGE = """
+  private static final String HOST_PAGE =
+      """
       <!doctype html>
       <html lang="en">
       <head><meta charset="utf-8"><title>A partner's site</title></head>
@@ -41,6 +42,7 @@ final class WebFixture implements AutoCloseable {
   final HttpServer hostSite;
   final String baseUrl;
   final String hostSiteUrl;
+
   /** Whether {@link #close()} closes the corpus too: not the run's shared one. */
   private final boolean ownsCorpus;
 
@@ -53,7 +55,10 @@ final class WebFixture implements AutoCloseable {
     this.hostSiteUrl = "http://127.0.0.1:" + hostSite.getAddress().getPort();
   }
 
-  /** Over the run's shared corpus ({@link org.partnersearch.SharedRealCorpus}), which it leaves open. */
+  /**
+   * Over the run's shared corpus ({@link org.partnersearch.SharedRealCorpus}), which it leaves
+   * open.
+   */
   static WebFixture over(RealCorpus shared) throws IOException {
     return serve(shared, false);
   }
@@ -67,24 +72,37 @@ final class WebFixture implements AutoCloseable {
     HttpServer hostSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     String hostOrigin = "http://127.0.0.1:" + hostSite.getAddress().getPort();
     corpus.searcher.warmUp(); // as `serve` does before it listens
-    Javalin service = new ApiServer(new WebConfig(List.of(hostOrigin)), OpsRoutes.standalone(corpus.searcher),
-        () -> corpus.searcher, null).create().start("127.0.0.1", 0);
-    byte[] page = HOST_PAGE.formatted("http://127.0.0.1:" + service.port()).getBytes(StandardCharsets.UTF_8);
-    hostSite.createContext("/", exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, page.length);
-      exchange.getResponseBody().write(page);
-      exchange.close();
-    });
+    Javalin service =
+        new ApiServer(
+                new WebConfig(List.of(hostOrigin)),
+                OpsRoutes.standalone(corpus.searcher),
+                () -> corpus.searcher,
+                null)
+            .create()
+            .start("127.0.0.1", 0);
+    byte[] page =
+        HOST_PAGE.formatted("http://127.0.0.1:" + service.port()).getBytes(StandardCharsets.UTF_8);
+    hostSite.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, page.length);
+          exchange.getResponseBody().write(page);
+          exchange.close();
+        });
     hostSite.start();
     return new WebFixture(corpus, ownsCorpus, service, hostSite);
   }
 
-  /** False while {@code /api/suggest} is not on this branch yet: the widget tests that need it skip. */
+  /**
+   * False while {@code /api/suggest} is not on this branch yet: the widget tests that need it skip.
+   */
   boolean suggestAvailable() throws IOException, InterruptedException {
-    HttpResponse<Void> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(baseUrl + "/api/suggest?q=endl")).build(),
-        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/api/suggest?q=endl")).build(),
+                HttpResponse.BodyHandlers.discarding());
     return response.statusCode() != 404;
   }
 
@@ -93,10 +111,22 @@ final class WebFixture implements AutoCloseable {
    * for the same query and filters, whatever partners the corpus holds.
    */
   String[] hitIds(String q, List<String> areas, List<String> types) {
-    return corpus.searcher.search(new org.partnersearch.search.SearchRequest(q, 1,
-            org.partnersearch.search.SearchRequest.DEFAULT_SIZE, areas, types, List.of(),
-            org.partnersearch.corpus.Lang.EN, false))
-        .hits().stream().map(org.partnersearch.search.SearchHit::id).toArray(String[]::new);
+    return corpus
+        .searcher
+        .search(
+            new org.partnersearch.search.SearchRequest(
+                q,
+                1,
+                org.partnersearch.search.SearchRequest.DEFAULT_SIZE,
+                areas,
+                types,
+                List.of(),
+                org.partnersearch.corpus.Lang.EN,
+                false))
+        .hits()
+        .stream()
+        .map(org.partnersearch.search.SearchHit::id)
+        .toArray(String[]::new);
   }
 
   String page(String pathAndQuery) {

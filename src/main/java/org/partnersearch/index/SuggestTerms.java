@@ -1,0 +1,202 @@
+package org.partnersearch.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.spell.HighFrequencyDictionary;
+import org.apache.lucene.search.suggest.InputIterator;
+import org.apache.lucene.util.BytesRef;
+import org.partnersearch.analysis.Variant;
+import org.partnersearch.corpus.Lang;
+import org.partnersearch.corpus.Partner;
+import org.partnersearch.corpus.Vocabulary;
+import org.partnersearch.suggest.SuggestIndexWriter;
+
+/**
+ * Hands the suggester the words of a written generation, so it keeps no counts of its own: every
+ * word as written (the unmarked variant) of the searchable texts but people's names, hyphenated
+ * ones also whole, with the number of partner texts it is in (document frequencies through {@link
+ * HighFrequencyDictionary}, merged over the fields; a partner writing it in both languages counts
+ * twice, labels not at all) and the spelling most of the first partners with it wrote, cut from
+ * their stored record at the word's offsets.
+ */
+final class SuggestTerms {
+  private static final int MIN_CHARS = 2;
+
+  /** How many partners' spellings of a word are read per field. */
+  private static final int SAMPLED_DOCS = 3;
+
+  /**
+   * The most frequent spelling first; among equally frequent ones the alphabetically first
+   * (capitals first).
+   */
+  private static final Comparator<Map.Entry<String, Integer>> PREFERRED_SPELLING =
+      Map.Entry.<String, Integer>comparingByValue()
+          .reversed()
+          .thenComparing(Map.Entry.comparingByKey());
+
+  /**
+   * Partners read for spellings, by document: the first partners have most of the words, and
+   * decoding a stored record was over half the suggester's share of the build (JFR).
+   */
+  private static final int CACHED_PARTNERS = 1024;
+
+  private final IndexReader reader;
+  private final StoredFields stored;
+  private final JsonCodec json;
+  private final Vocabulary vocabulary;
+  private final Map<String, TermsEnum> enums = new HashMap<>();
+  private final Map<Integer, Partner> partners =
+      new LinkedHashMap<>(CACHED_PARTNERS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Partner> eldest) {
+          return size() > CACHED_PARTNERS;
+        }
+      };
+
+  SuggestTerms(IndexReader reader, JsonCodec json, Vocabulary vocabulary) throws IOException {
+    this.reader = reader;
+    this.stored = reader.storedFields();
+    this.json = json;
+    this.vocabulary = vocabulary;
+  }
+
+  /** Adds every word to {@code suggester}, in index order. */
+  void addTo(SuggestIndexWriter suggester) throws IOException {
+    PriorityQueue<FieldTerms> queue = new PriorityQueue<>((a, b) -> a.term.compareTo(b.term));
+    for (SearchableText text : SearchableText.values()) {
+      FieldTerms f =
+          new FieldTerms(
+              text, new HighFrequencyDictionary(reader, text.field(), 0f).getEntryIterator());
+      if (text != SearchableText.PEOPLE && f.next()) {
+        queue.add(f);
+      }
+    }
+    List<FieldTerms> group = new ArrayList<>();
+    while (!queue.isEmpty()) {
+      group.clear();
+      BytesRef term = BytesRef.deepCopyOf(queue.peek().term);
+      while (!queue.isEmpty() && queue.peek().term.equals(term)) {
+        group.add(queue.poll());
+      }
+      String word = term.utf8ToString();
+      if (Variant.of(word) == Variant.EXACT && word.codePointCount(0, word.length()) >= MIN_CHARS) {
+        add(word, term, group, suggester);
+      }
+      for (FieldTerms f : group) {
+        if (f.next()) {
+          queue.add(f);
+        }
+      }
+    }
+  }
+
+  /**
+   * Adds one word unless no partner wrote it so: the closed-up form of a hyphenated word
+   * ("ökoinstitut" of "Öko-Institut") is indexed, but no one writes it.
+   */
+  private void add(String word, BytesRef term, List<FieldTerms> group, SuggestIndexWriter suggester)
+      throws IOException {
+    Set<Lang> langs = EnumSet.noneOf(Lang.class);
+    long partners = 0;
+    Map<String, Integer> spellings = new HashMap<>();
+    for (FieldTerms f : group) {
+      langs.addAll(lang(f.text));
+      partners +=
+          f.text == SearchableText.LABELS_DE || f.text == SearchableText.LABELS_EN ? 0 : f.docs;
+      spellings(word, term, f.text, spellings);
+    }
+    if (!spellings.isEmpty()) {
+      suggester.term(
+          spellings.entrySet().stream().min(PREFERRED_SPELLING).orElseThrow().getKey(),
+          langs,
+          partners);
+    }
+  }
+
+  /**
+   * The languages of a text: the official name counts as German; aliases and acronyms are either.
+   */
+  private static Set<Lang> lang(SearchableText text) {
+    return switch (text) {
+      case NAME, LABELS_DE, DESCRIPTION_DE -> EnumSet.of(Lang.DE);
+      case NAME_EN, LABELS_EN, DESCRIPTION_EN -> EnumSet.of(Lang.EN);
+      case ALIASES, PEOPLE -> EnumSet.allOf(Lang.class);
+    };
+  }
+
+  /** Counts how the first partners with the word in {@code text} wrote it. */
+  private void spellings(
+      String word, BytesRef term, SearchableText text, Map<String, Integer> spellings)
+      throws IOException {
+    TermsEnum te = enums.get(text.field());
+    if (te == null) {
+      Terms terms = MultiTerms.getTerms(reader, text.field());
+      te = terms == null ? TermsEnum.EMPTY : terms.iterator();
+      enums.put(text.field(), te);
+    }
+    if (!te.seekExact(term)) {
+      return;
+    }
+    PostingsEnum postings = te.postings(null, PostingsEnum.OFFSETS);
+    for (int n = 0; n < SAMPLED_DOCS && postings.nextDoc() != DocIdSetIterator.NO_MORE_DOCS; n++) {
+      postings.nextPosition();
+      String value = text(postings.docID(), text);
+      int start = postings.startOffset();
+      int end = postings.endOffset();
+      if (start >= 0
+          && end <= value.length()
+          && start < end
+          && value.substring(start, end).toLowerCase(Locale.ROOT).equals(word)) {
+        spellings.merge(value.substring(start, end), 1, Integer::sum);
+      }
+    }
+  }
+
+  /** A partner's text as indexed: the offsets of its words point into it. */
+  private String text(int doc, SearchableText text) throws IOException {
+    Partner partner = partners.get(doc);
+    if (partner == null) {
+      partner =
+          json.read(
+              stored.document(doc, Set.of(IndexSchema.SOURCE)).get(IndexSchema.SOURCE),
+              Partner.class);
+      partners.put(doc, partner);
+    }
+    return text.joinedTexts(partner, vocabulary);
+  }
+
+  /** One field's words in order, with the document frequency of the current one. */
+  private static final class FieldTerms {
+    final SearchableText text;
+    final InputIterator terms;
+    BytesRef term;
+    long docs;
+
+    FieldTerms(SearchableText text, InputIterator terms) {
+      this.text = text;
+      this.terms = terms;
+    }
+
+    boolean next() throws IOException {
+      term = terms.next();
+      docs = term == null ? 0 : terms.weight();
+      return term != null;
+    }
+  }
+}
