@@ -59,26 +59,33 @@ public final class CorpusLoader {
         read(corpusDir.resolve(GLOSSARY_FILE), GLOSSARY_SCHEMA, schemas, problems);
     Optional<Checked> cities =
         read(corpusDir.resolve(CITIES_FILE), CITIES_SCHEMA, schemas, problems);
-    List<YamlDocument> partners = new ArrayList<>();
-    for (Path file : partnerFiles(corpusDir.resolve(PARTNERS_DIR), problems)) {
-      read(file, PARTNER_SCHEMA, schemas, problems).ifPresent(c -> partners.add(c.doc()));
-    }
 
     CrossChecks checks = new CrossChecks(problems);
     types.ifPresent(c -> checks.checkTypes(c.doc()));
     taxonomy.ifPresent(c -> checks.checkTaxonomy(c.doc()));
     glossary.ifPresent(c -> checks.checkGlossary(c.doc()));
     cities.ifPresent(c -> checks.checkCities(c.doc()));
-    checks.checkPartners(
-        partners,
-        ids(types, root -> root.path("types").findValues("id")),
-        ids(
-            taxonomy,
-            root ->
-                root.path("fields").findValues("areas").stream()
-                    .flatMap(areas -> areas.findValues("id").stream())
-                    .toList()),
-        ids(cities, root -> root.path("cities").findValues("de")));
+    CrossChecks.PartnerChecks partnerChecks =
+        checks.partners(
+            ids(types, root -> root.path("types").findValues("id")),
+            ids(
+                taxonomy,
+                root ->
+                    root.path("fields").findValues("areas").stream()
+                        .flatMap(areas -> areas.findValues("id").stream())
+                        .toList()),
+            ids(cities, root -> root.path("cities").findValues("de")));
+    // NOTE: each partner's tree (nodes with their source locations) is checked and mapped as its
+    // file is read, then dropped: kept until the end, 100,000 of them did not fit in a 1 GB heap.
+    List<Partner> partners = new ArrayList<>();
+    for (Path file : partnerFiles(corpusDir.resolve(PARTNERS_DIR), problems)) {
+      Optional<Checked> partner = read(file, PARTNER_SCHEMA, schemas, problems);
+      partner.ifPresent(c -> partnerChecks.check(c.doc()));
+      // Any problem means no corpus, so records are only worth making while there is none.
+      if (partner.isPresent() && problems.isEmpty()) {
+        partners.add(mapper.partner(partner.get().doc().root()));
+      }
+    }
 
     if (!problems.isEmpty()) {
       throw new CorpusException(
@@ -133,7 +140,7 @@ public final class CorpusLoader {
     }
   }
 
-  /** Ids of a vocabulary that passed its schema; empty otherwise, see CrossChecks#checkPartners. */
+  /** Ids of a vocabulary that passed its schema; empty otherwise, see CrossChecks#partners. */
   private static Optional<List<String>> ids(
       Optional<Checked> vocabulary, Function<JsonNode, List<JsonNode>> idNodes) {
     return vocabulary

@@ -6,29 +6,27 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Turns validated trees into the corpus records, cleaning every text on the way. Runs only after
- * all checks passed, so it may rely on the shapes the schemas guarantee.
+ * Turns validated trees into the corpus records, cleaning every text on the way. Runs only on trees
+ * that passed their schema and checks, so it may rely on the shapes the schemas guarantee.
  */
 final class CorpusMapper {
 
+  /** The corpus of {@code partners}, each mapped by {@link #partner} as its file was read. */
   Corpus corpus(
       YamlDocument types,
       YamlDocument taxonomy,
       YamlDocument glossary,
       YamlDocument cities,
-      List<YamlDocument> partners) {
+      List<Partner> partners) {
     return new Corpus(
-        partners.stream()
-            .map(d -> partner(d.root()))
-            .sorted(Comparator.comparing(Partner::id))
-            .toList(),
+        partners.stream().sorted(Comparator.comparing(Partner::id)).toList(),
         taxonomy(taxonomy.root()),
         types(types.root()),
         glossary(glossary.root()),
         cities(cities.root()));
   }
 
-  private Partner partner(JsonNode n) {
+  Partner partner(JsonNode n) {
     List<Contact> contacts = new ArrayList<>();
     n.path("contacts")
         .forEach(c -> contacts.add(new Contact(text(c, "name"), optional(c, "role"))));

@@ -84,18 +84,44 @@ final class CrossChecks {
   }
 
   /**
+   * The checks of each partner file, run as it is read so that its tree can be dropped right after.
+   *
    * @param typeIds the known type ids, empty when partner-types.yaml is unusable (its own problems
    *     are reported; checking against a partial list would only add noise)
    * @param areaIds the known area ids, empty when research-areas.yaml is unusable
    * @param cityNames the cities' German names, empty when cities.yaml is unusable
    */
-  void checkPartners(
-      List<YamlDocument> partners,
+  PartnerChecks partners(
       Optional<List<String>> typeIds,
       Optional<List<String>> areaIds,
       Optional<List<String>> cityNames) {
-    Map<String, String> seen = new HashMap<>();
-    for (YamlDocument doc : partners) {
+    return new PartnerChecks(typeIds, areaIds, cityNames);
+  }
+
+  /**
+   * Checks partner files one at a time. Of the files already checked it keeps only where each id
+   * was first used, so a corpus of a million partners needs no more than that map.
+   */
+  final class PartnerChecks {
+    private final Optional<List<String>> typeIds;
+    private final Optional<List<String>> areaIds;
+    private final Optional<List<String>> cityNames;
+
+    /**
+     * Each partner id's first file and line ("p1.yaml:1"), for the duplicate check across files.
+     */
+    private final Map<String, String> seen = new HashMap<>();
+
+    private PartnerChecks(
+        Optional<List<String>> typeIds,
+        Optional<List<String>> areaIds,
+        Optional<List<String>> cityNames) {
+      this.typeIds = typeIds;
+      this.areaIds = areaIds;
+      this.cityNames = cityNames;
+    }
+
+    void check(YamlDocument doc) {
       JsonNode root = doc.root();
       checkIdMatchesFileName(doc);
       requireUnique(doc.file(), root.path("id"), "id", seen);
