@@ -17,6 +17,7 @@ import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
 import org.partnersearch.analysis.DecompoundFilter;
 import org.partnersearch.corpus.Lang;
 
@@ -46,7 +47,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
 
   /**
    * @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them
-   *     with
+   *     with; closed with this
    */
   EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer, int minPrefixChars)
       throws IOException {
@@ -98,6 +99,11 @@ final class EntryIndex extends AnalyzingInfixSuggester {
       analysed.put(text, tokens);
     }
     return Marked.of(text, tokens, matchedTokens, prefixToken);
+  }
+
+  @Override
+  public void close() throws IOException {
+    IOUtils.close(super::close, entries);
   }
 
   /** The entry's tokens as they were indexed, with their offsets. */
