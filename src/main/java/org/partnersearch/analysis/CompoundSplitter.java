@@ -89,16 +89,29 @@ public final class CompoundSplitter {
   }
 
   /**
-   * {@link #parts} by one known-word test, remembered per word: a test looks the word's pieces up
-   * in a term dictionary, and the suggester splits the same words of its entries over and over.
-   * Bounded: once full, further words are split without being remembered.
+   * {@link #parts} by one known-word test, each word's parts and each tested piece remembered: a
+   * test looks a piece up in a term dictionary, and the words of the suggester's entries share
+   * their pieces' candidates ("ungen", "ation") over and over (a fifth of the suggester's build,
+   * JFR). Bounded: once full, further words and pieces are not remembered.
    */
   public Function<String, List<GermanDecompounder.Part>> partsBy(Predicate<String> known) {
+    Map<String, Boolean> tested = new ConcurrentHashMap<>();
+    Predicate<String> remembered =
+        piece -> {
+          Boolean k = tested.get(piece);
+          if (k == null) {
+            k = known.test(piece);
+            if (tested.size() < GermanDecompounder.CACHE_MAX_WORDS) {
+              tested.put(piece, k);
+            }
+          }
+          return k;
+        };
     Map<String, List<GermanDecompounder.Part>> cache = new ConcurrentHashMap<>();
     return word -> {
       List<GermanDecompounder.Part> parts = cache.get(word);
       if (parts == null) {
-        parts = parts(word, known);
+        parts = parts(word, remembered);
         if (cache.size() < GermanDecompounder.CACHE_MAX_WORDS) {
           cache.put(word, parts);
         }
