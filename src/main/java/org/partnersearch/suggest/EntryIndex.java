@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.Directory;
@@ -43,6 +44,13 @@ final class EntryIndex extends AnalyzingInfixSuggester {
 
   private final Analyzer entries;
   private final Map<String, List<Marked.Token>> analysed = new ConcurrentHashMap<>();
+
+  /**
+   * A typed last word's query, by word: a prefix query compiles an automaton, an eighth of a
+   * suggest (JFR), and queries are immutable. Bounded as {@link #analysed}.
+   */
+  private final Map<String, Query> lastWords = new ConcurrentHashMap<>();
+
   private long added;
 
   /**
@@ -85,6 +93,19 @@ final class EntryIndex extends AnalyzingInfixSuggester {
     return super.getIndexWriterConfig(indexAnalyzer, openMode)
         .setRAMBufferSizeMB(RAM_BUFFER_MB)
         .setCommitOnClose(false);
+  }
+
+  @Override
+  protected Query getLastTokenQuery(String token) throws IOException {
+    Query query = lastWords.get(token);
+    if (query == null) {
+      if (lastWords.size() >= CACHED_ENTRIES) {
+        lastWords.clear();
+      }
+      query = super.getLastTokenQuery(token);
+      lastWords.put(token, query);
+    }
+    return query;
   }
 
   @Override
