@@ -75,9 +75,10 @@ public final class IndexSchema {
    * folder. 4: one field per {@link SearchableText}, every variant of a word stacked in it. 5: the
    * stored vocabulary also holds the cities with their coordinates. 6: the suggester's entries
    * carry kind and language as contexts and the partner id as payload; no typo FST. 7: a compound's
-   * head and its modifiers are marked apart ({@code +} and {@code <}).
+   * head and its modifiers are marked apart ({@code +} and {@code <}). 8: the suggester's short
+   * prefixes are marked grams among its words, not a field of their own.
    */
-  public static final String SCHEMA_VERSION = "7";
+  public static final String SCHEMA_VERSION = "8";
 
   /**
    * The schema version {@code generation} was built with ("none" if its commit names none), or

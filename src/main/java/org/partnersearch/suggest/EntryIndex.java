@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.Directory;
@@ -43,6 +46,13 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private static final int CACHED_ENTRIES = 50_000;
 
   private final Analyzer entries;
+  private final Analyzer withGrams;
+
+  /**
+   * Typed last words shorter than this are looked up by their grams, longer ones by a prefix query.
+   */
+  private final int minPrefixChars;
+
   private final Map<String, List<Marked.Token>> analysed = new ConcurrentHashMap<>();
 
   /**
@@ -59,8 +69,38 @@ final class EntryIndex extends AnalyzingInfixSuggester {
    */
   EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer, int minPrefixChars)
       throws IOException {
-    super(dir, entries, queryAnalyzer, minPrefixChars, false, true, true, true);
+    this(dir, entries, withGrams(entries, minPrefixChars - 1), queryAnalyzer, minPrefixChars);
+  }
+
+  /** No "textgrams" field (0): the grams are indexed with the words ({@link PrefixGrams}). */
+  private EntryIndex(
+      Directory dir,
+      Analyzer entries,
+      Analyzer withGrams,
+      Analyzer queryAnalyzer,
+      int minPrefixChars)
+      throws IOException {
+    super(dir, withGrams, queryAnalyzer, 0, false, true, true, true);
     this.entries = entries;
+    this.withGrams = withGrams;
+    this.minPrefixChars = minPrefixChars;
+  }
+
+  /** The entries' analyzer with the {@link PrefixGrams} of every token, up to {@code max}. */
+  private static Analyzer withGrams(Analyzer entries, int max) {
+    return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        return entries;
+      }
+
+      @Override
+      protected TokenStreamComponents wrapComponents(
+          String fieldName, TokenStreamComponents components) {
+        return new TokenStreamComponents(
+            components.getSource(), new PrefixGrams(components.getTokenStream(), max));
+      }
+    };
   }
 
   /**
@@ -102,7 +142,10 @@ final class EntryIndex extends AnalyzingInfixSuggester {
       if (lastWords.size() >= CACHED_ENTRIES) {
         lastWords.clear();
       }
-      query = super.getLastTokenQuery(token);
+      query =
+          token.codePointCount(0, token.length()) < minPrefixChars
+              ? new TermQuery(new Term(WORDS_FIELD, PrefixGrams.gram(token)))
+              : super.getLastTokenQuery(token);
       lastWords.put(token, query);
     }
     return query;
@@ -124,7 +167,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
 
   @Override
   public void close() throws IOException {
-    IOUtils.close(super::close, entries);
+    IOUtils.close(super::close, withGrams, entries);
   }
 
   /** The entry's tokens as they were indexed, with their offsets. */

@@ -29,8 +29,8 @@ public final class SuggesterStore {
   static final String INFIX = "infix";
 
   /**
-   * Below this many typed chars the infix suggester looks up indexed edge n-grams, above a prefix
-   * query.
+   * Below this many typed chars the infix suggester looks up indexed grams ({@link PrefixGrams}),
+   * from it on a prefix query.
    */
   private static final int MIN_PREFIX_CHARS = 4;
 

@@ -123,6 +123,22 @@ class SuggesterStoreTest {
   }
 
   @Test
+  void aShortPrefixFindsTheWordsItStartsButATypedShortWordOnlyThatWord() throws IOException {
+    write(true);
+    try (Directory dir = FSDirectory.open(generation);
+        DirectoryReader index = DirectoryReader.open(dir);
+        Suggester suggester = store.open(generation, index, text -> List.of())) {
+      assertEquals(
+          List.of(
+              "term <mark>Zen</mark>trum",
+              "partner isz Ionenstrahl<mark>zen</mark>trum Rossendorf",
+              "term Ionenstrahl<mark>zen</mark>trum"),
+          shown(suggester, "zen"));
+      assertEquals(List.of(), shown(suggester, "zen "), "no entry has the word zen");
+    }
+  }
+
+  @Test
   void verificationCountsTheEntries() throws IOException {
     long entries = write(true);
     CorruptIndexException wrong =
