@@ -75,9 +75,10 @@ public final class IndexSchema {
    * folder. 4: one field per {@link SearchableText}, every variant of a word stacked in it. 5: the
    * stored vocabulary also holds the cities with their coordinates. 6: the suggester's entries
    * carry kind and language as contexts and the partner id as payload; no typo FST. 7: a compound's
-   * head and its modifiers are marked apart ({@code +} and {@code <}).
+   * head and its modifiers are marked apart ({@code +} and {@code <}). 8: the id is no longer
+   * stored (the stored record has it).
    */
-  public static final String SCHEMA_VERSION = "7";
+  public static final String SCHEMA_VERSION = "8";
 
   /**
    * The schema version {@code generation} was built with ("none" if its commit names none), or
@@ -144,7 +145,8 @@ public final class IndexSchema {
    */
   public Document toDocument(Partner p, Vocabulary vocabulary) {
     Document doc = new Document();
-    doc.add(new StringField(ID, p.id(), Field.Store.YES));
+    // Not stored: the record in SOURCE has the id, and only lookups by id need the term.
+    doc.add(new StringField(ID, p.id(), Field.Store.NO));
     doc.add(new StoredField(SOURCE, json.write(p)));
     doc.add(new SortedDocValuesField(NAME_SORT, new BytesRef(Folding.sortKey(p.name()))));
 
