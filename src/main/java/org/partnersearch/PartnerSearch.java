@@ -52,11 +52,17 @@ public final class PartnerSearch implements Closeable {
     this.wordsAnalyzer = analyzers.query(Chain.WORDS);
     this.json = new JsonCodec(new ObjectMapper());
     this.schema = new IndexSchema(json);
-    this.suggesters = new SuggesterStore(analyzers);
+    this.suggesters =
+        new SuggesterStore(analyzers, new QueryFactory(analyzers, decompounder)::isCorpusWord);
   }
 
   public Analyzers analyzers() {
     return analyzers;
+  }
+
+  /** Writes, verifies and opens the suggesters of generations. */
+  public SuggesterStore suggesters() {
+    return suggesters;
   }
 
   public Corpus loadCorpus(Path corpusDir) throws CorpusException {

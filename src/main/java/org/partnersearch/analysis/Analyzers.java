@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.util.IOUtils;
@@ -17,17 +18,28 @@ public final class Analyzers implements Closeable {
 
   private final Map<Chain, Analyzer> indexAnalyzers = new EnumMap<>(Chain.class);
   private final Map<Chain, Analyzer> queryAnalyzers = new EnumMap<>(Chain.class);
+  private final CompoundSplitter splitter;
+  private final NormalizeCharMap nfc = NfcCharMap.build();
 
   /** Builds all chains around the one shared decompounder. */
   public Analyzers(GermanDecompounder decompounder) {
     Objects.requireNonNull(decompounder, "decompounder");
-    NormalizeCharMap nfc = NfcCharMap.build();
+    this.splitter = new CompoundSplitter(decompounder);
     for (Chain chain : Chain.values()) {
       indexAnalyzers.put(
-          chain, new ChainAnalyzer(chain, ChainAnalyzer.Side.INDEX, decompounder, nfc));
+          chain, new ChainAnalyzer(chain, ChainAnalyzer.Side.INDEX, decompounder::split, nfc));
       queryAnalyzers.put(
-          chain, new ChainAnalyzer(chain, ChainAnalyzer.Side.QUERY, decompounder, nfc));
+          chain, new ChainAnalyzer(chain, ChainAnalyzer.Side.QUERY, decompounder::split, nfc));
     }
+  }
+
+  /**
+   * {@link Chain#FOLDED_WORDS} at index time, a compound the dictionary leaves whole split into the
+   * words {@code corpusWords} knows (a generation's own words): the suggester's entries, by the
+   * words of the generation they belong to. The caller closes it.
+   */
+  public Analyzer index(Chain chain, Predicate<String> corpusWords) {
+    return new ChainAnalyzer(chain, ChainAnalyzer.Side.INDEX, splitter.partsBy(corpusWords), nfc);
   }
 
   /**

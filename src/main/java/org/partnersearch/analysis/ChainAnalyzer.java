@@ -8,6 +8,8 @@ import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.
 import static org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter.SPLIT_ON_NUMERICS;
 
 import java.io.Reader;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -63,13 +65,20 @@ final class ChainAnalyzer extends Analyzer {
 
   private final Chain chain;
   private final Side side;
-  private final GermanDecompounder decompounder;
+  private final Function<String, List<GermanDecompounder.Part>> compoundParts;
   private final NormalizeCharMap nfc;
 
-  ChainAnalyzer(Chain chain, Side side, GermanDecompounder decompounder, NormalizeCharMap nfc) {
+  /**
+   * @param compoundParts the parts of a compound, added at index time
+   */
+  ChainAnalyzer(
+      Chain chain,
+      Side side,
+      Function<String, List<GermanDecompounder.Part>> compoundParts,
+      NormalizeCharMap nfc) {
     this.chain = chain;
     this.side = side;
-    this.decompounder = decompounder;
+    this.compoundParts = compoundParts;
     this.nfc = nfc;
   }
 
@@ -129,7 +138,7 @@ final class ChainAnalyzer extends Analyzer {
 
   /** Index side only: the query builder decompounds query words itself. */
   private TokenStream compoundParts(TokenStream in) {
-    return side == Side.INDEX ? new DecompoundFilter(in, decompounder) : in;
+    return side == Side.INDEX ? new DecompoundFilter(in, compoundParts) : in;
   }
 
   /** For prefix and fuzzy terms: lower case, and the suggester's folding. */

@@ -3,6 +3,8 @@ package org.partnersearch.analysis;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -40,7 +42,7 @@ public final class DecompoundFilter extends TokenFilter {
    */
   public static final String MODIFIER_TYPE = "compound_modifier";
 
-  private final GermanDecompounder decompounder;
+  private final Function<String, List<GermanDecompounder.Part>> parts;
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
   private final PositionIncrementAttribute posIncAtt =
@@ -57,8 +59,16 @@ public final class DecompoundFilter extends TokenFilter {
 
   /** Adds the parts that {@code decompounder} finds to the tokens of {@code input}. */
   public DecompoundFilter(TokenStream input, GermanDecompounder decompounder) {
+    this(input, decompounder::split);
+  }
+
+  /**
+   * Adds the parts that {@code parts} finds in a word, e.g. also corpus words ({@link
+   * CompoundSplitter#parts}).
+   */
+  DecompoundFilter(TokenStream input, Function<String, List<GermanDecompounder.Part>> parts) {
     super(input);
-    this.decompounder = decompounder;
+    this.parts = parts;
   }
 
   @Override
@@ -71,7 +81,7 @@ public final class DecompoundFilter extends TokenFilter {
       return false;
     }
     if (posLenAtt.getPositionLength() == 1) {
-      pending.addAll(decompounder.split(termAtt.toString()));
+      pending.addAll(parts.apply(termAtt.toString()));
       if (!pending.isEmpty()) {
         rememberCompound();
       }

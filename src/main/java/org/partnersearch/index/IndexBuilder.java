@@ -152,14 +152,18 @@ public final class IndexBuilder {
     }
   }
 
-  /** The suggester's terms are the written index's words ({@link SuggestTerms}). */
+  /**
+   * The suggester's terms are the written index's words ({@link SuggestTerms}), and its entries are
+   * split by them.
+   */
   private long finishSuggester(SuggestIndexWriter suggester, Path generation, Vocabulary vocabulary)
       throws IOException {
     try (Directory dir = FSDirectory.open(generation);
         DirectoryReader reader = DirectoryReader.open(dir)) {
+      suggester.splitBy(reader);
       new SuggestTerms(reader, json, vocabulary).addTo(suggester);
+      return suggester.finish();
     }
-    return suggester.finish();
   }
 
   /** Opens the new generation as a reader would, checks it, and counts its terms. */

@@ -76,9 +76,10 @@ public final class IndexSchema {
    * stored vocabulary also holds the cities with their coordinates. 6: the suggester's entries
    * carry kind and language as contexts and the partner id as payload; no typo FST. 7: a compound's
    * head and its modifiers are marked apart ({@code +} and {@code <}). 8: the id is no longer
-   * stored (the stored record has it).
+   * stored (the stored record has it). 9: the suggester's short prefixes are marked grams among its
+   * words, not a field of their own.
    */
-  public static final String SCHEMA_VERSION = "8";
+  public static final String SCHEMA_VERSION = "9";
 
   /**
    * The schema version {@code generation} was built with ("none" if its commit names none), or

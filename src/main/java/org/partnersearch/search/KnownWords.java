@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 import org.partnersearch.analysis.Chain;
 import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.analysis.Variant;
@@ -71,19 +74,32 @@ final class KnownWords {
       if (words.size() != 1) {
         return false;
       }
+      // One terms enum per field, not per term: creating one cost more than its seeks (profile).
+      TermsEnum te = null;
       for (String term : words.get(0).terms().keySet()) {
-        if ((asPart || !Variant.of(term).isPart())
-            && docFreq(reader, new Term(t.field(), term)) > 0) {
-          return true;
+        if (asPart || !Variant.of(term).isPart()) {
+          te = te != null ? te : termsEnum(reader, t.field());
+          if (seekExact(te, term)) {
+            return true;
+          }
         }
       }
     }
     return false;
   }
 
-  private static int docFreq(IndexReader reader, Term term) {
+  private static TermsEnum termsEnum(IndexReader reader, String field) {
     try {
-      return reader.docFreq(term);
+      Terms terms = MultiTerms.getTerms(reader, field);
+      return terms == null ? TermsEnum.EMPTY : terms.iterator();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean seekExact(TermsEnum te, String term) {
+    try {
+      return te.seekExact(new BytesRef(term));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

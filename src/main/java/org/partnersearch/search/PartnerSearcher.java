@@ -18,6 +18,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.partnersearch.analysis.CompoundSplitter;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
 import org.partnersearch.index.IndexSchema;
@@ -92,7 +93,7 @@ public final class PartnerSearcher {
     this.ladder =
         new RelaxationLadder(
             queries,
-            new CompoundPieces(queries.decompounder(), queries.knownWords()),
+            new CompoundPieces(new CompoundSplitter(queries.decompounder()), queries.knownWords()),
             faceted,
             spelling,
             parser);

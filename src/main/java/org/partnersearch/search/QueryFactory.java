@@ -444,6 +444,15 @@ public final class QueryFactory {
   }
 
   /**
+   * Whether a name, alias or description of {@code reader}'s generation has {@code word} in some
+   * form, also as a compound's part: the corpus's own words, by which the searcher and the
+   * suggester split compounds that the dictionary leaves whole.
+   */
+  public boolean isCorpusWord(IndexReader reader, String word) {
+    return knownWords.isIndexed(reader, word);
+  }
+
+  /**
    * HZDR, DAEF, ct.qmat, DIGS-BB, KVSF2: typed with several capitals, digits or inner punctuation.
    */
   static boolean isAcronym(String word) {

@@ -16,6 +16,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.partnersearch.analysis.CompoundSplitter;
 import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.serving.IndexSnapshot;
 
@@ -99,7 +100,7 @@ final class RelaxationLadder {
     IndexSearcher searcher = snapshot.searcher();
     IndexReader reader = snapshot.reader();
     boolean cutShort = false;
-    Map<String, List<CompoundPieces.Piece>> compounds = compounds(reader, query, budget);
+    Map<String, List<CompoundSplitter.Piece>> compounds = compounds(reader, query, budget);
     Map<String, Query> partly = partlyMatched(reader, compounds);
     if (!partly.isEmpty() && !budget.shouldExit()) {
       Step a =
@@ -213,9 +214,9 @@ final class RelaxationLadder {
    * The typed words that split into compound pieces, at most {@link QueryFactory#MAX_TYPO_WORDS}
    * (each split looks words up in the term dictionary), none once the budget is spent.
    */
-  private Map<String, List<CompoundPieces.Piece>> compounds(
+  private Map<String, List<CompoundSplitter.Piece>> compounds(
       IndexReader reader, UserQuery query, QueryTimeout budget) {
-    Map<String, List<CompoundPieces.Piece>> compounds = new LinkedHashMap<>();
+    Map<String, List<CompoundSplitter.Piece>> compounds = new LinkedHashMap<>();
     for (UserQuery.Group g : query.required()) {
       for (UserQuery.Term t : g.alternatives()) {
         if (t.phrase() || compounds.containsKey(t.text())) {
@@ -224,7 +225,7 @@ final class RelaxationLadder {
         if (compounds.size() >= QueryFactory.MAX_TYPO_WORDS || budget.shouldExit()) {
           return compounds;
         }
-        List<CompoundPieces.Piece> pieces = compoundPieces.of(reader, t.text());
+        List<CompoundSplitter.Piece> pieces = compoundPieces.of(reader, t.text());
         if (!pieces.isEmpty()) {
           compounds.put(t.text(), pieces);
         }
@@ -235,7 +236,7 @@ final class RelaxationLadder {
 
   /** For each compound, the query that matches it in part. */
   private Map<String, Query> partlyMatched(
-      IndexReader reader, Map<String, List<CompoundPieces.Piece>> compounds) {
+      IndexReader reader, Map<String, List<CompoundSplitter.Piece>> compounds) {
     IndexedTerms indexed = new IndexedTerms(reader);
     Map<String, Query> partly = new LinkedHashMap<>();
     compounds.forEach(
@@ -253,14 +254,14 @@ final class RelaxationLadder {
    * the head {@link #HEAD_WEIGHT} times more (see {@link #PIECE_MATCHED}). Null if too few pieces
    * are in the index for that.
    */
-  private Query partlyMatched(List<CompoundPieces.Piece> pieces, IndexedTerms indexed) {
-    CompoundPieces.Piece head = pieces.get(pieces.size() - 1);
+  private Query partlyMatched(List<CompoundSplitter.Piece> pieces, IndexedTerms indexed) {
+    CompoundSplitter.Piece head = pieces.get(pieces.size() - 1);
     int half = (pieces.size() + 1) / 2;
     BooleanQuery.Builder scored = new BooleanQuery.Builder();
     BooleanQuery.Builder enough = new BooleanQuery.Builder();
     Query headQuery = null;
     int found = 0;
-    for (CompoundPieces.Piece piece : pieces) {
+    for (CompoundSplitter.Piece piece : pieces) {
       Query q =
           piece.known() ? queries.text(piece.text(), List.of(), Map.of(), false, indexed) : null;
       if (q == null) {
@@ -298,17 +299,17 @@ final class RelaxationLadder {
       IndexSearcher searcher,
       int doc,
       String typed,
-      Map<String, List<CompoundPieces.Piece>> compounds)
+      Map<String, List<CompoundSplitter.Piece>> compounds)
       throws IOException {
     IndexedTerms indexed = new IndexedTerms(searcher.getIndexReader());
     List<String> from = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
     String answered = typed;
-    for (Map.Entry<String, List<CompoundPieces.Piece>> compound : compounds.entrySet()) {
+    for (Map.Entry<String, List<CompoundSplitter.Piece>> compound : compounds.entrySet()) {
       String word = compound.getKey();
       List<String> kept = new ArrayList<>();
       List<String> left = new ArrayList<>();
-      for (CompoundPieces.Piece piece : compound.getValue()) {
+      for (CompoundSplitter.Piece piece : compound.getValue()) {
         Query q =
             piece.known() ? queries.text(piece.text(), List.of(), Map.of(), false, indexed) : null;
         (q != null && searcher.explain(q, doc).isMatch() ? kept : left).add(piece.asTyped(word));

@@ -71,7 +71,7 @@ public final class SnapshotOpener {
       }
       Glossary glossary = glossaries.create(vocabulary.glossary());
       long suggesterStart = System.nanoTime();
-      Suggester suggester = suggesters.open(generation, glossary::translations);
+      Suggester suggester = suggesters.open(generation, reader, glossary::translations);
       reader.getReaderCacheHelper().addClosedListener(key -> suggester.close());
       long end = System.nanoTime();
       // The load benchmark reads this line (index and suggester open times).

@@ -8,15 +8,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
 import org.partnersearch.analysis.DecompoundFilter;
 import org.partnersearch.corpus.Lang;
 
@@ -41,17 +46,61 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private static final int CACHED_ENTRIES = 50_000;
 
   private final Analyzer entries;
+  private final Analyzer withGrams;
+
+  /**
+   * Typed last words shorter than this are looked up by their grams, longer ones by a prefix query.
+   */
+  private final int minPrefixChars;
+
   private final Map<String, List<Marked.Token>> analysed = new ConcurrentHashMap<>();
+
+  /**
+   * A typed last word's query, by word: a prefix query compiles an automaton, an eighth of a
+   * suggest (JFR), and queries are immutable. Bounded as {@link #analysed}.
+   */
+  private final Map<String, Query> lastWords = new ConcurrentHashMap<>();
+
   private long added;
 
   /**
    * @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them
-   *     with
+   *     with; closed with this
    */
   EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer, int minPrefixChars)
       throws IOException {
-    super(dir, entries, queryAnalyzer, minPrefixChars, false, true, true, true);
+    this(dir, entries, withGrams(entries, minPrefixChars - 1), queryAnalyzer, minPrefixChars);
+  }
+
+  /** No "textgrams" field (0): the grams are indexed with the words ({@link PrefixGrams}). */
+  private EntryIndex(
+      Directory dir,
+      Analyzer entries,
+      Analyzer withGrams,
+      Analyzer queryAnalyzer,
+      int minPrefixChars)
+      throws IOException {
+    super(dir, withGrams, queryAnalyzer, 0, false, true, true, true);
     this.entries = entries;
+    this.withGrams = withGrams;
+    this.minPrefixChars = minPrefixChars;
+  }
+
+  /** The entries' analyzer with the {@link PrefixGrams} of every token, up to {@code max}. */
+  private static Analyzer withGrams(Analyzer entries, int max) {
+    return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        return entries;
+      }
+
+      @Override
+      protected TokenStreamComponents wrapComponents(
+          String fieldName, TokenStreamComponents components) {
+        return new TokenStreamComponents(
+            components.getSource(), new PrefixGrams(components.getTokenStream(), max));
+      }
+    };
   }
 
   /**
@@ -87,6 +136,22 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   }
 
   @Override
+  protected Query getLastTokenQuery(String token) throws IOException {
+    Query query = lastWords.get(token);
+    if (query == null) {
+      if (lastWords.size() >= CACHED_ENTRIES) {
+        lastWords.clear();
+      }
+      query =
+          token.codePointCount(0, token.length()) < minPrefixChars
+              ? new TermQuery(new Term(WORDS_FIELD, PrefixGrams.gram(token)))
+              : super.getLastTokenQuery(token);
+      lastWords.put(token, query);
+    }
+    return query;
+  }
+
+  @Override
   protected Object highlight(String text, Set<String> matchedTokens, String prefixToken)
       throws IOException {
     List<Marked.Token> tokens = analysed.get(text);
@@ -98,6 +163,11 @@ final class EntryIndex extends AnalyzingInfixSuggester {
       analysed.put(text, tokens);
     }
     return Marked.of(text, tokens, matchedTokens, prefixToken);
+  }
+
+  @Override
+  public void close() throws IOException {
+    IOUtils.close(super::close, withGrams, entries);
   }
 
   /** The entry's tokens as they were indexed, with their offsets. */

@@ -68,10 +68,13 @@ record Marked(String text, List<String> words, boolean viaPart, List<int[]> span
     int end = t.start();
     while (end < t.end() && folded < letters) {
       int cp = text.codePointAt(end);
+      // An ASCII letter folds to itself: folding every char was a twentieth of a suggest (JFR).
       folded +=
-          Character.isLetterOrDigit(cp)
-              ? Folding.strip(Character.toString(Character.toLowerCase(cp))).length()
-              : 0;
+          !Character.isLetterOrDigit(cp)
+              ? 0
+              : cp < 0x80
+                  ? 1
+                  : Folding.strip(Character.toString(Character.toLowerCase(cp))).length();
       end += Character.charCount(cp);
     }
     return folded < letters ? t.end() : end;

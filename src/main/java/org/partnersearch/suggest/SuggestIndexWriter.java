@@ -1,13 +1,23 @@
 package org.partnersearch.suggest;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.util.IOFunction;
+import org.apache.lucene.util.IOUtils;
 import org.partnersearch.analysis.Folding;
 import org.partnersearch.analysis.StopWords;
 import org.partnersearch.corpus.GlossaryEntry;
@@ -19,8 +29,9 @@ import org.partnersearch.corpus.Vocabulary;
 
 /**
  * Writes the suggester of a generation while it is built: {@link #add(Partner)} as each partner
- * streams into the index, {@link #term} for each word of the written index, then {@link #finish}
- * (labels and glossary). Closing it unfinished discards what was written.
+ * streams into the index, {@link #splitBy} once the index is written, {@link #term} for each of its
+ * words, then {@link #finish} (labels and glossary). Closing it unfinished discards what was
+ * written.
  */
 public final class SuggestIndexWriter implements Closeable {
   /** Partners and areas outrank terms in the candidate list the infix suggester returns. */
@@ -31,19 +42,33 @@ public final class SuggestIndexWriter implements Closeable {
    */
   private static final long UNIMPORTANT = 0;
 
-  private final EntryIndex infix;
+  /** The partners' entries until the index is written, whose words split their compounds. */
+  private static final String HELD = "partners.held";
+
+  private final IOFunction<IndexReader, EntryIndex> opener;
+  private final Path held;
   private final Vocabulary vocabulary;
+  private DataOutputStream holding;
+  private EntryIndex infix;
 
   /** The folded glossary terms that are not yet entries as words of the index. */
   private final Set<String> glossaryLeft = new HashSet<>();
 
   private long entries;
+  private long heldEntries;
   private long nanos;
   private long termsStart;
   private boolean finished;
 
-  SuggestIndexWriter(EntryIndex infix, Vocabulary vocabulary) {
-    this.infix = infix;
+  /**
+   * @param opener opens the infix index whose entries are split by the words of a written index
+   * @param folder where the partners' entries are held until then
+   */
+  SuggestIndexWriter(IOFunction<IndexReader, EntryIndex> opener, Path folder, Vocabulary vocabulary)
+      throws IOException {
+    this.opener = opener;
+    this.held = folder.resolve(HELD);
+    this.holding = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(held)));
     this.vocabulary = vocabulary;
     vocabulary
         .glossary()
@@ -53,7 +78,7 @@ public final class SuggestIndexWriter implements Closeable {
                     Stream.of(g.de(), g.en()).map(SuggestIndexWriter::key).toList()));
   }
 
-  /** Adds the partner's names and aliases as entries. */
+  /** Adds the partner's names and aliases as entries (held until {@link #splitBy}). */
   public void add(Partner p) throws IOException {
     long start = System.nanoTime();
     add(p.name(), Suggestion.Kind.PARTNER, p.id(), EnumSet.of(Lang.DE), NAMED_BONUS + 2);
@@ -61,6 +86,29 @@ public final class SuggestIndexWriter implements Closeable {
     for (String alias : p.aliases()) {
       add(alias, Suggestion.Kind.PARTNER, p.id(), Set.of(), NAMED_BONUS + 1);
     }
+    nanos += System.nanoTime() - start;
+  }
+
+  /**
+   * From now on, entries are split by the words of the written {@code index} (open until {@link
+   * #finish}), as the searcher splits typed words: the partners' entries held so far are added.
+   */
+  public void splitBy(IndexReader index) throws IOException {
+    long start = System.nanoTime();
+    holding.close();
+    holding = null;
+    infix = opener.apply(index);
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(held)))) {
+      for (long n = heldEntries; n > 0; n--) {
+        String text = read(in);
+        Suggestion.Kind kind = Suggestion.Kind.values()[in.readByte()];
+        String id = read(in);
+        Set<Lang> langs = in.readBoolean() ? EnumSet.of(Lang.values()[in.readByte()]) : Set.of();
+        add(text, kind, id.isEmpty() ? null : id, langs, in.readLong());
+      }
+    }
+    Files.delete(held);
     nanos += System.nanoTime() - start;
   }
 
@@ -81,6 +129,9 @@ public final class SuggestIndexWriter implements Closeable {
    * partner uses), and commits and syncs every file. Returns the number of entries.
    */
   public long finish() throws IOException {
+    if (infix == null) {
+      throw new IllegalStateException("the entries are split by a written index: splitBy first");
+    }
     long start = termsStart == 0 ? System.nanoTime() : termsStart;
     for (ResearchField field : vocabulary.taxonomy().fields()) {
       labels(field.id(), field.label().en(), field.label().de(), 1);
@@ -111,7 +162,7 @@ public final class SuggestIndexWriter implements Closeable {
   @Override
   public void close() throws IOException {
     if (!finished) {
-      infix.close();
+      IOUtils.close(holding, infix, () -> Files.deleteIfExists(held));
     }
   }
 
@@ -123,9 +174,37 @@ public final class SuggestIndexWriter implements Closeable {
   private void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight)
       throws IOException {
     if (text != null && text.codePoints().anyMatch(Character::isLetterOrDigit)) {
-      infix.add(text, kind, id, langs, weight);
-      entries++;
+      if (infix == null) {
+        hold(text, kind, id, langs, weight);
+      } else {
+        infix.add(text, kind, id, langs, weight);
+        entries++;
+      }
     }
+  }
+
+  private void hold(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight)
+      throws IOException {
+    write(text);
+    holding.writeByte(kind.ordinal());
+    write(id == null ? "" : id);
+    holding.writeBoolean(langs.size() == 1);
+    if (langs.size() == 1) {
+      holding.writeByte(langs.iterator().next().ordinal());
+    }
+    holding.writeLong(weight);
+    heldEntries++;
+  }
+
+  /** Not writeUTF: a name may be longer than its 64 KB. */
+  private void write(String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    holding.writeInt(bytes.length);
+    holding.write(bytes);
+  }
+
+  private static String read(DataInputStream in) throws IOException {
+    return new String(in.readNBytes(in.readInt()), StandardCharsets.UTF_8);
   }
 
   private static String key(String text) {

@@ -44,7 +44,6 @@ public final class Suggester implements Closeable {
    */
   static final int CANDIDATES = 256;
 
-  private static final int MAX_CORRECTIONS = 3;
   private static final int MAX_TRANSLATIONS = 3;
   private static final int MAX_WORDS = 8;
 
@@ -140,7 +139,7 @@ public final class Suggester implements Closeable {
       return;
     }
     for (String base : umlauts.equals(last) ? List.of(last) : List.of(umlauts, last)) {
-      List<String> corrections = typos.corrections(base, MAX_CORRECTIONS);
+      List<String> corrections = typos.corrections(base);
       for (String correction : corrections) {
         List<String> corrected = new ArrayList<>(words.subList(0, words.size() - 1));
         corrected.add(correction.substring(0, Math.min(correction.length(), base.length())));

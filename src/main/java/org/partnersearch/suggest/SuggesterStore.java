@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -27,29 +29,37 @@ public final class SuggesterStore {
   static final String INFIX = "infix";
 
   /**
-   * Below this many typed chars the infix suggester looks up indexed edge n-grams, above a prefix
-   * query.
+   * Below this many typed chars the infix suggester looks up indexed grams ({@link PrefixGrams}),
+   * from it on a prefix query.
    */
   private static final int MIN_PREFIX_CHARS = 4;
 
   private final Analyzers analyzers;
+  private final BiPredicate<IndexReader, String> corpusWords;
 
-  public SuggesterStore(Analyzers analyzers) {
+  /**
+   * @param corpusWords whether a generation's index has a word: the words compounds are split into
+   *     where the dictionary leaves them whole, as the searcher splits them
+   */
+  public SuggesterStore(Analyzers analyzers, BiPredicate<IndexReader, String> corpusWords) {
     this.analyzers = analyzers;
+    this.corpusWords = corpusWords;
   }
 
   /** Starts writing the suggester of the generation being built in {@code generation}. */
   public SuggestIndexWriter writer(Path generation, Vocabulary vocabulary) throws IOException {
-    Path folder = generation.resolve(FOLDER).resolve(INFIX);
-    Files.createDirectories(folder);
-    return new SuggestIndexWriter(infix(FSDirectory.open(folder)), vocabulary);
+    Path folder = generation.resolve(FOLDER);
+    Files.createDirectories(folder.resolve(INFIX));
+    return new SuggestIndexWriter(
+        index -> infix(FSDirectory.open(folder.resolve(INFIX)), index), folder, vocabulary);
   }
 
   /**
-   * Opens the suggester of a generation; {@code translations}: a typed phrase's other-language
-   * terms.
+   * Opens the suggester of a generation whose index {@code index} is open; {@code translations}: a
+   * typed phrase's other-language terms.
    */
-  public Suggester open(Path generation, Function<String, List<String>> translations)
+  public Suggester open(
+      Path generation, IndexReader index, Function<String, List<String>> translations)
       throws IOException {
     Path folder = generation.resolve(FOLDER).resolve(INFIX);
     // Checked first: opening an FSDirectory would create a missing folder.
@@ -62,7 +72,7 @@ public final class SuggesterStore {
       if (!DirectoryReader.indexExists(dir)) {
         throw new CorruptIndexException("no committed suggester index", folder.toString());
       }
-      infix = infix(dir);
+      infix = infix(dir, index);
       return new Suggester(
           infix,
           new Typos(dir, EntryIndex.WORDS_FIELD),
@@ -89,7 +99,9 @@ public final class SuggesterStore {
         throw new CorruptIndexException("CheckIndex found problems", infix.toString());
       }
     }
-    try (Suggester suggester = open(generation, text -> List.of())) {
+    try (Directory dir = FSDirectory.open(generation);
+        DirectoryReader index = DirectoryReader.open(dir);
+        Suggester suggester = open(generation, index, text -> List.of())) {
       if (suggester.size() != expectedEntries) {
         throw new CorruptIndexException(
             "expected " + expectedEntries + " entries but found " + suggester.size(),
@@ -99,12 +111,13 @@ public final class SuggesterStore {
   }
 
   /**
-   * The infix suggester over {@code dir}, which it closes; compound parts on the index side only.
+   * The infix suggester over {@code dir}, which it closes; compound parts on the index side only,
+   * also those made of the words of {@code index}.
    */
-  private EntryIndex infix(Directory dir) throws IOException {
+  private EntryIndex infix(Directory dir, IndexReader index) throws IOException {
     return new EntryIndex(
         dir,
-        analyzers.index(Chain.FOLDED_WORDS),
+        analyzers.index(Chain.FOLDED_WORDS, word -> corpusWords.test(index, word)),
         analyzers.query(Chain.FOLDED_WORDS),
         MIN_PREFIX_CHARS);
   }

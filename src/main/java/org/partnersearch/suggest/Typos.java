@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -23,6 +25,7 @@ import org.apache.lucene.util.automaton.Operations;
  */
 final class Typos implements Closeable {
   private static final int MAX_EDITS = 1;
+  private static final int MAX_CORRECTIONS = 3;
 
   /**
    * Words matched by a prefix of the automaton are read in full to weigh them: a bound on that
@@ -30,8 +33,15 @@ final class Typos implements Closeable {
    */
   private static final int MAX_WORDS_READ = 4096;
 
+  /**
+   * Corrections by typed word: compiling the automaton was a quarter of a suggest (JFR), and
+   * visitors type the same beginnings. Bounded: once full, it starts over.
+   */
+  private static final int CACHED_WORDS = 4096;
+
   private final DirectoryReader reader;
   private final Terms words;
+  private final Map<String, List<String>> corrected = new ConcurrentHashMap<>();
 
   /** Reads the words of the infix index in {@code dir}, which the caller keeps open. */
   Typos(Directory dir, String field) throws IOException {
@@ -40,13 +50,22 @@ final class Typos implements Closeable {
   }
 
   /**
-   * Up to {@code max} corrections of {@code typed}: the indexed words (letters only) that start
-   * within one edit of it but not with it, those found in the most entries first.
+   * Up to {@value #MAX_CORRECTIONS} corrections of {@code typed}: the indexed words (letters only)
+   * that start within one edit of it but not with it, those found in the most entries first.
    */
-  List<String> corrections(String typed, int max) throws IOException {
-    if (words == null) {
-      return List.of();
+  List<String> corrections(String typed) throws IOException {
+    List<String> known = corrected.get(typed);
+    if (known == null) {
+      if (corrected.size() >= CACHED_WORDS) {
+        corrected.clear();
+      }
+      known = words == null ? List.of() : read(typed);
+      corrected.put(typed, known);
     }
+    return known;
+  }
+
+  private List<String> read(String typed) throws IOException {
     int first = Character.charCount(typed.codePointAt(0));
     Automaton fuzzy =
         new LevenshteinAutomata(typed.substring(first), true)
@@ -64,7 +83,7 @@ final class Typos implements Closeable {
       }
     }
     found.sort((a, b) -> Integer.compare(b.entries(), a.entries()));
-    return found.stream().limit(max).map(Weighted::word).toList();
+    return found.stream().limit(MAX_CORRECTIONS).map(Weighted::word).toList();
   }
 
   @Override

@@ -103,6 +103,25 @@ class SuggestTableTest {
               "proton-therapy",
               "Protonen<mark>therapie</mark>"),
           first("compound prefix", "endlager", Kind.AREA, "repository-research"),
+          // Compounds the dictionary leaves whole, split into words the corpus itself has.
+          marked(
+              "corpus-derived split",
+              "materiali",
+              Kind.AREA,
+              "quantum-materials",
+              "Quanten<mark>materiali</mark>en"),
+          marked(
+              "corpus-derived split",
+              "pharmaka",
+              Kind.TERM,
+              "Radiopharmaka",
+              "Radio<mark>pharmaka</mark>"),
+          marked(
+              "corpus-derived split",
+              "entwickl",
+              Kind.TERM,
+              "Weiterentwicklung",
+              "Weiter<mark>entwickl</mark>ung"),
           marked("umlaut stripped", "oko", Kind.TERM, "Öko-Institut", "<mark>Öko</mark>-Institut"),
           marked("umlaut typed", "öko", Kind.TERM, "Öko-Institut", "<mark>Öko</mark>-Institut"),
           marked(

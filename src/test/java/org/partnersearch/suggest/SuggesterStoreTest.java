@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,13 @@ class SuggesterStoreTest {
               "Research on the final disposal of radioactive waste.",
               "Forschung zur Endlagerung."),
           partner(
+              "isz",
+              "Ionenstrahlzentrum Rossendorf",
+              "Ion Beam Centre Rossendorf",
+              "ISZ",
+              "Ion beams for materials science.",
+              "Ein Zentrum für Ionen und Strahlen."),
+          partner(
               "ukd",
               "Universitätsklinikum Dresden",
               "University Hospital Dresden",
@@ -55,7 +66,7 @@ class SuggesterStoreTest {
   @BeforeAll
   static void store() {
     app = new PartnerSearch();
-    store = new SuggesterStore(app.analyzers());
+    store = app.suggesters();
   }
 
   @AfterAll
@@ -69,24 +80,60 @@ class SuggesterStoreTest {
     assertEquals(
         List.of("infix"), children(generation.resolve("suggest")), "no scratch or temp files");
     store.verify(generation, entries, false);
-    try (Suggester suggester = store.open(generation, text -> List.of())) {
-      assertEquals(entries, suggester.size());
-      // Terms that start with "endl" first (the shorter before the longer), then the partner that
-      // has it later.
-      assertEquals(
-          List.of(
-              "term <mark>Endl</mark>agerung",
-              "term <mark>Endl</mark>agerforschung",
-              "partner daef Deutsche Arbeitsgemeinschaft <mark>Endl</mark>agerforschung"),
-          shown(suggester, "endl"));
-      // The term itself, then the entries that have it as a compound part, the part marked.
-      assertEquals(
-          List.of(
-              "term <mark>Forschung</mark>",
-              "partner daef Deutsche Arbeitsgemeinschaft Endlager<mark>forschung</mark>",
-              "term Endlager<mark>forschung</mark>"),
-          shown(suggester, "forschung"));
-    }
+    opened(
+        suggester -> {
+          assertEquals(entries, suggester.size());
+          // Terms that start with "endl" first (the shorter before the longer), then the
+          // partner that has it later.
+          assertEquals(
+              List.of(
+                  "term <mark>Endl</mark>agerung",
+                  "term <mark>Endl</mark>agerforschung",
+                  "partner daef Deutsche Arbeitsgemeinschaft <mark>Endl</mark>agerforschung"),
+              shown(suggester, "endl"));
+          // The term itself, then the entries that have it as a compound part, the part marked.
+          assertEquals(
+              List.of(
+                  "term <mark>Forschung</mark>",
+                  "partner daef Deutsche Arbeitsgemeinschaft Endlager<mark>forschung</mark>",
+                  "term Endlager<mark>forschung</mark>"),
+              shown(suggester, "forschung"));
+        });
+  }
+
+  @Test
+  void aCompoundTheDictionaryLeavesWholeIsFoundByTheCorpusWordsItIsMadeOf() throws IOException {
+    write(true);
+    opened(
+        suggester -> {
+          assertEquals(
+              List.of(
+                  "term <mark>Strahl</mark>en",
+                  "partner isz Ionen<mark>strahl</mark>zentrum Rossendorf",
+                  "term Ionen<mark>strahl</mark>zentrum"),
+              shown(suggester, "strahl"));
+          assertEquals(
+              List.of(
+                  "term <mark>Zentr</mark>um",
+                  "partner isz Ionenstrahl<mark>zentr</mark>um Rossendorf",
+                  "term Ionenstrahl<mark>zentr</mark>um"),
+              shown(suggester, "zentr"));
+        });
+  }
+
+  @Test
+  void aShortPrefixFindsTheWordsItStartsButATypedShortWordOnlyThatWord() throws IOException {
+    write(true);
+    opened(
+        suggester -> {
+          assertEquals(
+              List.of(
+                  "term <mark>Zen</mark>trum",
+                  "partner isz Ionenstrahl<mark>zen</mark>trum Rossendorf",
+                  "term Ionenstrahl<mark>zen</mark>trum"),
+              shown(suggester, "zen"));
+          assertEquals(List.of(), shown(suggester, "zen "), "no entry has the word zen");
+        });
   }
 
   @Test
@@ -103,13 +150,15 @@ class SuggesterStoreTest {
   @Test
   void aSuggesterWhoseWriterWasNotFinishedDoesNotOpen() throws IOException {
     write(false);
-    assertThrows(CorruptIndexException.class, () -> store.open(generation, text -> List.of()));
+    // No index either: the suggester is checked first.
+    assertThrows(
+        CorruptIndexException.class, () -> store.open(generation, null, text -> List.of()));
   }
 
   @Test
   void aGenerationWithoutASuggesterDoesNotOpen() {
     assertThrows(
-        java.nio.file.NoSuchFileException.class, () -> store.open(root, text -> List.of()));
+        java.nio.file.NoSuchFileException.class, () -> store.open(root, null, text -> List.of()));
   }
 
   /**
@@ -129,6 +178,15 @@ class SuggesterStoreTest {
       }
     }
     return 0;
+  }
+
+  /** The suggester of {@link #generation} opened as a server opens it, with its index. */
+  private void opened(IOConsumer<Suggester> check) throws IOException {
+    try (Directory dir = FSDirectory.open(generation);
+        DirectoryReader index = DirectoryReader.open(dir);
+        Suggester suggester = store.open(generation, index, text -> List.of())) {
+      check.accept(suggester);
+    }
   }
 
   private static List<String> shown(Suggester suggester, String typed) {
