@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -93,23 +94,24 @@ public final class QueryFactory {
       boolean relaxed,
       IndexReader reader,
       Simplification simpler) {
-    return build(query, glossary, relaxed, reader, simpler, Map.of());
+    return build(query, glossary, relaxed, new IndexedTerms(reader), simpler, Map.of());
   }
 
   /**
-   * As {@link #build(UserQuery, Glossary, boolean, IndexReader, Simplification)}, where a typed
-   * word that is a key of {@code extra} may also match by that query (the relaxation ladder's
-   * partly matched compounds).
+   * As {@link #build(UserQuery, Glossary, boolean, IndexReader, Simplification)}, with what the
+   * request's other queries looked up in {@code indexed} kept for this one, and where a typed word
+   * that is a key of {@code extra} may also match by that query (the relaxation ladder's partly
+   * matched compounds).
    */
   Query build(
       UserQuery query,
       Glossary glossary,
       boolean relaxed,
-      IndexReader reader,
+      IndexedTerms indexed,
       Simplification simpler,
       Map<String, Query> extra) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    TypoBudget typos = new TypoBudget(reader, simpler, extra);
+    TypoBudget typos = new TypoBudget(indexed, simpler, extra);
     List<Clause> clauses = requiredClauses(query.required(), glossary, typos);
     boolean onlyStopWords = clauses.stream().allMatch(Clause::stopWord);
     int positives = 0;
@@ -140,7 +142,6 @@ public final class QueryFactory {
    * them is the costly part (a 2-edit automaton of a long word takes milliseconds).
    */
   private static final class TypoBudget {
-    private final IndexReader reader;
     private final IndexedTerms indexed;
     private final boolean compoundParts;
 
@@ -152,10 +153,9 @@ public final class QueryFactory {
 
     private int left;
 
-    TypoBudget(IndexReader reader, Simplification simpler, Map<String, Query> extra) {
-      this.reader = reader;
+    TypoBudget(IndexedTerms indexed, Simplification simpler, Map<String, Query> extra) {
       this.extra = extra;
-      this.indexed = new IndexedTerms(reader);
+      this.indexed = indexed;
       this.left = simpler == Simplification.NONE ? MAX_TYPO_WORDS : 0;
       this.compoundParts = simpler != Simplification.NO_TYPOS_OR_PARTS;
     }
@@ -291,7 +291,8 @@ public final class QueryFactory {
     Map<Chain, List<WordForms>> byChain = new EnumMap<>(Chain.class);
     for (SearchableText searchable : SearchableText.values()) {
       List<WordForms> words =
-          byChain.computeIfAbsent(searchable.chain(), chain -> typedWords.of(chain, text));
+          byChain.computeIfAbsent(
+              searchable.chain(), chain -> indexed.words(typedWords, chain, text));
       if (words.isEmpty()) {
         return null;
       }
@@ -322,7 +323,7 @@ public final class QueryFactory {
       IndexedTerms indexed) {
     Map<String, MatchKind> kinds = new LinkedHashMap<>(word.terms());
     for (String translation : translations) {
-      List<WordForms> translated = typedWords.of(searchable.chain(), translation);
+      List<WordForms> translated = indexed.words(typedWords, searchable.chain(), translation);
       if (translated.size() == 1) {
         translated
             .get(0)
@@ -382,26 +383,41 @@ public final class QueryFactory {
     if (!typos.hasLeft()) {
       return Map.of();
     }
-    NearSpellings near = nearSpellingsOf(word, typos.reader);
-    if (near == null) {
+    Optional<Map<String, Map<String, Float>>> found =
+        typos.indexed.nearSpellings(word, w -> nearSpellingsByField(w, typos.indexed));
+    if (found.isEmpty()) {
       return Map.of();
     }
     typos.take();
+    return found.get();
+  }
+
+  private Optional<Map<String, Map<String, Float>>> nearSpellingsByField(
+      String word, IndexedTerms indexed) {
+    IndexReader reader = indexed.reader();
+    NearSpellings near = nearSpellingsOf(word, indexed);
+    if (near == null) {
+      return Optional.empty();
+    }
     Map<String, Map<String, Float>> byField = new LinkedHashMap<>();
     try {
       for (SearchableText searchable : KnownWords.WORD_TEXTS) {
-        byField.put(searchable.field(), near.in(typos.reader, searchable.field()));
+        byField.put(searchable.field(), near.in(reader, searchable.field()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return byField;
+    return Optional.of(byField);
   }
 
   /** The near spellings of a possible typo, or null for a word that gets none. */
   NearSpellings nearSpellingsOf(String word, IndexReader reader) {
+    return nearSpellingsOf(word, new IndexedTerms(reader));
+  }
+
+  private NearSpellings nearSpellingsOf(String word, IndexedTerms indexed) {
     int length = word.codePointCount(0, word.length());
-    return isPossibleTypo(word, length, reader) ? nearSpellings(word, length >= 9 ? 2 : 1) : null;
+    return isPossibleTypo(word, length, indexed) ? nearSpellings(word, length >= 9 ? 2 : 1) : null;
   }
 
   /**
@@ -410,17 +426,17 @@ public final class QueryFactory {
    * near spellings keep to one edit under 9 letters, which ranks fewer unrelated words.
    */
   NearSpellings correctionsOf(String word, IndexReader reader) {
-    return isPossibleTypo(word, word.codePointCount(0, word.length()), reader)
+    return isPossibleTypo(word, word.codePointCount(0, word.length()), new IndexedTerms(reader))
         ? nearSpellings(word, 2)
         : null;
   }
 
-  private boolean isPossibleTypo(String word, int length, IndexReader reader) {
+  private boolean isPossibleTypo(String word, int length, IndexedTerms indexed) {
     return length >= 5
         && length <= MAX_TYPO_LETTERS
         && !isAcronym(word)
         && word.codePoints().allMatch(Character::isLetter)
-        && !knownWords.isCorrect(reader, word);
+        && !knownWords.isCorrect(indexed, word);
   }
 
   private NearSpellings nearSpellings(String word, int maxEdits) {

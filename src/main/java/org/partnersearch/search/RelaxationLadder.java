@@ -94,13 +94,14 @@ final class RelaxationLadder {
       String typed,
       SearchRequest request,
       QueryTimeout budget,
+      IndexedTerms indexed,
       Rewriter rewriter)
       throws IOException {
     IndexSearcher searcher = snapshot.searcher();
     IndexReader reader = snapshot.reader();
     boolean cutShort = false;
     Map<String, List<CompoundPieces.Piece>> compounds = compounds(reader, query, budget);
-    Map<String, Query> partly = partlyMatched(reader, compounds);
+    Map<String, Query> partly = partlyMatched(indexed, compounds);
     if (!partly.isEmpty() && !budget.shouldExit()) {
       Step a =
           run(
@@ -109,13 +110,13 @@ final class RelaxationLadder {
               budget,
               rewriter.rewrite(
                   simpler ->
-                      queries.build(query, snapshot.glossary(), false, reader, simpler, partly)));
+                      queries.build(query, snapshot.glossary(), false, indexed, simpler, partly)));
       cutShort |= a.timedOut();
       if (a.found()) {
         Relaxation relaxation =
             a.firstDoc() < 0 || budget.shouldExit()
                 ? unexplained(Relaxation.COMPOUND_PARTS, typed)
-                : compoundsRelaxed(searcher, a.firstDoc(), typed, compounds);
+                : compoundsRelaxed(searcher, indexed, a.firstDoc(), typed, compounds);
         return new Answer(a.query(), a.result(), relaxation, null, cutShort);
       }
     }
@@ -128,13 +129,13 @@ final class RelaxationLadder {
               budget,
               rewriter.rewrite(
                   simpler ->
-                      queries.build(words, snapshot.glossary(), true, reader, simpler, partly)));
+                      queries.build(words, snapshot.glossary(), true, indexed, simpler, partly)));
       cutShort |= b.timedOut();
       if (b.found()) {
         Relaxation relaxation =
             b.firstDoc() < 0 || budget.shouldExit()
                 ? unexplained(Relaxation.SOME_WORDS, typed)
-                : wordsRelaxed(snapshot, b.firstDoc(), words, typed);
+                : wordsRelaxed(snapshot, indexed, b.firstDoc(), words, typed);
         return new Answer(b.query(), b.result(), relaxation, null, cutShort);
       }
     }
@@ -151,7 +152,12 @@ final class RelaxationLadder {
                 rewriter.rewrite(
                     simpler ->
                         queries.build(
-                            correctedQuery, snapshot.glossary(), false, reader, simpler)));
+                            correctedQuery,
+                            snapshot.glossary(),
+                            false,
+                            indexed,
+                            simpler,
+                            Map.of())));
         cutShort |= c.timedOut();
         if (c.found()) {
           List<String> replaced = new ArrayList<>(List.of(typed.strip().split("\\s+")));
@@ -235,8 +241,7 @@ final class RelaxationLadder {
 
   /** For each compound, the query that matches it in part. */
   private Map<String, Query> partlyMatched(
-      IndexReader reader, Map<String, List<CompoundPieces.Piece>> compounds) {
-    IndexedTerms indexed = new IndexedTerms(reader);
+      IndexedTerms indexed, Map<String, List<CompoundPieces.Piece>> compounds) {
     Map<String, Query> partly = new LinkedHashMap<>();
     compounds.forEach(
         (word, pieces) -> {
@@ -296,11 +301,11 @@ final class RelaxationLadder {
    */
   private Relaxation compoundsRelaxed(
       IndexSearcher searcher,
+      IndexedTerms indexed,
       int doc,
       String typed,
       Map<String, List<CompoundPieces.Piece>> compounds)
       throws IOException {
-    IndexedTerms indexed = new IndexedTerms(searcher.getIndexReader());
     List<String> from = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
     String answered = typed;
@@ -332,7 +337,8 @@ final class RelaxationLadder {
   }
 
   /** Step (b) said in words: the typed words the first hit does not match. */
-  private Relaxation wordsRelaxed(IndexSnapshot snapshot, int doc, UserQuery query, String typed)
+  private Relaxation wordsRelaxed(
+      IndexSnapshot snapshot, IndexedTerms indexed, int doc, UserQuery query, String typed)
       throws IOException {
     List<String> kept = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
@@ -340,7 +346,7 @@ final class RelaxationLadder {
       UserQuery one = new UserQuery(List.of(g), List.of());
       Query q =
           queries.build(
-              one, snapshot.glossary(), false, snapshot.reader(), QueryFactory.Simplification.NONE);
+              one, snapshot.glossary(), false, indexed, QueryFactory.Simplification.NONE, Map.of());
       String text =
           String.join(
               " OR ",
