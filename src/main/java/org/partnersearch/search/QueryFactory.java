@@ -24,6 +24,7 @@ import org.partnersearch.analysis.Chain;
 import org.partnersearch.analysis.Folding;
 import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.analysis.StopWords;
+import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.SearchableText;
 import org.partnersearch.serving.Glossary;
 
@@ -49,6 +50,9 @@ public final class QueryFactory {
    * about 40.
    */
   static final int MAX_TYPO_LETTERS = 48;
+
+  private static final List<String> WORD_FIELDS =
+      KnownWords.WORD_TEXTS.stream().map(SearchableText::field).toList();
 
   private final TypedWords typedWords;
   private final GermanDecompounder decompounder;
@@ -417,7 +421,9 @@ public final class QueryFactory {
 
   private NearSpellings nearSpellingsOf(String word, IndexedTerms indexed) {
     int length = word.codePointCount(0, word.length());
-    return isPossibleTypo(word, length, indexed) ? nearSpellings(word, length >= 9 ? 2 : 1) : null;
+    return isPossibleTypo(word, length, indexed)
+        ? nearSpellings(word, length >= 9 ? 2 : 1, indexed.reader(), WORD_FIELDS)
+        : null;
   }
 
   /**
@@ -427,7 +433,7 @@ public final class QueryFactory {
    */
   NearSpellings correctionsOf(String word, IndexReader reader) {
     return isPossibleTypo(word, word.codePointCount(0, word.length()), new IndexedTerms(reader))
-        ? nearSpellings(word, 2)
+        ? nearSpellings(word, 2, reader, List.of(IndexSchema.SPELL))
         : null;
   }
 
@@ -439,8 +445,13 @@ public final class QueryFactory {
         && !knownWords.isCorrect(indexed, word);
   }
 
-  private NearSpellings nearSpellings(String word, int maxEdits) {
-    return recentAutomata.get(Folding.strip(word.toLowerCase(Locale.ROOT)), maxEdits);
+  /** An automaton, cached while recent, for large term dictionaries; a scan for small ones. */
+  private NearSpellings nearSpellings(
+      String word, int maxEdits, IndexReader reader, List<String> fields) {
+    String folded = Folding.strip(word.toLowerCase(Locale.ROOT));
+    return NearSpellings.scans(reader, fields)
+        ? NearSpellings.scanning(folded, maxEdits)
+        : recentAutomata.get(folded, maxEdits);
   }
 
   /** How typed text is analysed, for explain to look for the same terms. */
