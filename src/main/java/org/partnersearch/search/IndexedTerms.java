@@ -16,6 +16,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 import org.partnersearch.analysis.Chain;
+import org.partnersearch.serving.Glossary;
 
 /**
  * Which terms the index has, for one request's queries: a word's forms make about ten candidate
@@ -23,9 +24,10 @@ import org.partnersearch.analysis.Chain;
  * segment with a new terms enum (JFR: allocating their frames was the largest part of a search);
  * here each field's enums are made once per request and reused, and only terms the index has go
  * into the query. Also what else a request's queries look up about a typed word: its analysis per
- * chain and its near spellings. A search builds up to four queries from the same words (the strict
- * one, the relaxation ladder's, did-you-mean's), and each looked all of it up again (JFR at 13
- * partners: a relaxed search cost 1.7 times a plain one). Not thread-safe: one per request.
+ * chain, its near spellings and glossary translations. A search builds up to four queries from the
+ * same words (the strict one, the relaxation ladder's, did-you-mean's), and each looked all of it
+ * up again (JFR at 13 partners: a relaxed search cost 1.7 times a plain one). Not thread-safe: one
+ * per request.
  */
 final class IndexedTerms {
   private final IndexReader reader;
@@ -34,6 +36,7 @@ final class IndexedTerms {
   private final Map<Chain, Map<String, List<WordForms>>> words = new EnumMap<>(Chain.class);
   private final Map<String, Optional<Map<String, Map<String, Float>>>> nearSpellings =
       new HashMap<>();
+  private final Map<String, List<String>> translations = new HashMap<>();
 
   IndexedTerms(IndexReader reader) {
     this.reader = reader;
@@ -48,6 +51,11 @@ final class IndexedTerms {
     return words
         .computeIfAbsent(chain, c -> new HashMap<>())
         .computeIfAbsent(text, t -> typedWords.of(chain, t));
+  }
+
+  /** The glossary's translations of {@code text}, looked up once per request. */
+  List<String> translations(Glossary glossary, String text) {
+    return translations.computeIfAbsent(text, glossary::translations);
   }
 
   /**

@@ -129,7 +129,8 @@ public final class PartnerSearcher {
                       rewritten(searcher, snapshot, query, indexed),
                       query,
                       snapshot.glossary(),
-                      snapshot.vocabulary());
+                      snapshot.vocabulary(),
+                      indexed);
           TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
           FacetedSearch.Result result = faceted.run(snapshot, searcher, timed, request, browse);
           RelaxationLadder.Answer relaxed = null;

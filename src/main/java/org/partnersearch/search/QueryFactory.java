@@ -178,7 +178,7 @@ public final class QueryFactory {
     List<Clause> clauses = new ArrayList<>();
     int i = 0;
     while (i < groups.size()) {
-      int span = glossarySpan(groups, i, glossary);
+      int span = glossarySpan(groups, i, glossary, typos.indexed);
       if (span > 1) {
         clauses.add(
             new Clause(spanWithTranslation(groups.subList(i, i + span), glossary, typos), false));
@@ -205,13 +205,14 @@ public final class QueryFactory {
   /**
    * The length of the longest run of plain words starting at {@code start} that is a glossary term.
    */
-  private static int glossarySpan(List<UserQuery.Group> groups, int start, Glossary glossary) {
+  private static int glossarySpan(
+      List<UserQuery.Group> groups, int start, Glossary glossary, IndexedTerms indexed) {
     int plainRun = 0;
     while (start + plainRun < groups.size() && isPlainWord(groups.get(start + plainRun))) {
       plainRun++;
     }
     for (int n = Math.min(plainRun, glossary.maxWords()); n > 1; n--) {
-      if (!glossary.translations(joined(groups.subList(start, start + n))).isEmpty()) {
+      if (!indexed.translations(glossary, joined(groups.subList(start, start + n))).isEmpty()) {
         return n;
       }
     }
@@ -228,7 +229,7 @@ public final class QueryFactory {
       }
     }
     List<Query> alternatives = new ArrayList<>(List.of(words.build()));
-    for (String translation : glossary.translations(joined(span))) {
+    for (String translation : typos.indexed.translations(glossary, joined(span))) {
       add(
           alternatives,
           text(translation, List.of(), Map.of(), false, typos.indexed),
@@ -244,7 +245,7 @@ public final class QueryFactory {
   private Query term(UserQuery.Term t, Glossary glossary, TypoBudget typos) {
     List<String> oneWord = new ArrayList<>();
     List<String> phrases = new ArrayList<>();
-    for (String translation : glossary.translations(t.text())) {
+    for (String translation : typos.indexed.translations(glossary, t.text())) {
       (translation.strip().contains(" ") ? phrases : oneWord).add(translation);
     }
     Map<String, Map<String, Float>> nearSpellings =
