@@ -2,11 +2,11 @@ package org.partnersearch.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -75,9 +75,10 @@ public final class IndexSchema {
    * folder. 4: one field per {@link SearchableText}, every variant of a word stacked in it. 5: the
    * stored vocabulary also holds the cities with their coordinates. 6: the suggester's entries
    * carry kind and language as contexts and the partner id as payload; no typo FST. 7: a compound's
-   * head and its modifiers are marked apart ({@code +} and {@code <}).
+   * head and its modifiers are marked apart ({@code +} and {@code <}). 8: the id is no longer
+   * stored (the stored record has it).
    */
-  public static final String SCHEMA_VERSION = "7";
+  public static final String SCHEMA_VERSION = "8";
 
   /**
    * The schema version {@code generation} was built with ("none" if its commit names none), or
@@ -101,6 +102,18 @@ public final class IndexSchema {
 
   /** The spell checker needs document frequencies only. */
   private static final FieldType SPELLING = docsOnly();
+
+  /**
+   * The texts whose words the spell checker knows, besides the research areas' labels (the labels
+   * texts also hold the fields' and types' labels, which it does not).
+   */
+  private static final Set<SearchableText> SPELLED =
+      EnumSet.of(
+          SearchableText.NAME,
+          SearchableText.NAME_EN,
+          SearchableText.ALIASES,
+          SearchableText.DESCRIPTION_DE,
+          SearchableText.DESCRIPTION_EN);
 
   private final FacetsConfig facetsConfig;
   private final JsonCodec json;
@@ -132,20 +145,21 @@ public final class IndexSchema {
    */
   public Document toDocument(Partner p, Vocabulary vocabulary) {
     Document doc = new Document();
-    doc.add(new StringField(ID, p.id(), Field.Store.YES));
+    // Not stored: the record in SOURCE has the id, and only lookups by id need the term.
+    doc.add(new StringField(ID, p.id(), Field.Store.NO));
     doc.add(new StoredField(SOURCE, json.write(p)));
     doc.add(new SortedDocValuesField(NAME_SORT, new BytesRef(Folding.sortKey(p.name()))));
 
+    SpellingWords spelling = new SpellingWords();
     for (SearchableText text : SearchableText.values()) {
       for (String value : text.texts(p, vocabulary)) {
-        doc.add(new Field(text.field(), value, WITH_OFFSETS));
+        doc.add(
+            SPELLED.contains(text)
+                ? spelling.collecting(text.field(), value, WITH_OFFSETS)
+                : new Field(text.field(), value, WITH_OFFSETS));
       }
     }
-    Stream.concat(Stream.of(p.name(), p.nameEn()), p.aliases().stream())
-        .filter(Objects::nonNull)
-        .forEach(t -> doc.add(new Field(SPELL, t, SPELLING)));
-    doc.add(new Field(SPELL, p.description().de(), SPELLING));
-    doc.add(new Field(SPELL, p.description().en(), SPELLING));
+    doc.add(spelling.field(SPELL, SPELLING));
     for (String areaId : p.researchAreas()) {
       ResearchArea area = vocabulary.taxonomy().area(areaId).orElseThrow();
       doc.add(new Field(SPELL, area.label().de() + "; " + area.label().en(), SPELLING));
