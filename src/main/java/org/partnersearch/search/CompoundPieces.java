@@ -2,7 +2,6 @@ package org.partnersearch.search;
 
 import java.util.List;
 import java.util.Locale;
-import org.apache.lucene.index.IndexReader;
 import org.partnersearch.analysis.CompoundSplitter;
 
 /**
@@ -23,12 +22,12 @@ final class CompoundPieces {
   /**
    * The pieces of {@code word}, head last; empty unless it splits into two or more with one known.
    */
-  List<CompoundSplitter.Piece> of(IndexReader reader, String word) {
+  List<CompoundSplitter.Piece> of(IndexedTerms indexed, String word) {
     String lower = word.toLowerCase(Locale.ROOT);
     // NOTE: same length, so offsets in the lower-cased word are offsets in the typed one.
     if (lower.length() != word.length() || word.length() > QueryFactory.MAX_TYPO_LETTERS) {
       return List.of();
     }
-    return splitter.split(lower, w -> knownWords.isIndexed(reader, w));
+    return splitter.split(lower, w -> knownWords.isIndexed(indexed, w));
   }
 }

@@ -21,8 +21,11 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.BytesRef;
 import org.partnersearch.corpus.Lang;
 import org.partnersearch.corpus.Partner;
 import org.partnersearch.corpus.Vocabulary;
@@ -157,7 +160,13 @@ final class HitHighlighter {
         UnifiedHighlighter.builder(searcher, indexAnalyzer)
             .withFormatter(
                 new DefaultPassageFormatter("<mark>", "</mark>", PASSAGE_SEPARATOR, true))
-            .withMaxNoHighlightPassages(0);
+            .withMaxNoHighlightPassages(0)
+            // NOTE: the query's terms read from the postings of each hit, not Weight.matches:
+            // that builds a searcher, a rewrite and a weight (every term sought again) per hit and
+            // field (JFR at 13 partners: most of highlighting). Phrases keep their positions
+            // through the highlighter's phrase helper.
+            .withWeightMatches(false)
+            .withScorer(new SmallPassageScorer());
     return new UnifiedHighlighter(builder) {
       @Override
       protected BreakIterator getBreakIterator(String field) {
@@ -182,6 +191,37 @@ final class HitHighlighter {
         return values;
       }
     };
+  }
+
+  /**
+   * Lucene's passage score, its terms told apart without a {@link
+   * org.apache.lucene.util.BytesRefHash}: that allocates a 32 KB block for each passage scored, and
+   * every sentence with a match is one (JFR at 13 partners: an eighth of a search's allocation). A
+   * passage has a handful of matches: a scan over them finds the repeated terms.
+   */
+  private static final class SmallPassageScorer extends PassageScorer {
+    @Override
+    public float score(Passage passage, int contentLength) {
+      int matches = passage.getNumMatches();
+      BytesRef[] terms = passage.getMatchTerms();
+      double score = 0d;
+      for (int i = 0; i < matches; i++) {
+        int inPassage = 1;
+        boolean seen = false;
+        for (int j = 0; j < matches && !seen; j++) {
+          if (terms[j].bytesEquals(terms[i])) {
+            seen = j < i;
+            inPassage += j > i ? 1 : 0;
+          }
+        }
+        if (!seen) {
+          score +=
+              tf(inPassage, passage.getLength())
+                  * weight(contentLength, passage.getMatchTermFreqsInDoc()[i]);
+        }
+      }
+      return (float) (score * norm(passage.getStartOffset()));
+    }
   }
 
   /** The first sentence (or so) of a description, for hits whose description did not match. */

@@ -1,17 +1,8 @@
 package org.partnersearch.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.util.BytesRef;
-import org.partnersearch.analysis.Chain;
 import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.analysis.Variant;
 import org.partnersearch.index.SearchableText;
@@ -45,7 +36,12 @@ final class KnownWords {
   }
 
   boolean isCorrect(IndexReader reader, String word) {
-    return has(reader, word, false) || isCompoundOfKnownWords(reader, word);
+    return isCorrect(new IndexedTerms(reader), word);
+  }
+
+  /** As {@link #isCorrect(IndexReader, String)}, with the request's lookups. */
+  boolean isCorrect(IndexedTerms indexed, String word) {
+    return has(indexed, word, false) || isCompoundOfKnownWords(indexed, word);
   }
 
   /**
@@ -53,55 +49,35 @@ final class KnownWords {
    * the index's term dictionary is the corpus's own word list, built with each generation.
    */
   boolean isIndexed(IndexReader reader, String word) {
-    return has(reader, word, true);
+    return isIndexed(new IndexedTerms(reader), word);
+  }
+
+  /** As {@link #isIndexed(IndexReader, String)}, with the request's lookups. */
+  boolean isIndexed(IndexedTerms indexed, String word) {
+    return has(indexed, word, true);
   }
 
   /** Not "Freiburg": jwordsplitter splits it into frei + burg, but the index has no burg. */
-  private boolean isCompoundOfKnownWords(IndexReader reader, String word) {
+  private boolean isCompoundOfKnownWords(IndexedTerms indexed, String word) {
     List<GermanDecompounder.Part> parts = decompounder.split(word.toLowerCase(Locale.ROOT));
-    return parts.size() > 1 && parts.stream().allMatch(p -> has(reader, p.text(), true));
+    return parts.size() > 1 && parts.stream().allMatch(p -> has(indexed, p.text(), true));
   }
 
   /**
    * Whether a word text has {@code text} in some form; {@code asPart}: also as a compound's part.
    */
-  private boolean has(IndexReader reader, String text, boolean asPart) {
-    // Five texts, two chains: each chain's analysis once.
-    Map<Chain, List<WordForms>> byChain = new EnumMap<>(Chain.class);
+  private boolean has(IndexedTerms indexed, String text, boolean asPart) {
     for (SearchableText t : WORD_TEXTS) {
-      List<WordForms> words =
-          byChain.computeIfAbsent(t.chain(), chain -> typedWords.of(chain, text));
+      List<WordForms> words = indexed.words(typedWords, t.chain(), text);
       if (words.size() != 1) {
         return false;
       }
-      // One terms enum per field, not per term: creating one cost more than its seeks (profile).
-      TermsEnum te = null;
       for (String term : words.get(0).terms().keySet()) {
-        if (asPart || !Variant.of(term).isPart()) {
-          te = te != null ? te : termsEnum(reader, t.field());
-          if (seekExact(te, term)) {
-            return true;
-          }
+        if ((asPart || !Variant.of(term).isPart()) && indexed.has(t.field(), term)) {
+          return true;
         }
       }
     }
     return false;
-  }
-
-  private static TermsEnum termsEnum(IndexReader reader, String field) {
-    try {
-      Terms terms = MultiTerms.getTerms(reader, field);
-      return terms == null ? TermsEnum.EMPTY : terms.iterator();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static boolean seekExact(TermsEnum te, String term) {
-    try {
-      return te.seekExact(new BytesRef(term));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -118,6 +118,7 @@ public final class PartnerSearcher {
         snapshot -> {
           limits.checkFilters(request, snapshot);
           IndexSearcher searcher = snapshot.searcher();
+          IndexedTerms indexed = new IndexedTerms(snapshot.reader());
           boolean browse = query.isEmpty();
           // Rewritten once here: the highlighter would otherwise rewrite the query (building every
           // typo's
@@ -126,10 +127,11 @@ public final class PartnerSearcher {
               browse
                   ? new MatchAllDocsQuery()
                   : typeWords.rankNamedTypes(
-                      rewritten(searcher, snapshot, query, false),
+                      rewritten(searcher, snapshot, query, indexed),
                       query,
                       snapshot.glossary(),
-                      snapshot.vocabulary());
+                      snapshot.vocabulary(),
+                      indexed);
           TimeLimitedQuery timed = new TimeLimitedQuery(base, budget);
           FacetedSearch.Result result = faceted.run(snapshot, searcher, timed, request, browse);
           RelaxationLadder.Answer relaxed = null;
@@ -141,6 +143,7 @@ public final class PartnerSearcher {
                     request.q(),
                     request,
                     budget,
+                    indexed,
                     build -> rewritten(searcher, build));
             if (relaxed.found()) {
               base = relaxed.query();
@@ -162,7 +165,7 @@ public final class PartnerSearcher {
                           || budget.shouldExit()
                           || (relaxed != null && !relaxed.found())
                       ? null
-                      : didYouMean(snapshot, searcher, query, request, budget);
+                      : didYouMean(snapshot, searcher, query, request, budget, indexed);
           Relaxation relaxation = relaxed == null ? null : relaxed.relaxation();
           return new SearchResponse(
               request.q(),
@@ -184,11 +187,11 @@ public final class PartnerSearcher {
    * (near spellings left out first, then compound parts); a query too complex even then is a 400.
    */
   private Query rewritten(
-      IndexSearcher searcher, IndexSnapshot snapshot, UserQuery query, boolean relaxed)
+      IndexSearcher searcher, IndexSnapshot snapshot, UserQuery query, IndexedTerms indexed)
       throws IOException {
     return rewritten(
         searcher,
-        simpler -> queries.build(query, snapshot.glossary(), relaxed, snapshot.reader(), simpler));
+        simpler -> queries.build(query, snapshot.glossary(), false, indexed, simpler, Map.of()));
   }
 
   private Query rewritten(
@@ -413,7 +416,8 @@ public final class PartnerSearcher {
       IndexSearcher searcher,
       UserQuery query,
       SearchRequest request,
-      QueryTimeout budget)
+      QueryTimeout budget,
+      IndexedTerms indexed)
       throws IOException {
     Optional<String> corrected = spelling.correct(snapshot.reader(), query, budget);
     if (corrected.isEmpty() || budget.shouldExit()) {
@@ -421,7 +425,7 @@ public final class PartnerSearcher {
     }
     Query q;
     try {
-      q = rewritten(searcher, snapshot, parser.parse(corrected.get()), false);
+      q = rewritten(searcher, snapshot, parser.parse(corrected.get()), indexed);
     } catch (InvalidRequestException tooComplex) {
       return null; // the visitor's own query was answered; a suggestion is optional
     }

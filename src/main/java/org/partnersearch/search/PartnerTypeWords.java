@@ -45,8 +45,9 @@ final class PartnerTypeWords {
    * {@code base}, with partners of the kinds that {@code query} names ranked up; {@code base}
    * itself if it names none.
    */
-  Query rankNamedTypes(Query base, UserQuery query, Glossary glossary, Vocabulary vocabulary) {
-    Set<String> named = named(query, glossary, vocabulary);
+  Query rankNamedTypes(
+      Query base, UserQuery query, Glossary glossary, Vocabulary vocabulary, IndexedTerms indexed) {
+    Set<String> named = named(query, glossary, vocabulary, indexed);
     if (named.isEmpty()) {
       return base;
     }
@@ -62,7 +63,8 @@ final class PartnerTypeWords {
    * The ids of the types whose German or English label the query's one word, or its translation, is
    * (stems compared).
    */
-  private Set<String> named(UserQuery query, Glossary glossary, Vocabulary vocabulary) {
+  private Set<String> named(
+      UserQuery query, Glossary glossary, Vocabulary vocabulary, IndexedTerms indexed) {
     Set<String> named = new LinkedHashSet<>();
     if (query.required().size() != 1) {
       return named;
@@ -73,11 +75,11 @@ final class PartnerTypeWords {
       }
       String word = g.alternatives().get(0).text();
       List<String> candidates = new ArrayList<>(List.of(word));
-      candidates.addAll(glossary.translations(word));
+      candidates.addAll(indexed.translations(glossary, word));
       for (PartnerType type : vocabulary.types()) {
         for (String candidate : candidates) {
-          if (sameWord(Chain.GERMAN_VARIANTS, candidate, type.label().de())
-              || sameWord(Chain.ENGLISH_VARIANTS, candidate, type.label().en())) {
+          if (sameWord(indexed, Chain.GERMAN_VARIANTS, candidate, type.label().de())
+              || sameWord(indexed, Chain.ENGLISH_VARIANTS, candidate, type.label().en())) {
             named.add(type.id());
           }
         }
@@ -86,9 +88,10 @@ final class PartnerTypeWords {
     return named;
   }
 
-  private boolean sameWord(Chain chain, String a, String b) {
-    List<WordForms> x = typedWords.of(chain, a);
-    List<WordForms> y = typedWords.of(chain, b);
+  /** Each text analysed once per request (the types' labels are compared with every query). */
+  private boolean sameWord(IndexedTerms indexed, Chain chain, String a, String b) {
+    List<WordForms> x = indexed.words(typedWords, chain, a);
+    List<WordForms> y = indexed.words(typedWords, chain, b);
     return x.size() == 1 && y.size() == 1 && x.get(0).stem().equals(y.get(0).stem());
   }
 }

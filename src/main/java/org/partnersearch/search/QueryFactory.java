@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -23,6 +24,7 @@ import org.partnersearch.analysis.Chain;
 import org.partnersearch.analysis.Folding;
 import org.partnersearch.analysis.GermanDecompounder;
 import org.partnersearch.analysis.StopWords;
+import org.partnersearch.index.IndexSchema;
 import org.partnersearch.index.SearchableText;
 import org.partnersearch.serving.Glossary;
 
@@ -48,6 +50,9 @@ public final class QueryFactory {
    * about 40.
    */
   static final int MAX_TYPO_LETTERS = 48;
+
+  private static final List<String> WORD_FIELDS =
+      KnownWords.WORD_TEXTS.stream().map(SearchableText::field).toList();
 
   private final TypedWords typedWords;
   private final GermanDecompounder decompounder;
@@ -93,23 +98,24 @@ public final class QueryFactory {
       boolean relaxed,
       IndexReader reader,
       Simplification simpler) {
-    return build(query, glossary, relaxed, reader, simpler, Map.of());
+    return build(query, glossary, relaxed, new IndexedTerms(reader), simpler, Map.of());
   }
 
   /**
-   * As {@link #build(UserQuery, Glossary, boolean, IndexReader, Simplification)}, where a typed
-   * word that is a key of {@code extra} may also match by that query (the relaxation ladder's
-   * partly matched compounds).
+   * As {@link #build(UserQuery, Glossary, boolean, IndexReader, Simplification)}, with what the
+   * request's other queries looked up in {@code indexed} kept for this one, and where a typed word
+   * that is a key of {@code extra} may also match by that query (the relaxation ladder's partly
+   * matched compounds).
    */
   Query build(
       UserQuery query,
       Glossary glossary,
       boolean relaxed,
-      IndexReader reader,
+      IndexedTerms indexed,
       Simplification simpler,
       Map<String, Query> extra) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    TypoBudget typos = new TypoBudget(reader, simpler, extra);
+    TypoBudget typos = new TypoBudget(indexed, simpler, extra);
     List<Clause> clauses = requiredClauses(query.required(), glossary, typos);
     boolean onlyStopWords = clauses.stream().allMatch(Clause::stopWord);
     int positives = 0;
@@ -140,7 +146,6 @@ public final class QueryFactory {
    * them is the costly part (a 2-edit automaton of a long word takes milliseconds).
    */
   private static final class TypoBudget {
-    private final IndexReader reader;
     private final IndexedTerms indexed;
     private final boolean compoundParts;
 
@@ -152,10 +157,9 @@ public final class QueryFactory {
 
     private int left;
 
-    TypoBudget(IndexReader reader, Simplification simpler, Map<String, Query> extra) {
-      this.reader = reader;
+    TypoBudget(IndexedTerms indexed, Simplification simpler, Map<String, Query> extra) {
       this.extra = extra;
-      this.indexed = new IndexedTerms(reader);
+      this.indexed = indexed;
       this.left = simpler == Simplification.NONE ? MAX_TYPO_WORDS : 0;
       this.compoundParts = simpler != Simplification.NO_TYPOS_OR_PARTS;
     }
@@ -174,7 +178,7 @@ public final class QueryFactory {
     List<Clause> clauses = new ArrayList<>();
     int i = 0;
     while (i < groups.size()) {
-      int span = glossarySpan(groups, i, glossary);
+      int span = glossarySpan(groups, i, glossary, typos.indexed);
       if (span > 1) {
         clauses.add(
             new Clause(spanWithTranslation(groups.subList(i, i + span), glossary, typos), false));
@@ -201,13 +205,14 @@ public final class QueryFactory {
   /**
    * The length of the longest run of plain words starting at {@code start} that is a glossary term.
    */
-  private static int glossarySpan(List<UserQuery.Group> groups, int start, Glossary glossary) {
+  private static int glossarySpan(
+      List<UserQuery.Group> groups, int start, Glossary glossary, IndexedTerms indexed) {
     int plainRun = 0;
     while (start + plainRun < groups.size() && isPlainWord(groups.get(start + plainRun))) {
       plainRun++;
     }
     for (int n = Math.min(plainRun, glossary.maxWords()); n > 1; n--) {
-      if (!glossary.translations(joined(groups.subList(start, start + n))).isEmpty()) {
+      if (!indexed.translations(glossary, joined(groups.subList(start, start + n))).isEmpty()) {
         return n;
       }
     }
@@ -224,7 +229,7 @@ public final class QueryFactory {
       }
     }
     List<Query> alternatives = new ArrayList<>(List.of(words.build()));
-    for (String translation : glossary.translations(joined(span))) {
+    for (String translation : typos.indexed.translations(glossary, joined(span))) {
       add(
           alternatives,
           text(translation, List.of(), Map.of(), false, typos.indexed),
@@ -240,7 +245,7 @@ public final class QueryFactory {
   private Query term(UserQuery.Term t, Glossary glossary, TypoBudget typos) {
     List<String> oneWord = new ArrayList<>();
     List<String> phrases = new ArrayList<>();
-    for (String translation : glossary.translations(t.text())) {
+    for (String translation : typos.indexed.translations(glossary, t.text())) {
       (translation.strip().contains(" ") ? phrases : oneWord).add(translation);
     }
     Map<String, Map<String, Float>> nearSpellings =
@@ -291,7 +296,8 @@ public final class QueryFactory {
     Map<Chain, List<WordForms>> byChain = new EnumMap<>(Chain.class);
     for (SearchableText searchable : SearchableText.values()) {
       List<WordForms> words =
-          byChain.computeIfAbsent(searchable.chain(), chain -> typedWords.of(chain, text));
+          byChain.computeIfAbsent(
+              searchable.chain(), chain -> indexed.words(typedWords, chain, text));
       if (words.isEmpty()) {
         return null;
       }
@@ -322,7 +328,7 @@ public final class QueryFactory {
       IndexedTerms indexed) {
     Map<String, MatchKind> kinds = new LinkedHashMap<>(word.terms());
     for (String translation : translations) {
-      List<WordForms> translated = typedWords.of(searchable.chain(), translation);
+      List<WordForms> translated = indexed.words(typedWords, searchable.chain(), translation);
       if (translated.size() == 1) {
         translated
             .get(0)
@@ -382,26 +388,43 @@ public final class QueryFactory {
     if (!typos.hasLeft()) {
       return Map.of();
     }
-    NearSpellings near = nearSpellingsOf(word, typos.reader);
-    if (near == null) {
+    Optional<Map<String, Map<String, Float>>> found =
+        typos.indexed.nearSpellings(word, w -> nearSpellingsByField(w, typos.indexed));
+    if (found.isEmpty()) {
       return Map.of();
     }
     typos.take();
+    return found.get();
+  }
+
+  private Optional<Map<String, Map<String, Float>>> nearSpellingsByField(
+      String word, IndexedTerms indexed) {
+    IndexReader reader = indexed.reader();
+    NearSpellings near = nearSpellingsOf(word, indexed);
+    if (near == null) {
+      return Optional.empty();
+    }
     Map<String, Map<String, Float>> byField = new LinkedHashMap<>();
     try {
       for (SearchableText searchable : KnownWords.WORD_TEXTS) {
-        byField.put(searchable.field(), near.in(typos.reader, searchable.field()));
+        byField.put(searchable.field(), near.in(reader, searchable.field()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return byField;
+    return Optional.of(byField);
   }
 
   /** The near spellings of a possible typo, or null for a word that gets none. */
   NearSpellings nearSpellingsOf(String word, IndexReader reader) {
+    return nearSpellingsOf(word, new IndexedTerms(reader));
+  }
+
+  private NearSpellings nearSpellingsOf(String word, IndexedTerms indexed) {
     int length = word.codePointCount(0, word.length());
-    return isPossibleTypo(word, length, reader) ? nearSpellings(word, length >= 9 ? 2 : 1) : null;
+    return isPossibleTypo(word, length, indexed)
+        ? nearSpellings(word, length >= 9 ? 2 : 1, indexed.reader(), WORD_FIELDS)
+        : null;
   }
 
   /**
@@ -410,21 +433,26 @@ public final class QueryFactory {
    * near spellings keep to one edit under 9 letters, which ranks fewer unrelated words.
    */
   NearSpellings correctionsOf(String word, IndexReader reader) {
-    return isPossibleTypo(word, word.codePointCount(0, word.length()), reader)
-        ? nearSpellings(word, 2)
+    return isPossibleTypo(word, word.codePointCount(0, word.length()), new IndexedTerms(reader))
+        ? nearSpellings(word, 2, reader, List.of(IndexSchema.SPELL))
         : null;
   }
 
-  private boolean isPossibleTypo(String word, int length, IndexReader reader) {
+  private boolean isPossibleTypo(String word, int length, IndexedTerms indexed) {
     return length >= 5
         && length <= MAX_TYPO_LETTERS
         && !isAcronym(word)
         && word.codePoints().allMatch(Character::isLetter)
-        && !knownWords.isCorrect(reader, word);
+        && !knownWords.isCorrect(indexed, word);
   }
 
-  private NearSpellings nearSpellings(String word, int maxEdits) {
-    return recentAutomata.get(Folding.strip(word.toLowerCase(Locale.ROOT)), maxEdits);
+  /** An automaton, cached while recent, for large term dictionaries; a scan for small ones. */
+  private NearSpellings nearSpellings(
+      String word, int maxEdits, IndexReader reader, List<String> fields) {
+    String folded = Folding.strip(word.toLowerCase(Locale.ROOT));
+    return NearSpellings.scans(reader, fields)
+        ? NearSpellings.scanning(folded, maxEdits)
+        : recentAutomata.get(folded, maxEdits);
   }
 
   /** How typed text is analysed, for explain to look for the same terms. */

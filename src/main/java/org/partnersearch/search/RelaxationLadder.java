@@ -95,13 +95,14 @@ final class RelaxationLadder {
       String typed,
       SearchRequest request,
       QueryTimeout budget,
+      IndexedTerms indexed,
       Rewriter rewriter)
       throws IOException {
     IndexSearcher searcher = snapshot.searcher();
     IndexReader reader = snapshot.reader();
     boolean cutShort = false;
-    Map<String, List<CompoundSplitter.Piece>> compounds = compounds(reader, query, budget);
-    Map<String, Query> partly = partlyMatched(reader, compounds);
+    Map<String, List<CompoundSplitter.Piece>> compounds = compounds(indexed, query, budget);
+    Map<String, Query> partly = partlyMatched(indexed, compounds);
     if (!partly.isEmpty() && !budget.shouldExit()) {
       Step a =
           run(
@@ -110,13 +111,13 @@ final class RelaxationLadder {
               budget,
               rewriter.rewrite(
                   simpler ->
-                      queries.build(query, snapshot.glossary(), false, reader, simpler, partly)));
+                      queries.build(query, snapshot.glossary(), false, indexed, simpler, partly)));
       cutShort |= a.timedOut();
       if (a.found()) {
         Relaxation relaxation =
             a.firstDoc() < 0 || budget.shouldExit()
                 ? unexplained(Relaxation.COMPOUND_PARTS, typed)
-                : compoundsRelaxed(searcher, a.firstDoc(), typed, compounds);
+                : compoundsRelaxed(searcher, indexed, a.firstDoc(), typed, compounds);
         return new Answer(a.query(), a.result(), relaxation, null, cutShort);
       }
     }
@@ -129,13 +130,13 @@ final class RelaxationLadder {
               budget,
               rewriter.rewrite(
                   simpler ->
-                      queries.build(words, snapshot.glossary(), true, reader, simpler, partly)));
+                      queries.build(words, snapshot.glossary(), true, indexed, simpler, partly)));
       cutShort |= b.timedOut();
       if (b.found()) {
         Relaxation relaxation =
             b.firstDoc() < 0 || budget.shouldExit()
                 ? unexplained(Relaxation.SOME_WORDS, typed)
-                : wordsRelaxed(snapshot, b.firstDoc(), words, typed);
+                : wordsRelaxed(snapshot, indexed, b.firstDoc(), words, typed);
         return new Answer(b.query(), b.result(), relaxation, null, cutShort);
       }
     }
@@ -152,7 +153,12 @@ final class RelaxationLadder {
                 rewriter.rewrite(
                     simpler ->
                         queries.build(
-                            correctedQuery, snapshot.glossary(), false, reader, simpler)));
+                            correctedQuery,
+                            snapshot.glossary(),
+                            false,
+                            indexed,
+                            simpler,
+                            Map.of())));
         cutShort |= c.timedOut();
         if (c.found()) {
           List<String> replaced = new ArrayList<>(List.of(typed.strip().split("\\s+")));
@@ -215,7 +221,7 @@ final class RelaxationLadder {
    * (each split looks words up in the term dictionary), none once the budget is spent.
    */
   private Map<String, List<CompoundSplitter.Piece>> compounds(
-      IndexReader reader, UserQuery query, QueryTimeout budget) {
+      IndexedTerms indexed, UserQuery query, QueryTimeout budget) {
     Map<String, List<CompoundSplitter.Piece>> compounds = new LinkedHashMap<>();
     for (UserQuery.Group g : query.required()) {
       for (UserQuery.Term t : g.alternatives()) {
@@ -225,7 +231,7 @@ final class RelaxationLadder {
         if (compounds.size() >= QueryFactory.MAX_TYPO_WORDS || budget.shouldExit()) {
           return compounds;
         }
-        List<CompoundSplitter.Piece> pieces = compoundPieces.of(reader, t.text());
+        List<CompoundSplitter.Piece> pieces = compoundPieces.of(indexed, t.text());
         if (!pieces.isEmpty()) {
           compounds.put(t.text(), pieces);
         }
@@ -236,8 +242,7 @@ final class RelaxationLadder {
 
   /** For each compound, the query that matches it in part. */
   private Map<String, Query> partlyMatched(
-      IndexReader reader, Map<String, List<CompoundSplitter.Piece>> compounds) {
-    IndexedTerms indexed = new IndexedTerms(reader);
+      IndexedTerms indexed, Map<String, List<CompoundSplitter.Piece>> compounds) {
     Map<String, Query> partly = new LinkedHashMap<>();
     compounds.forEach(
         (word, pieces) -> {
@@ -297,11 +302,11 @@ final class RelaxationLadder {
    */
   private Relaxation compoundsRelaxed(
       IndexSearcher searcher,
+      IndexedTerms indexed,
       int doc,
       String typed,
       Map<String, List<CompoundSplitter.Piece>> compounds)
       throws IOException {
-    IndexedTerms indexed = new IndexedTerms(searcher.getIndexReader());
     List<String> from = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
     String answered = typed;
@@ -333,7 +338,8 @@ final class RelaxationLadder {
   }
 
   /** Step (b) said in words: the typed words the first hit does not match. */
-  private Relaxation wordsRelaxed(IndexSnapshot snapshot, int doc, UserQuery query, String typed)
+  private Relaxation wordsRelaxed(
+      IndexSnapshot snapshot, IndexedTerms indexed, int doc, UserQuery query, String typed)
       throws IOException {
     List<String> kept = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
@@ -341,7 +347,7 @@ final class RelaxationLadder {
       UserQuery one = new UserQuery(List.of(g), List.of());
       Query q =
           queries.build(
-              one, snapshot.glossary(), false, snapshot.reader(), QueryFactory.Simplification.NONE);
+              one, snapshot.glossary(), false, indexed, QueryFactory.Simplification.NONE, Map.of());
       String text =
           String.join(
               " OR ",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -95,6 +96,60 @@ class NearSpellingsTest {
         Map.of("kernphysik", 1f - 1f / 10),
         NearSpellings.of("kernphisik", 2).in(reader, FIELD),
         "one edit weighs as one inside the two-edit automaton");
+  }
+
+  @Test
+  void aScanOfTheTermsFindsWhatTheAutomatonFinds() throws Exception {
+    List<String> typed = List.of("kernphysik", "julich", "forschung", "beschleuniger", "gebaude");
+    Random random = new Random(42);
+    try (Directory variants = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(variants, new IndexWriterConfig(IndexSchema.indexAnalyzer(analyzers)))) {
+        for (String word : typed) {
+          StringBuilder text = new StringBuilder("Jülich Gebäude Forschungsgebäude ");
+          for (int i = 0; i < 300; i++) {
+            text.append(edited(word, 1 + random.nextInt(3), random)).append(' ');
+          }
+          Document doc = new Document();
+          doc.add(new TextField(FIELD, text.toString(), Field.Store.NO));
+          writer.addDocument(doc);
+          writer.flush();
+        }
+      }
+      try (DirectoryReader variantReader = DirectoryReader.open(variants)) {
+        assertTrue(NearSpellings.scans(variantReader, List.of(FIELD)));
+        for (String word : typed) {
+          for (int edits = 1; edits <= 2; edits++) {
+            Map<String, Float> found = NearSpellings.of(word, edits).in(variantReader, FIELD);
+            assertTrue(found.size() > 3, word + ": " + found);
+            assertEquals(
+                found,
+                NearSpellings.scanning(word, edits).in(variantReader, FIELD),
+                word + ", " + edits + " edits");
+          }
+        }
+      }
+    }
+  }
+
+  /** {@code word} with {@code edits} random substitutions, insertions, deletions or swaps. */
+  private static String edited(String word, int edits, Random random) {
+    StringBuilder w = new StringBuilder(word);
+    for (int e = 0; e < edits && w.length() > 2; e++) {
+      int at = random.nextInt(w.length() - 1);
+      char letter = "abcdeghiklnorstuäöü".charAt(random.nextInt(19));
+      switch (random.nextInt(4)) {
+        case 0 -> w.setCharAt(at, letter);
+        case 1 -> w.insert(at, letter);
+        case 2 -> w.deleteCharAt(at);
+        default -> {
+          char c = w.charAt(at);
+          w.setCharAt(at, w.charAt(at + 1));
+          w.setCharAt(at + 1, c);
+        }
+      }
+    }
+    return w.toString();
   }
 
   private static int[] cp(String s) {
