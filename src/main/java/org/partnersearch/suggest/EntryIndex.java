@@ -56,8 +56,18 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private final Map<String, List<Marked.Token>> analysed = new ConcurrentHashMap<>();
 
   /**
+   * Typed last words whose queries are kept. Visitors choose these words, and a prefix query holds
+   * a compiled automaton that grows with the word: a few thousand short words, not the entries'
+   * bound.
+   */
+  private static final int CACHED_LAST_WORDS = 4096;
+
+  /** Longer typed words are rare, and their automata the largest: compiled each time. */
+  private static final int MAX_CACHED_LETTERS = 24;
+
+  /**
    * A typed last word's query, by word: a prefix query compiles an automaton, an eighth of a
-   * suggest (JFR), and queries are immutable. Bounded as {@link #analysed}.
+   * suggest (JFR), and queries are immutable. Bounded: once full, it starts over.
    */
   private final Map<String, Query> lastWords = new ConcurrentHashMap<>();
 
@@ -139,14 +149,16 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   protected Query getLastTokenQuery(String token) throws IOException {
     Query query = lastWords.get(token);
     if (query == null) {
-      if (lastWords.size() >= CACHED_ENTRIES) {
-        lastWords.clear();
-      }
       query =
           token.codePointCount(0, token.length()) < minPrefixChars
               ? new TermQuery(new Term(WORDS_FIELD, PrefixGrams.gram(token)))
               : super.getLastTokenQuery(token);
-      lastWords.put(token, query);
+      if (token.length() <= MAX_CACHED_LETTERS) {
+        if (lastWords.size() >= CACHED_LAST_WORDS) {
+          lastWords.clear();
+        }
+        lastWords.put(token, query);
+      }
     }
     return query;
   }
