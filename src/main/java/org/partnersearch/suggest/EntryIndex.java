@@ -145,6 +145,11 @@ final class EntryIndex extends AnalyzingInfixSuggester {
         .setCommitOnClose(false);
   }
 
+  /** How many typed last words' queries are kept: memory that visitors' typing can claim. */
+  int keptLastWords() {
+    return lastWords.size();
+  }
+
   @Override
   protected Query getLastTokenQuery(String token) throws IOException {
     Query query = lastWords.get(token);

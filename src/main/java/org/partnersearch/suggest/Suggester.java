@@ -170,6 +170,11 @@ public final class Suggester implements Closeable {
     return found;
   }
 
+  /** How many typed last words' queries the lookup keeps ({@link EntryIndex#keptLastWords}). */
+  int keptLastWords() {
+    return infix.keptLastWords();
+  }
+
   @Override
   public void close() throws IOException {
     IOUtils.close(typos, infix);

@@ -137,6 +137,24 @@ class SuggesterStoreTest {
   }
 
   @Test
+  void theQueriesKeptForTypedWordsAreBoundedWhateverAVisitorTypes() throws IOException {
+    write(true);
+    opened(
+        suggester -> {
+          int most = 0;
+          for (int i = 0; i < 5_000; i++) {
+            suggester.suggest(new SuggestRequest("xv" + letters(i), 8, Lang.EN));
+            most = Math.max(most, suggester.keptLastWords());
+          }
+          assertTrue(most > 1_000, "typed words' queries are kept: " + most);
+          assertTrue(most <= 4_096, "at most 4,096 kept, but " + most);
+          int before = suggester.keptLastWords();
+          suggester.suggest(new SuggestRequest("z".repeat(60), 8, Lang.EN));
+          assertEquals(before, suggester.keptLastWords(), "a long typed word is not kept");
+        });
+  }
+
+  @Test
   void verificationCountsTheEntries() throws IOException {
     long entries = write(true);
     CorruptIndexException wrong =
@@ -187,6 +205,16 @@ class SuggesterStoreTest {
         Suggester suggester = store.open(generation, index, text -> List.of())) {
       check.accept(suggester);
     }
+  }
+
+  /** {@code n} in the letters a to z only: a different word for every number. */
+  private static String letters(int n) {
+    StringBuilder word = new StringBuilder();
+    do {
+      word.append((char) ('a' + n % 26));
+      n /= 26;
+    } while (n > 0);
+    return word.toString();
   }
 
   private static List<String> shown(Suggester suggester, String typed) {
