@@ -163,6 +163,11 @@ final class NearSpellings {
    * Whether {@code a} from {@code from} and {@code b} are at most {@code max} edits apart, a swap
    * of neighbours one edit, as Lucene's Levenshtein automata with transpositions count them (the
    * optimal string alignment distance). {@code rows}: three rows of the table, reused.
+   *
+   * <p>Not Lucene's {@code LuceneLevenshteinDistance}, which counts the same edits: it returns a
+   * similarity divided by the shorter word's length (the edits of an empty rest are lost), and
+   * allocates a whole table per call without stopping early, while a scan checks every term of a
+   * letter.
    */
   static boolean withinEdits(int[] a, int from, int[] b, int max, int[][] rows) {
     int n = a.length - from;
