@@ -97,7 +97,7 @@ public final class IndexBuilder {
       long entries;
       Duration suggesterTook;
       try (SuggestIndexWriter suggester = suggesters.writer(generation, vocabulary)) {
-        write(vocabulary, partners, generation, suggester, progress);
+        write(vocabulary, partners, generation, progress);
         progress.phase("building the suggester");
         entries = finishSuggester(suggester, generation, vocabulary);
         suggesterTook = suggester.buildTime();
@@ -126,16 +126,9 @@ public final class IndexBuilder {
     }
   }
 
-  /**
-   * Writes the index, and hands each partner to the suggester as it goes by (partners are iterated
-   * once).
-   */
+  /** Writes the index (partners are iterated once). */
   private void write(
-      Vocabulary vocabulary,
-      Iterable<Partner> partners,
-      Path generation,
-      SuggestIndexWriter suggester,
-      BuildProgress progress)
+      Vocabulary vocabulary, Iterable<Partner> partners, Path generation, BuildProgress progress)
       throws IOException {
     IndexWriterConfig config =
         new IndexWriterConfig(indexAnalyzer)
@@ -151,7 +144,6 @@ public final class IndexBuilder {
               partner -> document(partner, vocabulary),
               (partner, document) -> {
                 writer.addDocument(document);
-                suggester.add(partner);
                 progress.documents(++done[0]);
               });
       writer.setLiveCommitData(
@@ -179,8 +171,8 @@ public final class IndexBuilder {
   }
 
   /**
-   * The suggester's terms are the written index's words ({@link SuggestTerms}), and its entries are
-   * split by them.
+   * The suggester's partners and terms are read from the written index ({@link SuggestTerms}), and
+   * its entries are split by the index's words.
    */
   private long finishSuggester(SuggestIndexWriter suggester, Path generation, Vocabulary vocabulary)
       throws IOException {

@@ -32,9 +32,10 @@ import org.partnersearch.corpus.Vocabulary;
 import org.partnersearch.suggest.SuggestIndexWriter;
 
 /**
- * Hands the suggester the words of a written generation, so it keeps no counts of its own: every
- * word as written (the unmarked variant) of the searchable texts but people's names, hyphenated
- * ones also whole, with the number of partner texts it is in (document frequencies through {@link
+ * Hands the suggester the partners of a written generation and its words, so it keeps no copy or
+ * counts of its own: the partners' names and aliases from their stored records; every word as
+ * written (the unmarked variant) of the searchable texts but people's names, hyphenated ones also
+ * whole, with the number of partner texts it is in (document frequencies through {@link
  * HighFrequencyDictionary}, merged over the fields; a partner writing it in both languages counts
  * twice, labels not at all) and the spelling most of the first partners with it wrote, cut from
  * their stored record at the word's offsets.
@@ -81,12 +82,17 @@ final class SuggestTerms {
   }
 
   /**
-   * Adds every word to {@code suggester}, a batch at a time: the batch's words in index order,
-   * their spellings read partner by partner in document order, so each partner's record is read and
-   * decoded once per batch (read per word, as the words came, it was over half the suggester's
-   * share of the build: JFR).
+   * Adds every partner, then every word to {@code suggester}, a batch at a time: the batch's words
+   * in index order, their spellings read partner by partner in document order, so each partner's
+   * record is read and decoded once per batch (read per word, as the words came, it was over half
+   * the suggester's share of the build: JFR).
    */
   void addTo(SuggestIndexWriter suggester) throws IOException {
+    // The partners' names and aliases first, from their records in document order (each chunk of
+    // records decompressed once): no second copy of them is held while the index is written.
+    for (int doc = 0; doc < reader.maxDoc(); doc++) {
+      suggester.add(json.read(source(doc), Partner.class));
+    }
     PriorityQueue<FieldTerms> queue = new PriorityQueue<>((a, b) -> a.term.compareTo(b.term));
     for (SearchableText text : SearchableText.values()) {
       FieldTerms f =

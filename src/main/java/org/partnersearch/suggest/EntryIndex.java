@@ -71,6 +71,13 @@ final class EntryIndex extends AnalyzingInfixSuggester {
    */
   private final Map<String, Query> lastWords = new ConcurrentHashMap<>();
 
+  /**
+   * Texts' lengths are ranked up to this many chars: weights carry it in their lowest 8 bits, so
+   * that the lookup fetches the shorter of equally weighted entries first, as {@link Ranking} ranks
+   * them.
+   */
+  private static final int MAX_LENGTH = 255;
+
   private long added;
 
   /**
@@ -123,7 +130,12 @@ final class EntryIndex extends AnalyzingInfixSuggester {
     if (langs.size() == 1) {
       contexts.add(new BytesRef(langs.iterator().next().name()));
     }
-    add(new BytesRef(text), contexts, weight, id == null ? null : new BytesRef(id));
+    long shortness = MAX_LENGTH - Math.min(MAX_LENGTH, text.length());
+    add(
+        new BytesRef(text),
+        contexts,
+        weight << 8 | shortness,
+        id == null ? null : new BytesRef(id));
     added++;
   }
 

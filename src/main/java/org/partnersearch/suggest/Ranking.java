@@ -114,6 +114,19 @@ final class Ranking {
     return best.size() >= size && distinct().size() >= size;
   }
 
+  /** How many suggestions were asked for. */
+  int size() {
+    return size;
+  }
+
+  /**
+   * Whether the list is full of entries that start with the typed words: entries that weigh less
+   * than every one so far can then only pass one of them by a better language or a whole word.
+   */
+  boolean settled() {
+    return full() && distinct().get(size - 1).rank() >> 3 == Tier.PREFIX.ordinal();
+  }
+
   List<Suggestion> top() {
     return distinct().stream()
         .map(c -> new Suggestion(c.marked().text(), c.marked().html(), c.kind(), c.id()))

@@ -51,7 +51,7 @@ public final class SuggesterStore {
     Path folder = generation.resolve(FOLDER);
     Files.createDirectories(folder.resolve(INFIX));
     return new SuggestIndexWriter(
-        index -> infix(FSDirectory.open(folder.resolve(INFIX)), index), folder, vocabulary);
+        index -> infix(FSDirectory.open(folder.resolve(INFIX)), index), vocabulary);
   }
 
   /**
