@@ -61,6 +61,7 @@ public final class PartnerSearcher {
   private final RelaxationLadder ladder;
   private final PartnerTypeWords typeWords;
   private final RecentPartners recentPartners = new RecentPartners();
+  private final RecentLookups recentLookups = new RecentLookups();
 
   private final Duration timeBudget;
 
@@ -119,7 +120,7 @@ public final class PartnerSearcher {
         snapshot -> {
           limits.checkFilters(request, snapshot);
           IndexSearcher searcher = snapshot.searcher();
-          IndexedTerms indexed = new IndexedTerms(snapshot.reader());
+          IndexedTerms indexed = new IndexedTerms(snapshot.reader(), recentLookups);
           boolean browse = query.isEmpty();
           // Rewritten once here: the highlighter would otherwise rewrite the query (building every
           // typo's

@@ -3,7 +3,9 @@ package org.partnersearch.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -16,10 +18,31 @@ import org.partnersearch.analysis.Variant;
  * What typed text is in one chain: its words, each with its {@link WordForms}, from the query side
  * of the same chain the texts are indexed with, so that a typed word and an indexed one are
  * normalised by the same rules.
+ *
+ * <p>The texts analysed most recently are kept, since every search analyses its words in three
+ * chains, their translations, and the partner types' labels again (JFR at 13 partners: a tenth of a
+ * search); the analysis does not depend on the index, and the bound keeps the cache under a MB
+ * whatever is typed.
  */
 final class TypedWords {
   private static final String FIELD = "query";
+
+  /** How many texts are kept; longer texts than {@link #MAX_CACHED_CHARS} are never kept. */
+  static final int MAX_TEXTS = 4096;
+
+  static final int MAX_CACHED_CHARS = 64;
+
   private final Analyzers analyzers;
+
+  private record Key(Chain chain, String text) {}
+
+  private final Map<Key, List<WordForms>> recent =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, List<WordForms>> eldest) {
+          return size() > MAX_TEXTS;
+        }
+      };
 
   TypedWords(Analyzers analyzers) {
     this.analyzers = analyzers;
@@ -27,6 +50,31 @@ final class TypedWords {
 
   /** The words of {@code text} in {@code chain} (one of the variant chains), in order. */
   List<WordForms> of(Chain chain, String text) {
+    if (text.length() > MAX_CACHED_CHARS) {
+      return analysed(chain, text);
+    }
+    Key key = new Key(chain, text);
+    synchronized (recent) {
+      List<WordForms> cached = recent.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    List<WordForms> words = analysed(chain, text);
+    synchronized (recent) {
+      recent.put(key, words);
+    }
+    return words;
+  }
+
+  /** How many texts are kept, for a test of the bound. */
+  int cached() {
+    synchronized (recent) {
+      return recent.size();
+    }
+  }
+
+  private List<WordForms> analysed(Chain chain, String text) {
     List<WordForms> words = new ArrayList<>();
     try (TokenStream ts = analyzers.query(chain).tokenStream(FIELD, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -55,6 +103,6 @@ final class TypedWords {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return words;
+    return List.copyOf(words);
   }
 }
