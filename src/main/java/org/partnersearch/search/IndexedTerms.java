@@ -38,17 +38,8 @@ final class IndexedTerms {
       new HashMap<>();
   private final Map<String, List<String>> translations = new HashMap<>();
 
-  /** What earlier requests looked up in this generation; null: nothing is shared. */
-  private final RecentLookups recent;
-
   IndexedTerms(IndexReader reader) {
-    this(reader, null);
-  }
-
-  /** Sharing the lookups of {@code recent} with other requests. */
-  IndexedTerms(IndexReader reader, RecentLookups recent) {
     this.reader = reader;
-    this.recent = recent;
   }
 
   IndexReader reader() {
@@ -75,10 +66,7 @@ final class IndexedTerms {
       String word, Function<String, Optional<Map<String, Map<String, Float>>>> lookUp) {
     Optional<Map<String, Map<String, Float>>> found = nearSpellings.get(word);
     if (found == null) {
-      found =
-          recent == null
-              ? lookUp.apply(word)
-              : recent.nearSpellings(reader, word, () -> lookUp.apply(word));
+      found = lookUp.apply(word);
       nearSpellings.put(word, found);
     }
     return found;
@@ -86,9 +74,7 @@ final class IndexedTerms {
 
   /** Whether some document has {@code text} in {@code field}. */
   boolean has(String field, String text) {
-    return known.computeIfAbsent(
-        new Term(field, text),
-        term -> recent == null ? lookUp(term) : recent.has(reader, term, () -> lookUp(term)));
+    return known.computeIfAbsent(new Term(field, text), this::lookUp);
   }
 
   private boolean lookUp(Term term) {

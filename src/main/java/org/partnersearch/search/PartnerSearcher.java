@@ -61,7 +61,6 @@ public final class PartnerSearcher {
   private final RelaxationLadder ladder;
   private final PartnerTypeWords typeWords;
   private final RecentPartners recentPartners = new RecentPartners();
-  private final RecentLookups recentLookups = new RecentLookups();
 
   private final Duration timeBudget;
 
@@ -120,7 +119,7 @@ public final class PartnerSearcher {
         snapshot -> {
           limits.checkFilters(request, snapshot);
           IndexSearcher searcher = snapshot.searcher();
-          IndexedTerms indexed = new IndexedTerms(snapshot.reader(), recentLookups);
+          IndexedTerms indexed = new IndexedTerms(snapshot.reader());
           boolean browse = query.isEmpty();
           // Rewritten once here: the highlighter would otherwise rewrite the query (building every
           // typo's

@@ -28,7 +28,7 @@ final class TypedWords {
   private static final String FIELD = "query";
 
   /** How many texts are kept; longer texts than {@link #MAX_CACHED_CHARS} are never kept. */
-  static final int MAX_TEXTS = 4096;
+  static final int MAX_TEXTS = 16_384;
 
   static final int MAX_CACHED_CHARS = 64;
 
