@@ -13,7 +13,6 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.partnersearch.config.ServiceConfig;
 import org.partnersearch.config.WebConfig;
@@ -205,7 +204,6 @@ final class ServeCommand implements Callable<Integer> {
             .withMetricsToken(environment.get(METRICS_TOKEN_ENV)),
         ServiceConfig.LogFormat.parse(logFormat),
         logClientAddress,
-        Optional.of(adminToken),
         Duration.ofSeconds(drainSeconds),
         Duration.ofSeconds(shutdownSeconds),
         analyticsDays,

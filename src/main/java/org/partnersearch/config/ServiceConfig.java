@@ -3,14 +3,12 @@ package org.partnersearch.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Everything {@code serve} is configured with, read once at start from the command line and the
  * environment (picocli fills the options, {@code ${env:…}} defaults included) and passed down. The
  * defaults are named here; the option declarations and the README table use the same values.
  *
- * @param adminToken the bearer token of {@code /api/admin/*}; empty turns those routes off (404)
  * @param logClientAddress whether the access log names the client's IP address (personal data: off
  *     by default)
  * @param drainDelay after SIGTERM, how long {@code /readyz} answers 503 while the port stays open,
@@ -32,7 +30,6 @@ public record ServiceConfig(
     WebConfig web,
     LogFormat logFormat,
     boolean logClientAddress,
-    Optional<String> adminToken,
     Duration drainDelay,
     Duration shutdownTimeout,
     int analyticsDays,
@@ -56,9 +53,6 @@ public record ServiceConfig(
   public static final int DEFAULT_SHUTDOWN_SECONDS = 7;
 
   public static final int DEFAULT_ANALYTICS_DAYS = 30;
-
-  /** Admin tokens shorter than this are refused: they could be guessed. */
-  public static final int MIN_ADMIN_TOKEN_LENGTH = 16;
 
   /**
    * How log lines are written: {@code text} for people, {@code json} (one object a line) for
@@ -93,11 +87,6 @@ public record ServiceConfig(
     if (analyticsDays < 1 || analyticsDays > 366) {
       throw new IllegalArgumentException("analytics days must be between 1 and 366");
     }
-    adminToken = adminToken.filter(t -> !t.isBlank());
-    if (adminToken.isPresent() && adminToken.get().length() < MIN_ADMIN_TOKEN_LENGTH) {
-      throw new IllegalArgumentException(
-          "the admin token must have at least " + MIN_ADMIN_TOKEN_LENGTH + " characters");
-    }
   }
 
   /** A single server (not a replica) with its analytics in the index folder. */
@@ -110,7 +99,6 @@ public record ServiceConfig(
       WebConfig web,
       LogFormat logFormat,
       boolean logClientAddress,
-      Optional<String> adminToken,
       Duration drainDelay,
       Duration shutdownTimeout,
       int analyticsDays) {
@@ -123,7 +111,6 @@ public record ServiceConfig(
         web,
         logFormat,
         logClientAddress,
-        adminToken,
         drainDelay,
         shutdownTimeout,
         analyticsDays,
@@ -142,7 +129,6 @@ public record ServiceConfig(
         WebConfig.DEFAULT,
         LogFormat.TEXT,
         false,
-        Optional.empty(),
         Duration.ofSeconds(DEFAULT_DRAIN_SECONDS),
         Duration.ofSeconds(DEFAULT_SHUTDOWN_SECONDS),
         DEFAULT_ANALYTICS_DAYS);
@@ -192,7 +178,7 @@ public record ServiceConfig(
         + ", logClientAddress="
         + logClientAddress
         + ", admin="
-        + (adminToken.isPresent() ? "on" : "off")
+        + (web.adminToken().isPresent() ? "on" : "off")
         + ", drain="
         + drainDelay
         + ", shutdownTimeout="

@@ -5,14 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.utils.JsonNodes;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Collects every problem found while loading, so that editors see them all in one run. */
 final class Problems {
   private final List<CorpusProblem> problems = new ArrayList<>();
+  // A set beside the list, because a corpus of 100,000 broken files would make a scan per check
+  // quadratic.
+  private final Set<FileField> located = new HashSet<>();
+
+  private record FileField(Path file, String field) {}
 
   void add(CorpusProblem problem) {
     problems.add(problem);
+    located.add(new FileField(problem.file(), problem.field()));
   }
 
   void add(Path file, int line, String field, String message) {
@@ -25,12 +33,12 @@ final class Problems {
   }
 
   void addAll(List<CorpusProblem> more) {
-    problems.addAll(more);
+    more.forEach(this::add);
   }
 
   /** True when {@code field} of {@code file} already has a problem, to avoid saying it twice. */
   boolean has(Path file, String field) {
-    return problems.stream().anyMatch(p -> p.file().equals(file) && p.field().equals(field));
+    return located.contains(new FileField(file, field));
   }
 
   boolean isEmpty() {

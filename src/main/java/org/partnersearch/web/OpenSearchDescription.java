@@ -42,6 +42,8 @@ final class OpenSearchDescription {
             o);
   }
 
+  // XML's five entities, not Html.escape: that one also writes '/' as "&#x2F;", which XML reads
+  // alike but which makes the URLs unreadable to the people who read this document.
   private static String escape(String text) {
     return text.replace("&", "&amp;")
         .replace("<", "&lt;")

@@ -46,7 +46,7 @@ public final class OpsRoutes {
       int analyticsDays) {
     public static Settings of(ServiceConfig c) {
       return new Settings(
-          c.logClientAddress(), c.adminToken(), c.shutdownTimeout(), c.analyticsDays());
+          c.logClientAddress(), c.web().adminToken(), c.shutdownTimeout(), c.analyticsDays());
     }
   }
 

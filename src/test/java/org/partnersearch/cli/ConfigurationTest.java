@@ -78,7 +78,7 @@ class ConfigurationTest {
     }
     assertEquals(
         Duration.ofSeconds(ServiceConfig.DEFAULT_SHUTDOWN_SECONDS), defaults.shutdownTimeout());
-    assertTrue(!config.toString().contains("token=") || config.adminToken().isEmpty());
+    assertTrue(!config.toString().contains("token=") || config.web().adminToken().isEmpty());
   }
 
   @Test
@@ -93,7 +93,8 @@ class ConfigurationTest {
     ServeCommand serve = new ServeCommand();
     serve.environment = java.util.Map.of("PARTNER_SEARCH_ADMIN_TOKEN", "an-admin-token-for-tests");
     new CommandLine(serve).parseArgs();
-    assertEquals(java.util.Optional.of("an-admin-token-for-tests"), serve.config().adminToken());
+    assertEquals(
+        java.util.Optional.of("an-admin-token-for-tests"), serve.config().web().adminToken());
     assertTrue(
         serve.config().toString().contains("admin=on")
             && !serve.config().toString().contains("for-tests"));

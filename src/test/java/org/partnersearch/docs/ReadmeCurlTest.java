@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +41,6 @@ class ReadmeCurlTest {
             WebConfig.DEFAULT.withAdminToken(TOKEN),
             ServiceConfig.LogFormat.TEXT,
             false,
-            Optional.of(TOKEN),
             Duration.ZERO,
             Duration.ofSeconds(5),
             30);

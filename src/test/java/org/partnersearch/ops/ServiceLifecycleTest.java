@@ -55,10 +55,9 @@ class ServiceLifecycleTest {
             dir.resolve("index"),
             RealCorpus.CORPUS,
             Duration.ofSeconds(2),
-            WebConfig.DEFAULT,
+            WebConfig.DEFAULT.withAdminToken("an-admin-token-for-tests"),
             ServiceConfig.LogFormat.TEXT,
             false,
-            Optional.of("an-admin-token-for-tests"),
             Duration.ZERO,
             Duration.ofSeconds(5),
             30);
@@ -121,7 +120,6 @@ class ServiceLifecycleTest {
             WebConfig.DEFAULT,
             ServiceConfig.LogFormat.TEXT,
             false,
-            Optional.empty(),
             Duration.ZERO,
             Duration.ofSeconds(5),
             30);
@@ -149,7 +147,6 @@ class ServiceLifecycleTest {
             WebConfig.DEFAULT,
             ServiceConfig.LogFormat.TEXT,
             false,
-            Optional.empty(),
             Duration.ZERO,
             Duration.ofSeconds(5),
             30);
@@ -195,7 +192,6 @@ class ServiceLifecycleTest {
                 .withPublicUrl("https://partners.example.org/"),
             ServiceConfig.LogFormat.TEXT,
             false,
-            Optional.of(admin),
             Duration.ZERO,
             Duration.ofSeconds(5),
             30);

@@ -200,7 +200,6 @@ class ReplicasTest {
             WebConfig.DEFAULT.withRequestsPerMinute(0),
             ServiceConfig.LogFormat.TEXT,
             false,
-            Optional.empty(),
             Duration.ZERO,
             Duration.ofSeconds(2),
             30);
@@ -214,7 +213,6 @@ class ReplicasTest {
             single.web(),
             single.logFormat(),
             single.logClientAddress(),
-            single.adminToken(),
             single.drainDelay(),
             single.shutdownTimeout(),
             single.analyticsDays(),
