@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -29,13 +27,7 @@ public final class GlossaryKeys {
   private final Analyzers analyzers;
   private final TypedWords typedWords;
 
-  private final Map<String, Set<String>> recent =
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
-          return size() > TypedWords.MAX_TEXTS;
-        }
-      };
+  private final RecentlyUsed<String, Set<String>> recent = new RecentlyUsed<>(TypedWords.MAX_TEXTS);
 
   public GlossaryKeys(Analyzers analyzers) {
     this.analyzers = analyzers;
@@ -47,24 +39,12 @@ public final class GlossaryKeys {
     if (text.length() > TypedWords.MAX_CACHED_CHARS) {
       return keys(text);
     }
-    synchronized (recent) {
-      Set<String> cached = recent.get(text);
-      if (cached != null) {
-        return cached;
-      }
-    }
-    Set<String> keys = keys(text);
-    synchronized (recent) {
-      recent.put(text, keys);
-    }
-    return keys;
+    return recent.get(text, this::keys);
   }
 
   /** How many texts' keys are kept, for a test of the bound. */
   int cached() {
-    synchronized (recent) {
-      return recent.size();
-    }
+    return recent.size();
   }
 
   private Set<String> keys(String text) {

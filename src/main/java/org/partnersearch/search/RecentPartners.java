@@ -1,8 +1,6 @@
 package org.partnersearch.search;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.partnersearch.corpus.Partner;
 
@@ -23,34 +21,15 @@ final class RecentPartners {
 
   private record Key(IndexReader.CacheKey generation, int doc) {}
 
-  private final Map<Key, Partner> recent =
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Partner> eldest) {
-          return size() > MAX_PARTNERS;
-        }
-      };
+  private final RecentlyUsed<Key, Partner> recent = new RecentlyUsed<>(MAX_PARTNERS);
 
   Partner get(IndexReader reader, int doc, Reader read) throws IOException {
-    Key key = new Key(reader.getReaderCacheHelper().getKey(), doc);
-    synchronized (recent) {
-      Partner cached = recent.get(key);
-      if (cached != null) {
-        return cached;
-      }
-    }
-    // Read outside the lock: two threads may read the same partner at once, which costs only time.
-    Partner partner = read.read(doc);
-    synchronized (recent) {
-      recent.put(key, partner);
-    }
-    return partner;
+    return recent.get(
+        new Key(reader.getReaderCacheHelper().getKey(), doc), key -> read.read(key.doc()));
   }
 
   /** How many partners are kept, for a test of the bound. */
   int size() {
-    synchronized (recent) {
-      return recent.size();
-    }
+    return recent.size();
   }
 }

@@ -3,9 +3,7 @@ package org.partnersearch.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -36,13 +34,7 @@ final class TypedWords {
 
   private record Key(Chain chain, String text) {}
 
-  private final Map<Key, List<WordForms>> recent =
-      new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, List<WordForms>> eldest) {
-          return size() > MAX_TEXTS;
-        }
-      };
+  private final RecentlyUsed<Key, List<WordForms>> recent = new RecentlyUsed<>(MAX_TEXTS);
 
   TypedWords(Analyzers analyzers) {
     this.analyzers = analyzers;
@@ -53,25 +45,12 @@ final class TypedWords {
     if (text.length() > MAX_CACHED_CHARS) {
       return analysed(chain, text);
     }
-    Key key = new Key(chain, text);
-    synchronized (recent) {
-      List<WordForms> cached = recent.get(key);
-      if (cached != null) {
-        return cached;
-      }
-    }
-    List<WordForms> words = analysed(chain, text);
-    synchronized (recent) {
-      recent.put(key, words);
-    }
-    return words;
+    return recent.get(new Key(chain, text), key -> analysed(chain, text));
   }
 
   /** How many texts are kept, for a test of the bound. */
   int cached() {
-    synchronized (recent) {
-      return recent.size();
-    }
+    return recent.size();
   }
 
   private List<WordForms> analysed(Chain chain, String text) {
