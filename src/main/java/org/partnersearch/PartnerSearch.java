@@ -44,8 +44,19 @@ public final class PartnerSearch implements Closeable {
   private final IndexSchema schema;
   private final SuggesterStore suggesters;
   private final CorpusLoader corpusLoader = new CorpusLoader();
+  private final int analysisThreads;
 
+  /** Builds indexes analysing on every core, ahead of the one thread that adds documents. */
   public PartnerSearch() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * @param analysisThreads how many threads analyse documents during a build; 0 analyses on the
+   *     thread that adds them (the order of documents is the corpus order either way)
+   */
+  public PartnerSearch(int analysisThreads) {
+    this.analysisThreads = analysisThreads;
     this.decompounder = new GermanDecompounder();
     this.analyzers = new Analyzers(decompounder);
     this.indexAnalyzer = IndexSchema.indexAnalyzer(analyzers);
@@ -90,7 +101,8 @@ public final class PartnerSearch implements Closeable {
   public BuildReport index(Path corpusDir, IndexGenerations generations, BuildProgress progress)
       throws CorpusException, IOException {
     Corpus corpus = loadCorpus(corpusDir);
-    return new IndexBuilder(schema, indexAnalyzer, json, suggesters, Clock.systemUTC())
+    return new IndexBuilder(
+            schema, indexAnalyzer, json, suggesters, Clock.systemUTC(), analysisThreads)
         .build(
             Vocabulary.of(corpus),
             corpus.partners(),
@@ -110,7 +122,8 @@ public final class PartnerSearch implements Closeable {
       Path indexDir,
       BuildProgress progress)
       throws IOException {
-    return new IndexBuilder(schema, indexAnalyzer, json, suggesters, Clock.systemUTC())
+    return new IndexBuilder(
+            schema, indexAnalyzer, json, suggesters, Clock.systemUTC(), analysisThreads)
         .build(vocabulary, partners, count, new IndexGenerations(indexDir), progress);
   }
 

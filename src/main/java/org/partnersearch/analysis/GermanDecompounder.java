@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Splits German compounds ("endlagerforschung") into their dictionary parts ("endlager",
@@ -42,9 +43,22 @@ public final class GermanDecompounder {
    */
   static final int CACHE_MAX_WORDS = 200_000;
 
+  /**
+   * The cache's bound in estimated heap bytes, besides its word count: a corpus of long words (up
+   * to {@value #MAX_WORD_LENGTH} letters, with their parts) would otherwise take up to about 60 MB
+   * of a server's heap; at most 16 MB it is, about 70,000 words of typical length.
+   */
+  static final long CACHE_MAX_BYTES = 16L << 20;
+
+  /** A cached word's map node, list and string headers, and a part's record and string headers. */
+  private static final int ENTRY_BYTES = 120;
+
+  private static final int PART_BYTES = 72;
+
   private final GermanWordSplitter splitter;
   private final Set<String> dictionary;
   private final Map<String, List<Part>> cache = new ConcurrentHashMap<>();
+  private final AtomicLong cachedBytes = new AtomicLong();
 
   /** Loads the embedded dictionary: about 64,000 words, 0.1 s, 5 MB of heap. */
   public GermanDecompounder() {
@@ -63,21 +77,53 @@ public final class GermanDecompounder {
    * are returned; interfixes (the "s" in "forschungszentrum") are not parts.
    */
   public List<Part> split(String word) {
-    if (word.length() < 2 * MIN_PART_LENGTH
-        || word.length() > MAX_WORD_LENGTH
-        || !word.codePoints().allMatch(Character::isLetter)) {
+    if (word.length() < 2 * MIN_PART_LENGTH || word.length() > MAX_WORD_LENGTH) {
       return List.of();
     }
+    // Looked up before the letters test: most words the index splits are repeated ones.
     List<Part> cached = cache.get(word);
     if (cached != null) {
       return cached;
     }
+    if (!isLetters(word)) {
+      return List.of();
+    }
     List<String> pieces = splitter.splitWord(word);
     List<Part> parts = pieces.size() < 2 ? List.of() : locate(word, pieces);
-    if (cache.size() < CACHE_MAX_WORDS) {
-      cache.put(word, parts);
-    }
+    remember(word, parts);
     return parts;
+  }
+
+  /**
+   * Caches a split while the cache is within both its bounds (racing threads may overshoot by a
+   * word each).
+   */
+  private void remember(String word, List<Part> parts) {
+    long bytes = ENTRY_BYTES + 2L * word.length();
+    for (Part part : parts) {
+      bytes += PART_BYTES + 2L * part.text().length();
+    }
+    if (cache.size() < CACHE_MAX_WORDS && cachedBytes.get() + bytes <= CACHE_MAX_BYTES) {
+      if (cache.putIfAbsent(word, parts) == null) {
+        cachedBytes.addAndGet(bytes);
+      }
+    }
+  }
+
+  /** The cache's estimated heap bytes. */
+  long cachedBytes() {
+    return cachedBytes.get();
+  }
+
+  private static boolean isLetters(String word) {
+    for (int i = 0; i < word.length(); ) {
+      int c = word.codePointAt(i);
+      if (!Character.isLetter(c)) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.partnersearch.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
@@ -43,18 +45,25 @@ public final class IndexBuilder {
   private final JsonCodec json;
   private final SuggesterStore suggesters;
   private final Clock clock;
+  private final int analysisThreads;
 
+  /**
+   * @param analysisThreads how many threads analyse documents ahead of the one thread that adds
+   *     them in corpus order ({@link DocumentPipeline}); 0 analyses on the writer thread
+   */
   public IndexBuilder(
       IndexSchema schema,
       Analyzer indexAnalyzer,
       JsonCodec json,
       SuggesterStore suggesters,
-      Clock clock) {
+      Clock clock,
+      int analysisThreads) {
     this.schema = schema;
     this.indexAnalyzer = indexAnalyzer;
     this.json = json;
     this.suggesters = suggesters;
     this.clock = clock;
+    this.analysisThreads = analysisThreads;
   }
 
   public BuildReport build(Corpus corpus, IndexGenerations generations) throws IOException {
@@ -135,20 +144,37 @@ public final class IndexBuilder {
             .setCommitOnClose(false);
     try (Directory dir = FSDirectory.open(generation);
         IndexWriter writer = new IndexWriter(dir, config)) {
-      long done = 0;
-      for (Partner partner : partners) {
-        writer.addDocument(schema.facetsConfig().build(schema.toDocument(partner, vocabulary)));
-        suggester.add(partner);
-        progress.documents(++done);
-      }
+      long[] done = {0};
+      new DocumentPipeline(analysisThreads)
+          .run(
+              partners,
+              partner -> document(partner, vocabulary),
+              (partner, document) -> {
+                writer.addDocument(document);
+                suggester.add(partner);
+                progress.documents(++done[0]);
+              });
       writer.setLiveCommitData(
           Map.of(
                   IndexSchema.META_BUILT_AT, clock.instant().toString(),
-                  IndexSchema.META_DOCUMENTS, Long.toString(done),
+                  IndexSchema.META_DOCUMENTS, Long.toString(done[0]),
                   IndexSchema.META_SCHEMA, IndexSchema.SCHEMA_VERSION,
                   IndexSchema.META_VOCABULARY, json.write(vocabulary))
               .entrySet());
       writer.commit();
+    }
+  }
+
+  /**
+   * The partner's document; analysed already when other threads analyse (the writer thread then
+   * only inverts the tokens).
+   */
+  private Document document(Partner partner, Vocabulary vocabulary) {
+    try {
+      Document document = schema.facetsConfig().build(schema.toDocument(partner, vocabulary));
+      return analysisThreads == 0 ? document : AnalysedTokens.analyse(document, indexAnalyzer);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

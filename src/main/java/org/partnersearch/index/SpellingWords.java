@@ -1,15 +1,16 @@
 package org.partnersearch.index;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableFieldType;
 import org.partnersearch.analysis.Variant;
 
@@ -22,7 +23,11 @@ import org.partnersearch.analysis.Variant;
  * document; Lucene inverts a document's fields in their order, so the spelling field comes last.
  */
 final class SpellingWords {
-  private final List<String> words = new ArrayList<>();
+  /**
+   * Each word once: the spelling field keeps documents only (no frequencies, positions or norms),
+   * so a repeated word would cost the writer thread a term lookup for nothing.
+   */
+  private final Set<String> words = new LinkedHashSet<>();
 
   /** A field of {@code value} whose words as written also go to the spelling field. */
   Field collecting(String name, String value, FieldType type) {
@@ -36,6 +41,9 @@ final class SpellingWords {
 
   /** The spelling field's value: the words collected from the fields before it. */
   Field field(String name, IndexableFieldType type) {
+    if (type.indexOptions() != IndexOptions.DOCS || !type.omitNorms()) {
+      throw new IllegalArgumentException("each word is given once: documents only, no norms");
+    }
     return new Field(name, new Words(), type);
   }
 

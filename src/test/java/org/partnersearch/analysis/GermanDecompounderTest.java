@@ -1,6 +1,7 @@
 package org.partnersearch.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
@@ -162,5 +163,30 @@ class GermanDecompounderTest {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void remembersSplitsWithinItsByteBound() {
+    GermanDecompounder fresh = new GermanDecompounder();
+    List<Part> first = fresh.split("endlagerforschung");
+    long afterOne = fresh.cachedBytes();
+    assertTrue(afterOne > 0, "a split word is remembered");
+    assertSame(first, fresh.split("endlagerforschung"), "a repeated word comes from the cache");
+    assertEquals(afterOne, fresh.cachedBytes(), "and is not remembered twice");
+    for (int i = 0; fresh.cachedBytes() + 1_000 < GermanDecompounder.CACHE_MAX_BYTES; i++) {
+      fresh.split("forschungszentrum" + letters(i));
+    }
+    fresh.split("kompetenzverbundstrahlenforschungszentrumsbereich");
+    assertTrue(fresh.cachedBytes() <= GermanDecompounder.CACHE_MAX_BYTES, "bound kept");
+  }
+
+  /** A distinct run of letters for each number. */
+  private static String letters(int n) {
+    StringBuilder s = new StringBuilder();
+    do {
+      s.append((char) ('a' + n % 26));
+      n /= 26;
+    } while (n > 0);
+    return s.toString();
   }
 }

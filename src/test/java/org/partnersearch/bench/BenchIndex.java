@@ -41,7 +41,11 @@ public final class BenchIndex {
     boolean bareOnly = args.length > 3 && args[3].equals(BARE_ONLY);
     BuildReport ours = null;
     Iterable<Partner> partners;
-    try (PartnerSearch app = new PartnerSearch()) {
+    // Bare Lucene below adds documents on one thread; ours analyses on every core by default, on
+    // the writer thread alone with -Dbench.analysisThreads=0 (for a one-thread comparison).
+    int analysisThreads =
+        Integer.getInteger("bench.analysisThreads", Runtime.getRuntime().availableProcessors());
+    try (PartnerSearch app = new PartnerSearch(analysisThreads)) {
       if (bareOnly) {
         partners =
             size == LoadBenchmark.REAL_CORPUS_SIZE
@@ -75,7 +79,8 @@ public final class BenchIndex {
       System.out.printf(
           Locale.ROOT,
           "RESULT docs=%d oursSeconds=%.3f oursBytes=%d terms=%d bareSeconds=%.3f "
-              + "bareBytes=%d heapMiB=%d suggesterEntries=%d suggesterSeconds=%.3f%n",
+              + "bareBytes=%d heapMiB=%d suggesterEntries=%d suggesterSeconds=%.3f "
+              + "analysisThreads=%d%n",
           ours.documents(),
           ours.took().toNanos() / 1e9,
           ours.bytes(),
@@ -84,7 +89,8 @@ public final class BenchIndex {
           bytes,
           heapAfterOurs >> 20,
           ours.suggesterEntries(),
-          ours.suggesterTook().toNanos() / 1e9);
+          ours.suggesterTook().toNanos() / 1e9,
+          analysisThreads);
     } finally {
       IOUtils.rm(bare);
     }
