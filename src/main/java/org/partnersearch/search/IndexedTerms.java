@@ -2,7 +2,6 @@ package org.partnersearch.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.function.Function;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
@@ -23,16 +23,16 @@ import org.partnersearch.serving.Glossary;
  * terms per text, most of which no document has. Lucene looks each term of a query up in every
  * segment with a new terms enum (JFR: allocating their frames was the largest part of a search);
  * here each field's enums are made once per request and reused, and only terms the index has go
- * into the query. Also what else a request's queries look up about a typed word: its analysis per
- * chain, its near spellings and glossary translations. A search builds up to four queries from the
- * same words (the strict one, the relaxation ladder's, did-you-mean's), and each looked all of it
- * up again (JFR at 13 partners: a relaxed search cost 1.7 times a plain one). Not thread-safe: one
- * per request.
+ * into the query, a lone term with the states found (so its weight does not seek it again). Also
+ * what else a request's queries look up about a typed word: its analysis per chain, its near
+ * spellings and glossary translations. A search builds up to four queries from the same words (the
+ * strict one, the relaxation ladder's, did-you-mean's), and each looked all of it up again (JFR at
+ * 13 partners: a relaxed search cost 1.7 times a plain one). Not thread-safe: one per request.
  */
 final class IndexedTerms {
   private final IndexReader reader;
-  private final Map<String, List<TermsEnum>> enumsByField = new HashMap<>();
-  private final Map<Term, Boolean> known = new HashMap<>();
+  private final Map<String, TermsEnum[]> enumsByField = new HashMap<>();
+  private final Map<Term, Optional<TermStates>> known = new HashMap<>();
   private final Map<Chain, Map<String, List<WordForms>>> words = new EnumMap<>(Chain.class);
   private final Map<String, Optional<Map<String, Map<String, Float>>>> nearSpellings =
       new HashMap<>();
@@ -74,31 +74,46 @@ final class IndexedTerms {
 
   /** Whether some document has {@code text} in {@code field}. */
   boolean has(String field, String text) {
-    return known.computeIfAbsent(new Term(field, text), this::lookUp);
+    return states(field, text) != null;
   }
 
-  private boolean lookUp(Term term) {
+  /**
+   * Where {@code text} is in {@code field}, segment by segment, for a query to use as it is rather
+   * than seek the term again; null if no document has it.
+   */
+  TermStates states(String field, String text) {
+    return known.computeIfAbsent(new Term(field, text), this::lookUp).orElse(null);
+  }
+
+  private Optional<TermStates> lookUp(Term term) {
     try {
       BytesRef bytes = term.bytes();
-      for (TermsEnum te : enums(term.field())) {
-        if (te.seekExact(bytes)) {
-          return true;
+      TermStates found = null;
+      TermsEnum[] enums = enums(term.field());
+      for (LeafReaderContext leaf : reader.leaves()) {
+        TermsEnum te = enums[leaf.ord];
+        if (te != null && te.seekExact(bytes)) {
+          if (found == null) {
+            found = new TermStates(reader.getContext());
+          }
+          found.register(te.termState(), leaf.ord, te.docFreq(), te.totalTermFreq());
         }
       }
-      return false;
+      return Optional.ofNullable(found);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private List<TermsEnum> enums(String field) throws IOException {
-    List<TermsEnum> enums = enumsByField.get(field);
+  /** One terms enum per segment (by its ord), null where the segment lacks the field. */
+  private TermsEnum[] enums(String field) throws IOException {
+    TermsEnum[] enums = enumsByField.get(field);
     if (enums == null) {
-      enums = new ArrayList<>();
+      enums = new TermsEnum[reader.leaves().size()];
       for (LeafReaderContext leaf : reader.leaves()) {
         Terms terms = leaf.reader().terms(field);
         if (terms != null) {
-          enums.add(terms.iterator());
+          enums[leaf.ord] = terms.iterator();
         }
       }
       enumsByField.put(field, enums);

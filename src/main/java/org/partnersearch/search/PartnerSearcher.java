@@ -60,6 +60,7 @@ public final class PartnerSearcher {
   private final RequestLimits limits = new RequestLimits();
   private final RelaxationLadder ladder;
   private final PartnerTypeWords typeWords;
+  private final RecentPartners recentPartners = new RecentPartners();
 
   private final Duration timeBudget;
 
@@ -450,8 +451,13 @@ public final class PartnerSearcher {
   }
 
   private Partner source(IndexSnapshot snapshot, int doc) throws IOException {
-    String stored = snapshot.searcher().storedFields().document(doc).get(IndexSchema.SOURCE);
-    return json.read(stored, Partner.class);
+    return recentPartners.get(
+        snapshot.reader(),
+        doc,
+        d ->
+            json.read(
+                snapshot.searcher().storedFields().document(d).get(IndexSchema.SOURCE),
+                Partner.class));
   }
 
   /** Work done with an index snapshot that is acquired and released around it. */

@@ -9,13 +9,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
 import org.partnersearch.analysis.CompoundSplitter;
 import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.serving.IndexSnapshot;
@@ -317,7 +323,7 @@ final class RelaxationLadder {
       for (CompoundSplitter.Piece piece : compound.getValue()) {
         Query q =
             piece.known() ? queries.text(piece.text(), List.of(), Map.of(), false, indexed) : null;
-        (q != null && searcher.explain(q, doc).isMatch() ? kept : left).add(piece.asTyped(word));
+        (q != null && matches(searcher, q, doc) ? kept : left).add(piece.asTyped(word));
       }
       if (!left.isEmpty() && !kept.isEmpty()) {
         from.add(word);
@@ -354,9 +360,31 @@ final class RelaxationLadder {
               g.alternatives().stream()
                   .map(t -> t.phrase() ? "\"" + t.text() + "\"" : t.text())
                   .toList());
-      (snapshot.searcher().explain(q, doc).isMatch() ? kept : dropped).add(text);
+      (matches(snapshot.searcher(), q, doc) ? kept : dropped).add(text);
     }
     return new Relaxation(Relaxation.SOME_WORDS, typed, dropped, String.join(" ", kept));
+  }
+
+  /**
+   * Whether {@code doc} matches {@code query}, asked without scores: {@code IndexSearcher.explain}
+   * would score each clause and build its explanation (JFR at 13 partners: the explanations were
+   * most of what saying a relaxation in words cost).
+   */
+  private static boolean matches(IndexSearcher searcher, Query query, int doc) throws IOException {
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    Scorer scorer = weight.scorer(leaf);
+    if (scorer == null) {
+      return false;
+    }
+    int target = doc - leaf.docBase;
+    TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+    if (twoPhase == null) {
+      return scorer.iterator().advance(target) == target;
+    }
+    return twoPhase.approximation().advance(target) == target && twoPhase.matches();
   }
 
   private static String replaceWord(String text, String word, String by) {

@@ -16,10 +16,25 @@ import org.partnersearch.analysis.Variant;
  * What typed text is in one chain: its words, each with its {@link WordForms}, from the query side
  * of the same chain the texts are indexed with, so that a typed word and an indexed one are
  * normalised by the same rules.
+ *
+ * <p>The texts analysed most recently are kept, since every search analyses its words in three
+ * chains, their translations, and the partner types' labels again (JFR at 13 partners: a tenth of a
+ * search); the analysis does not depend on the index, and the bound keeps the cache under a MB
+ * whatever is typed.
  */
 final class TypedWords {
   private static final String FIELD = "query";
+
+  /** How many texts are kept; longer texts than {@link #MAX_CACHED_CHARS} are never kept. */
+  static final int MAX_TEXTS = 16_384;
+
+  static final int MAX_CACHED_CHARS = 64;
+
   private final Analyzers analyzers;
+
+  private record Key(Chain chain, String text) {}
+
+  private final RecentlyUsed<Key, List<WordForms>> recent = new RecentlyUsed<>(MAX_TEXTS);
 
   TypedWords(Analyzers analyzers) {
     this.analyzers = analyzers;
@@ -27,6 +42,18 @@ final class TypedWords {
 
   /** The words of {@code text} in {@code chain} (one of the variant chains), in order. */
   List<WordForms> of(Chain chain, String text) {
+    if (text.length() > MAX_CACHED_CHARS) {
+      return analysed(chain, text);
+    }
+    return recent.get(new Key(chain, text), key -> analysed(chain, text));
+  }
+
+  /** How many texts are kept, for a test of the bound. */
+  int cached() {
+    return recent.size();
+  }
+
+  private List<WordForms> analysed(Chain chain, String text) {
     List<WordForms> words = new ArrayList<>();
     try (TokenStream ts = analyzers.query(chain).tokenStream(FIELD, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -55,6 +82,6 @@ final class TypedWords {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return words;
+    return List.copyOf(words);
   }
 }

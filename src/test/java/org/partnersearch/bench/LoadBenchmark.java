@@ -146,6 +146,8 @@ public final class LoadBenchmark {
     double trivialStart = trivialStartMillis(work);
     List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.getOrDefault("server-heap", "2g")));
     if (options.containsKey("jfr")) {
+      // Deep enough for a search's whole stack under Jetty and Javalin (the default, 64, cuts it).
+      jvm.add("-XX:FlightRecorderOptions:stackdepth=256");
       jvm.add(
           "-XX:StartFlightRecording=settings=profile,filename="
               + out.toAbsolutePath().resolve("server-" + size + ".jfr"));

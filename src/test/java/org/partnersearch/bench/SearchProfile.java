@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.util.IOUtils;
@@ -27,6 +28,37 @@ import org.partnersearch.suggest.SuggestRequest;
  */
 public final class SearchProfile {
   private SearchProfile() {}
+
+  /**
+   * The search the benchmark's HTTP client would send for {@code query} ({@code q=…[&type=…]
+   * [&area=…][&lang=de]}): its filters and language matter, filtered searches take other paths.
+   */
+  private static SearchRequest request(String query) {
+    List<String> lang = parameter(query, "lang");
+    return new SearchRequest(
+        parameter(query, "q").get(0),
+        1,
+        SearchRequest.DEFAULT_SIZE,
+        parameter(query, "area"),
+        parameter(query, "type"),
+        parameter(query, "city"),
+        lang.isEmpty() ? Lang.EN : Lang.parse(lang.get(0)),
+        false);
+  }
+
+  private static List<String> parameter(String query, String name) {
+    List<String> values = new ArrayList<>();
+    for (String pair : query.split("&")) {
+      if (pair.startsWith(name + "=")) {
+        values.add(URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return values;
+  }
+
+  private static long allocatedBytes(ThreadMXBean threads) {
+    return ((com.sun.management.ThreadMXBean) threads).getCurrentThreadAllocatedBytes();
+  }
 
   public static void main(String[] args) throws Exception {
     int size = Integer.parseInt(args[0]);
@@ -60,23 +92,21 @@ public final class SearchProfile {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long halfway = start + (long) (seconds * 1e9 / 2);
         long cpuFrom = -1;
+        long allocatedFrom = -1;
         int fromRequest = 0;
         while (System.nanoTime() < end && n < 1_000_000) {
-          String q =
-              URLDecoder.decode(
-                  queries.get(n % queries.size()).split("&")[0].substring(2),
-                  StandardCharsets.UTF_8);
+          String query = queries.get(n % queries.size());
           if (suggest) {
-            searcher.suggest(SuggestRequest.of(q));
+            searcher.suggest(SuggestRequest.of(parameter(query, "q").get(0)));
           } else {
-            searcher.search(
-                new SearchRequest(q, 1, 10, List.of(), List.of(), List.of(), Lang.EN, false));
+            searcher.search(request(query));
           }
           n++;
           inWindow++;
           long now = System.nanoTime();
           if (cpuFrom < 0 && now >= halfway) {
             cpuFrom = threads.getCurrentThreadCpuTime();
+            allocatedFrom = allocatedBytes(threads);
             fromRequest = n;
           }
           if (now - windowStart >= 1_000_000_000L) {
@@ -95,6 +125,10 @@ public final class SearchProfile {
               "CPU %.3f ms per request over the second half (%d requests)%n",
               (threads.getCurrentThreadCpuTime() - cpuFrom) / 1e6 / (n - fromRequest),
               n - fromRequest);
+          System.out.printf(
+              Locale.ROOT,
+              "allocated %.0f KB per request over the second half%n",
+              (allocatedBytes(threads) - allocatedFrom) / 1024.0 / (n - fromRequest));
         }
       }
     } finally {
