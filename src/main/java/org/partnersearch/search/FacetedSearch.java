@@ -74,8 +74,12 @@ final class FacetedSearch {
   }
 
   /**
-   * Whether anything matches, with the request's filters: for deciding whether a correction or a
-   * relaxation step finds anything before paying for its hits and facets. Stops at the first match.
+   * Whether anything matches, with the request's filters: for deciding whether a correction finds
+   * anything. Stops at the first match.
+   *
+   * <p>NOTE: not used before a relaxation step's search: a probe before each step measured slower
+   * at 13 partners (SearchProfile, CPU a search 2.9 / 2.4 ms with it, 1.8 / 2.3 ms without, runs
+   * alternated), where a step that answers builds its query's weight twice.
    */
   boolean matchesAny(
       IndexSnapshot snapshot, IndexSearcher searcher, Query base, SearchRequest request)

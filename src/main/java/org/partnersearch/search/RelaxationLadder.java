@@ -200,10 +200,10 @@ final class RelaxationLadder {
     return new UserQuery(groups, query.excluded());
   }
 
-  /** One step's search; {@code result} is null when nothing matched. */
+  /** One step's search. */
   private record Step(Query query, FacetedSearch.Result result, boolean timedOut) {
     boolean found() {
-      return result != null && result.total() > 0;
+      return result.total() > 0;
     }
 
     /**
@@ -218,11 +218,6 @@ final class RelaxationLadder {
   private Step run(IndexSnapshot snapshot, SearchRequest request, QueryTimeout budget, Query query)
       throws IOException {
     TimeLimitedQuery timed = new TimeLimitedQuery(query, budget);
-    // Most steps find nothing (JFR at 13 partners: the ladder's searches were 23 % of a search):
-    // hits and facets are collected only once a first match shows that the step answers.
-    if (!faceted.matchesAny(snapshot, snapshot.searcher(), timed, request)) {
-      return new Step(query, null, timed.timedOut());
-    }
     FacetedSearch.Result result = faceted.run(snapshot, snapshot.searcher(), timed, request, false);
     return new Step(query, result, timed.timedOut());
   }
