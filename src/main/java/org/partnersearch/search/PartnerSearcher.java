@@ -430,9 +430,9 @@ public final class PartnerSearcher {
     } catch (InvalidRequestException tooComplex) {
       return null; // the visitor's own query was answered; a suggestion is optional
     }
-    long correctedTotal =
-        faceted.count(snapshot, searcher, new TimeLimitedQuery(q, budget), request);
-    return correctedTotal > 0 ? corrected.get() : null;
+    boolean found =
+        faceted.matchesAny(snapshot, searcher, new TimeLimitedQuery(q, budget), request);
+    return found ? corrected.get() : null;
   }
 
   private static List<SearchHit.AreaRef> areas(IndexSnapshot snapshot, Partner p, Lang lang) {

@@ -112,20 +112,46 @@ final class TimeLimitedQuery extends Query {
 
   private final class TimedScorer extends Scorer {
     private final Scorer in;
+    private final TwoPhaseIterator twoPhase;
     private final DocIdSetIterator iterator;
 
+    /**
+     * A two-phase scorer stays two-phase, with the clock on its approximation: a phrase in a
+     * conjunction (a filtered search) then reads positions only where the other clauses match too.
+     */
     TimedScorer(Weight weight, Scorer in) {
       super(weight);
       this.in = in;
-      TwoPhaseIterator twoPhase = in.twoPhaseIterator();
-      this.iterator =
-          new TimedIterator(
-              twoPhase == null ? in.iterator() : TwoPhaseIterator.asDocIdSetIterator(twoPhase));
+      TwoPhaseIterator inTwoPhase = in.twoPhaseIterator();
+      if (inTwoPhase == null) {
+        this.twoPhase = null;
+        this.iterator = new TimedIterator(in.iterator());
+      } else {
+        TimedIterator approximation = new TimedIterator(inTwoPhase.approximation());
+        this.twoPhase =
+            new TwoPhaseIterator(approximation) {
+              @Override
+              public boolean matches() throws IOException {
+                return inTwoPhase.matches();
+              }
+
+              @Override
+              public float matchCost() {
+                return inTwoPhase.matchCost();
+              }
+            };
+        this.iterator = TwoPhaseIterator.asDocIdSetIterator(twoPhase);
+      }
     }
 
     @Override
     public DocIdSetIterator iterator() {
       return iterator;
+    }
+
+    @Override
+    public TwoPhaseIterator twoPhaseIterator() {
+      return twoPhase;
     }
 
     @Override
