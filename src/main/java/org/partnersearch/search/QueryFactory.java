@@ -338,10 +338,15 @@ public final class QueryFactory {
       }
     }
     Map<String, Float> weights = new LinkedHashMap<>();
-    kinds.forEach((term, kind) -> weights.put(term, kind.weight()));
+    kinds.forEach(
+        (term, kind) -> {
+          if (indexed.has(searchable.field(), term)) {
+            weights.put(term, kind.weight());
+          }
+        });
+    // NOTE: no lookup for these: they were read from this field's own terms.
     nearSpellings.forEach(
         (term, boost) -> weights.putIfAbsent(term, MatchKind.TYPO.weight() * boost));
-    weights.keySet().removeIf(term -> !indexed.has(searchable.field(), term));
     if (weights.isEmpty()) {
       return null;
     }

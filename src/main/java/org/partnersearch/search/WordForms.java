@@ -1,5 +1,6 @@
 package org.partnersearch.search;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,20 +12,40 @@ import org.partnersearch.analysis.Variant;
  * where it differs from the word, so each form is also looked for unmarked (the document word is
  * that form) and, for a stem, as a folding (the document word folds to it).
  *
+ * <p>The terms are made once, with the forms: a word's analysis is kept across searches ({@link
+ * TypedWords}) and its terms are asked for in every text of every query a search builds (JFR at 13
+ * partners: rebuilding them was among the longest JIT compilations of a search).
+ *
  * @param exact the word lower-cased
  * @param folded its transliterated and stripped spellings that differ from it
  * @param stem the light stem of its transliteration
+ * @param terms see {@link #termsOf}
+ * @param translationTerms see {@link #translationTermsOf}
  */
-record WordForms(String exact, List<String> folded, String stem) {
+record WordForms(
+    String exact,
+    List<String> folded,
+    String stem,
+    Map<String, MatchKind> terms,
+    Map<String, MatchKind> translationTerms) {
   WordForms {
     folded = List.copyOf(folded);
+  }
+
+  WordForms(String exact, List<String> folded, String stem) {
+    this(
+        exact,
+        folded,
+        stem,
+        termsOf(exact, List.copyOf(folded), stem),
+        translationTermsOf(exact, stem));
   }
 
   /**
    * Terms for the word as typed, its foldings and stem, and, inside a compound, its stem as the
    * head or a modifier; in the order of {@link MatchKind}, the best kind a term stands for.
    */
-  Map<String, MatchKind> terms() {
+  private static Map<String, MatchKind> termsOf(String exact, List<String> folded, String stem) {
     Map<String, MatchKind> terms = new LinkedHashMap<>();
     put(terms, exact, MatchKind.EXACT);
     put(terms, Variant.STEM.term(stem), MatchKind.STEM);
@@ -42,14 +63,14 @@ record WordForms(String exact, List<String> folded, String stem) {
     }
     put(terms, Variant.PART.term(stem), MatchKind.PART);
     put(terms, Variant.MODIFIER.term(stem), MatchKind.MODIFIER);
-    return terms;
+    return Collections.unmodifiableMap(terms);
   }
 
   /**
    * Terms for the word as a translation of the typed one: as written or stemmed, also inside a
    * compound.
    */
-  Map<String, MatchKind> translationTerms() {
+  private static Map<String, MatchKind> translationTermsOf(String exact, String stem) {
     Map<String, MatchKind> terms = new LinkedHashMap<>();
     put(terms, exact, MatchKind.TRANSLATION);
     put(terms, Variant.STEM.term(stem), MatchKind.TRANSLATION);
@@ -57,7 +78,7 @@ record WordForms(String exact, List<String> folded, String stem) {
     put(terms, Variant.FOLDED.term(stem), MatchKind.TRANSLATION);
     put(terms, Variant.PART.term(stem), MatchKind.TRANSLATION);
     put(terms, Variant.MODIFIER.term(stem), MatchKind.TRANSLATED_MODIFIER);
-    return terms;
+    return Collections.unmodifiableMap(terms);
   }
 
   /** Terms at one position of a phrase: any form of the word, the parts excepted. */

@@ -32,21 +32,21 @@ final class AccessLog {
     String method =
         KnownMethods.label(ctx.method().name()); // never the client's text: it could be anything
     metrics.request(method, route, status, (long) (millis * 1_000_000L));
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
+    // NOTE: not String.format: its parse of the pattern was 3 % of a search's CPU over HTTP (JFR).
+    double ms = Math.round(millis * 10) / 10.0;
     var line =
         LOG.atInfo()
             .addKeyValue("method", method)
             .addKeyValue("route", route)
             .addKeyValue("status", status)
-            .addKeyValue("ms", Math.round(millis * 10) / 10.0);
+            .addKeyValue("ms", ms);
     if (logClientAddress) {
       line = line.addKeyValue("client", ctx.ip());
     }
-    line.log(
-        "{} {} {} {} ms",
-        method,
-        route,
-        status,
-        String.format(java.util.Locale.ROOT, "%.1f", millis));
+    line.log("{} {} {} {} ms", method, route, status, ms);
   }
 
   /**
