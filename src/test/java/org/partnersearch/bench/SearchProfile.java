@@ -22,9 +22,11 @@ import org.partnersearch.suggest.SuggestRequest;
  * The benchmark's query mix in process, without HTTP, one thread: run it under JFR ({@code
  * -XX:StartFlightRecording}) to see where a search or a suggest spends its time.
  *
- * <p>Arguments: {@code size seconds [search|suggest]} (size 13: the real corpus). Prints, besides
- * the wall-clock ms per request, the thread's CPU ms per request over the second half of the run
- * (after the JIT's warm-up): a figure that a busy machine changes far less than the wall clock.
+ * <p>Arguments: {@code size seconds [search|suggest] [dir]} (size 13: the real corpus); with {@code
+ * dir}, the index is built there if it does not exist and kept, so that runs of a changed query
+ * path compare on the same index. Prints, besides the wall-clock ms per request, the thread's CPU
+ * ms per request over the second half of the run (after the JIT's warm-up): a figure that a busy
+ * machine changes far less than the wall clock.
  */
 public final class SearchProfile {
   private SearchProfile() {}
@@ -64,10 +66,13 @@ public final class SearchProfile {
     int size = Integer.parseInt(args[0]);
     double seconds = Double.parseDouble(args[1]);
     boolean suggest = args.length > 2 && args[2].equals("suggest");
-    Path dir = Files.createTempDirectory("profile");
+    boolean kept = args.length > 3;
+    Path dir = kept ? Path.of(args[3]) : Files.createTempDirectory("profile");
     try (PartnerSearch app = new PartnerSearch()) {
       SyntheticCorpus corpus = SyntheticCorpus.fromRealCorpus(LoadBenchmark.REAL_CORPUS, 42);
-      if (size == LoadBenchmark.REAL_CORPUS_SIZE) {
+      if (kept && Files.isDirectory(dir)) {
+        System.out.println("reusing the index in " + dir);
+      } else if (size == LoadBenchmark.REAL_CORPUS_SIZE) {
         app.index(LoadBenchmark.REAL_CORPUS, dir);
       } else {
         app.index(
@@ -132,7 +137,9 @@ public final class SearchProfile {
         }
       }
     } finally {
-      IOUtils.rm(dir);
+      if (!kept) {
+        IOUtils.rm(dir);
+      }
     }
   }
 }
