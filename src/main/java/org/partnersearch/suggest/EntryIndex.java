@@ -1,7 +1,6 @@
 package org.partnersearch.suggest;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -10,11 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.AnalyzerWrapper;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
@@ -33,7 +27,6 @@ import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
-import org.partnersearch.analysis.DecompoundFilter;
 import org.partnersearch.corpus.Lang;
 
 /**
@@ -53,21 +46,13 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   /** The infix index is written once per generation: fewer, larger segments than the default. */
   private static final double RAM_BUFFER_MB = 64;
 
-  /**
-   * Entries analysed for highlighting, by text: a lookup highlights up to 256 candidates, and
-   * analysing them anew was a fifth of a suggest (JFR). Bounded: once full, it starts over.
-   */
-  private static final int CACHED_ENTRIES = 50_000;
-
-  private final Analyzer entries;
+  private final EntryTokens tokens;
   private final Analyzer withGrams;
 
   /**
    * Typed last words shorter than this are looked up by their grams, longer ones by a prefix query.
    */
   private final int minPrefixChars;
-
-  private final Map<String, List<Marked.Token>> analysed = new ConcurrentHashMap<>();
 
   /**
    * Typed last words whose queries are kept. Visitors choose these words, and a prefix query holds
@@ -102,11 +87,16 @@ final class EntryIndex extends AnalyzingInfixSuggester {
 
   /**
    * @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them
-   *     with; closed with this
+   *     with ({@link EntryTokens}); closed with this
    */
   EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer, int minPrefixChars)
       throws IOException {
-    this(dir, entries, withGrams(entries, minPrefixChars - 1), queryAnalyzer, minPrefixChars);
+    this(
+        dir,
+        entries,
+        PrefixGrams.after(entries, minPrefixChars - 1),
+        queryAnalyzer,
+        minPrefixChars);
   }
 
   /** No "textgrams" field (0): the grams are indexed with the words ({@link PrefixGrams}). */
@@ -118,26 +108,9 @@ final class EntryIndex extends AnalyzingInfixSuggester {
       int minPrefixChars)
       throws IOException {
     super(dir, withGrams, queryAnalyzer, 0, false, true, true, true);
-    this.entries = entries;
+    this.tokens = new EntryTokens(entries, WORDS_FIELD);
     this.withGrams = withGrams;
     this.minPrefixChars = minPrefixChars;
-  }
-
-  /** The entries' analyzer with the {@link PrefixGrams} of every token, up to {@code max}. */
-  private static Analyzer withGrams(Analyzer entries, int max) {
-    return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
-      @Override
-      protected Analyzer getWrappedAnalyzer(String fieldName) {
-        return entries;
-      }
-
-      @Override
-      protected TokenStreamComponents wrapComponents(
-          String fieldName, TokenStreamComponents components) {
-        return new TokenStreamComponents(
-            components.getSource(), new PrefixGrams(components.getTokenStream(), max));
-      }
-    };
   }
 
   /**
@@ -264,55 +237,11 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   @Override
   protected Object highlight(String text, Set<String> matchedTokens, String prefixToken)
       throws IOException {
-    List<Marked.Token> tokens = analysed.get(text);
-    if (tokens == null) {
-      if (analysed.size() >= CACHED_ENTRIES) {
-        analysed.clear();
-      }
-      tokens = tokens(text);
-      analysed.put(text, tokens);
-    }
-    return Marked.of(text, tokens, matchedTokens, prefixToken);
+    return Marked.of(text, tokens.of(text), matchedTokens, prefixToken);
   }
 
   @Override
   public void close() throws IOException {
-    IOUtils.close(super::close, withGrams, entries);
-  }
-
-  /** The entry's tokens as they were indexed, with their offsets. */
-  private List<Marked.Token> tokens(String text) throws IOException {
-    List<Marked.Token> tokens = new ArrayList<>();
-    try (TokenStream ts = entries.tokenStream(WORDS_FIELD, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-      TypeAttribute type = ts.addAttribute(TypeAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        // A compound's head and its modifiers are both parts of it, typed apart for ranking only.
-        boolean part =
-            DecompoundFilter.PART_TYPE.equals(type.type())
-                || DecompoundFilter.MODIFIER_TYPE.equals(type.type());
-        tokens.add(
-            new Marked.Token(
-                term.toString(),
-                offset.startOffset(),
-                offset.endOffset(),
-                part,
-                !part && !oneWord(text.substring(offset.startOffset(), offset.endOffset()))));
-      }
-      ts.end();
-    }
-    return List.copyOf(tokens);
-  }
-
-  /**
-   * A hyphenated word as a whole and closed up ("öko-institut", "okoinstitut") spans its hyphen.
-   */
-  private static boolean oneWord(String run) {
-    return run.codePoints()
-        .allMatch(
-            c ->
-                Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK);
+    IOUtils.close(super::close, withGrams, tokens);
   }
 }
