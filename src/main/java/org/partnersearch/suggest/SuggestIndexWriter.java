@@ -31,8 +31,9 @@ import org.partnersearch.corpus.Vocabulary;
  * {@link #add(Partner)} for each partner read back from it, {@link #term} for each of its words,
  * then {@link #finish} (labels and glossary). Closing it unfinished discards what was written.
  * Entries are analysed and added in batches on a pool of threads, as the index's documents are
- * ({@code DocumentPipeline}): analysing them was most of the suggester's build (JFR); the infix
- * index sorts them by weight, so their order does not matter.
+ * ({@code DocumentPipeline}): analysing them was most of the suggester's build (JFR). The infix
+ * index sorts them by weight, and each carries its ordinal, so their order of arrival does not
+ * matter ({@link EntryIndex#add}).
  */
 public final class SuggestIndexWriter implements Closeable {
   /** Entries per task: large enough that handing over costs nothing, small enough to balance. */
@@ -212,6 +213,7 @@ public final class SuggestIndexWriter implements Closeable {
         };
     if (pool == null) {
       task.run();
+      rethrowFailure();
     } else {
       pool.execute(task);
     }
