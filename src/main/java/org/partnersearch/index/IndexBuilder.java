@@ -96,7 +96,8 @@ public final class IndexBuilder {
       progress.start(count);
       long entries;
       Duration suggesterTook;
-      try (SuggestIndexWriter suggester = suggesters.writer(generation, vocabulary)) {
+      try (SuggestIndexWriter suggester =
+          suggesters.writer(generation, vocabulary, analysisThreads)) {
         write(vocabulary, partners, generation, progress);
         progress.phase("building the suggester");
         entries = finishSuggester(suggester, generation, vocabulary);

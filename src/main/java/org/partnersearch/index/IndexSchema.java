@@ -77,9 +77,10 @@ public final class IndexSchema {
    * carry kind and language as contexts and the partner id as payload; no typo FST. 7: a compound's
    * head and its modifiers are marked apart ({@code +} and {@code <}). 8: the id is no longer
    * stored (the stored record has it). 9: the suggester's short prefixes are marked grams among its
-   * words, not a field of their own.
+   * words, not a field of their own. 10: the suggester's weights carry each entry's ordinal below
+   * its length.
    */
-  public static final String SCHEMA_VERSION = "9";
+  public static final String SCHEMA_VERSION = "10";
 
   /**
    * The schema version {@code generation} was built with ("none" if its commit names none), or

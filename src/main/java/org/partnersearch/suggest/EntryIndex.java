@@ -1,28 +1,32 @@
 package org.partnersearch.suggest;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.AnalyzerWrapper;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
-import org.partnersearch.analysis.DecompoundFilter;
 import org.partnersearch.corpus.Lang;
 
 /**
@@ -36,24 +40,19 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   /** The field of the entries' analysed words, which the typo corrector reads too. */
   static final String WORDS_FIELD = TEXT_FIELD_NAME;
 
+  /** Lucene's field of the entries' payloads, which it names only in a string. */
+  private static final String PAYLOADS_FIELD = "payloads";
+
   /** The infix index is written once per generation: fewer, larger segments than the default. */
   private static final double RAM_BUFFER_MB = 64;
 
-  /**
-   * Entries analysed for highlighting, by text: a lookup highlights up to 256 candidates, and
-   * analysing them anew was a fifth of a suggest (JFR). Bounded: once full, it starts over.
-   */
-  private static final int CACHED_ENTRIES = 50_000;
-
-  private final Analyzer entries;
+  private final EntryTokens tokens;
   private final Analyzer withGrams;
 
   /**
    * Typed last words shorter than this are looked up by their grams, longer ones by a prefix query.
    */
   private final int minPrefixChars;
-
-  private final Map<String, List<Marked.Token>> analysed = new ConcurrentHashMap<>();
 
   /**
    * Typed last words whose queries are kept. Visitors choose these words, and a prefix query holds
@@ -72,21 +71,32 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private final Map<String, Query> lastWords = new ConcurrentHashMap<>();
 
   /**
-   * Texts' lengths are ranked up to this many chars: weights carry it in their lowest 8 bits, so
-   * that the lookup fetches the shorter of equally weighted entries first, as {@link Ranking} ranks
-   * them.
+   * Texts' lengths are ranked up to this many chars: weights carry it in 8 bits, so that the lookup
+   * fetches the shorter of equally weighted entries first, as {@link Ranking} ranks them.
    */
   private static final int MAX_LENGTH = 255;
 
-  private long added;
+  /**
+   * Below the length, a weight's lowest bits carry the entry's ordinal, the earlier first: entries
+   * are added on several threads ({@link SuggestIndexWriter}), and this keeps the order of equally
+   * weighted entries what one thread adding them in order would give (the documents' order).
+   */
+  private static final int ORDINAL_BITS = 24;
+
+  private static final long MAX_ORDINAL = (1L << ORDINAL_BITS) - 1;
 
   /**
    * @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them
-   *     with; closed with this
+   *     with ({@link EntryTokens}); closed with this
    */
   EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer, int minPrefixChars)
       throws IOException {
-    this(dir, entries, withGrams(entries, minPrefixChars - 1), queryAnalyzer, minPrefixChars);
+    this(
+        dir,
+        entries,
+        PrefixGrams.after(entries, minPrefixChars - 1),
+        queryAnalyzer,
+        minPrefixChars);
   }
 
   /** No "textgrams" field (0): the grams are indexed with the words ({@link PrefixGrams}). */
@@ -98,33 +108,16 @@ final class EntryIndex extends AnalyzingInfixSuggester {
       int minPrefixChars)
       throws IOException {
     super(dir, withGrams, queryAnalyzer, 0, false, true, true, true);
-    this.entries = entries;
+    this.tokens = new EntryTokens(entries, WORDS_FIELD);
     this.withGrams = withGrams;
     this.minPrefixChars = minPrefixChars;
   }
 
-  /** The entries' analyzer with the {@link PrefixGrams} of every token, up to {@code max}. */
-  private static Analyzer withGrams(Analyzer entries, int max) {
-    return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
-      @Override
-      protected Analyzer getWrappedAnalyzer(String fieldName) {
-        return entries;
-      }
-
-      @Override
-      protected TokenStreamComponents wrapComponents(
-          String fieldName, TokenStreamComponents components) {
-        return new TokenStreamComponents(
-            components.getSource(), new PrefixGrams(components.getTokenStream(), max));
-      }
-    };
-  }
-
   /**
    * Adds an entry while the generation is built; its kind and its text's language (if one) are its
-   * contexts.
+   * contexts. Thread-safe, as Lucene's index writer is.
    */
-  void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight)
+  void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight, long ordinal)
       throws IOException {
     Set<BytesRef> contexts = new HashSet<>(Set.of(new BytesRef(kind.name())));
     if (langs.size() == 1) {
@@ -134,13 +127,17 @@ final class EntryIndex extends AnalyzingInfixSuggester {
     add(
         new BytesRef(text),
         contexts,
-        weight << 8 | shortness,
+        (weight << 8 | shortness) << ORDINAL_BITS | MAX_ORDINAL - Math.min(ordinal, MAX_ORDINAL),
         id == null ? null : new BytesRef(id));
-    added++;
+  }
+
+  /** The weight and shortness a lookup result's value carries, without the entry's ordinal. */
+  static long weight(long value) {
+    return value >>> ORDINAL_BITS;
   }
 
   /** Commits what was added; without any entry an empty index is committed, which still opens. */
-  void commitAll() throws IOException {
+  void commitAll(long added) throws IOException {
     if (added == 0) {
       build(InputIterator.EMPTY);
     } else {
@@ -180,58 +177,71 @@ final class EntryIndex extends AnalyzingInfixSuggester {
     return query;
   }
 
+  /**
+   * Lucene's results, with each segment's doc values opened once per lookup: Lucene opens the text,
+   * payload and context values anew for every hit, which was a third of a suggest at 100,000
+   * partners (JFR). Hits are read in document order, as doc values are, and returned in Lucene's
+   * order.
+   */
+  @Override
+  protected List<LookupResult> createResults(
+      IndexSearcher searcher,
+      TopFieldDocs hits,
+      int num,
+      CharSequence key,
+      boolean doHighlight,
+      Set<String> matchedTokens,
+      String prefixToken)
+      throws IOException {
+    ScoreDoc[] found = hits.scoreDocs;
+    Integer[] byDoc = new Integer[found.length];
+    Arrays.setAll(byDoc, i -> i);
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> found[i].doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LookupResult[] results = new LookupResult[found.length];
+    LeafReader leaf = null;
+    int base = 0;
+    BinaryDocValues texts = null;
+    BinaryDocValues payloads = null;
+    SortedSetDocValues contexts = null;
+    for (int i : byDoc) {
+      if (leaf == null || found[i].doc >= base + leaf.maxDoc()) {
+        LeafReaderContext context = leaves.get(ReaderUtil.subIndex(found[i].doc, leaves));
+        leaf = context.reader();
+        base = context.docBase;
+        texts = leaf.getBinaryDocValues(TEXT_FIELD_NAME);
+        payloads = leaf.getBinaryDocValues(PAYLOADS_FIELD);
+        contexts = leaf.getSortedSetDocValues(CONTEXTS_FIELD_NAME);
+      }
+      int doc = found[i].doc - base;
+      texts.advanceExact(doc);
+      String text = texts.binaryValue().utf8ToString();
+      BytesRef payload =
+          payloads != null && payloads.advanceExact(doc)
+              ? BytesRef.deepCopyOf(payloads.binaryValue())
+              : null;
+      Set<BytesRef> kinds = new HashSet<>();
+      if (contexts != null && contexts.advanceExact(doc)) {
+        for (int c = 0; c < contexts.docValueCount(); c++) {
+          kinds.add(BytesRef.deepCopyOf(contexts.lookupOrd(contexts.nextOrd())));
+        }
+      }
+      long weight = (Long) ((FieldDoc) found[i]).fields[0];
+      results[i] =
+          new LookupResult(
+              text, highlight(text, matchedTokens, prefixToken), weight, payload, kinds);
+    }
+    return Arrays.asList(results);
+  }
+
   @Override
   protected Object highlight(String text, Set<String> matchedTokens, String prefixToken)
       throws IOException {
-    List<Marked.Token> tokens = analysed.get(text);
-    if (tokens == null) {
-      if (analysed.size() >= CACHED_ENTRIES) {
-        analysed.clear();
-      }
-      tokens = tokens(text);
-      analysed.put(text, tokens);
-    }
-    return Marked.of(text, tokens, matchedTokens, prefixToken);
+    return Marked.of(text, tokens.of(text), matchedTokens, prefixToken);
   }
 
   @Override
   public void close() throws IOException {
-    IOUtils.close(super::close, withGrams, entries);
-  }
-
-  /** The entry's tokens as they were indexed, with their offsets. */
-  private List<Marked.Token> tokens(String text) throws IOException {
-    List<Marked.Token> tokens = new ArrayList<>();
-    try (TokenStream ts = entries.tokenStream(WORDS_FIELD, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-      TypeAttribute type = ts.addAttribute(TypeAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        // A compound's head and its modifiers are both parts of it, typed apart for ranking only.
-        boolean part =
-            DecompoundFilter.PART_TYPE.equals(type.type())
-                || DecompoundFilter.MODIFIER_TYPE.equals(type.type());
-        tokens.add(
-            new Marked.Token(
-                term.toString(),
-                offset.startOffset(),
-                offset.endOffset(),
-                part,
-                !part && !oneWord(text.substring(offset.startOffset(), offset.endOffset()))));
-      }
-      ts.end();
-    }
-    return List.copyOf(tokens);
-  }
-
-  /**
-   * A hyphenated word as a whole and closed up ("öko-institut", "okoinstitut") spans its hyphen.
-   */
-  private static boolean oneWord(String run) {
-    return run.codePoints()
-        .allMatch(
-            c ->
-                Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK);
+    IOUtils.close(super::close, withGrams, tokens);
   }
 }

@@ -1,6 +1,8 @@
 package org.partnersearch.suggest;
 
 import java.io.IOException;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -57,5 +59,22 @@ final class PrefixGrams extends TokenFilter {
   public void reset() throws IOException {
     super.reset();
     token = null;
+  }
+
+  /** The entries' analyzer with the {@link PrefixGrams} of every token, up to {@code max}. */
+  static Analyzer after(Analyzer entries, int max) {
+    return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        return entries;
+      }
+
+      @Override
+      protected TokenStreamComponents wrapComponents(
+          String fieldName, TokenStreamComponents components) {
+        return new TokenStreamComponents(
+            components.getSource(), new PrefixGrams(components.getTokenStream(), max));
+      }
+    };
   }
 }

@@ -89,7 +89,7 @@ final class Ranking {
             | (whole ? 0 : 1) << 1
             | (entryLang == null || entryLang == lang ? 0 : 1);
     String id = hit.payload == null || hit.payload.length == 0 ? null : hit.payload.utf8ToString();
-    Candidate candidate = new Candidate(marked, kind, id, hit.value, rank);
+    Candidate candidate = new Candidate(marked, kind, id, EntryIndex.weight(hit.value), rank);
     keys.add(marked.key());
     String identity = kind + ":" + (id == null ? marked.text() : id);
     Candidate known = best.get(identity);
