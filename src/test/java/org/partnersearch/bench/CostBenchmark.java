@@ -75,24 +75,8 @@ public final class CostBenchmark {
 
   private void run(Path work) throws Exception {
     try (JvmProcess server =
-        JvmProcess.start(
-            work,
-            "server",
-            List.of("-Xmx1g"),
-            "org.partnersearch.cli.Main",
-            "serve",
-            "--index",
-            work.resolve("index").toString(),
-            "--corpus",
-            "corpus",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(port),
-            "--refresh-seconds",
-            "3600",
-            "--rate-limit",
-            "0")) {
+        JvmProcess.startServer(
+            work, "server", List.of("-Xmx1g"), work.resolve("index"), Path.of("corpus"), port)) {
       untilOk(server, origin + "/api/search?q=Forschung");
       for (Kind kind :
           kinds()) { // warm-up: each kind a few times, so the JIT has compiled its path

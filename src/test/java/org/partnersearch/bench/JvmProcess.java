@@ -52,6 +52,37 @@ final class JvmProcess implements AutoCloseable {
     return launch(workDir, name, jvmOptions, launch);
   }
 
+  /** Starts this build's server on {@code index} and {@code corpus}, as every benchmark does. */
+  static JvmProcess startServer(
+      Path workDir, String name, List<String> jvmOptions, Path index, Path corpus, int port)
+      throws IOException {
+    return start(
+        workDir, name, jvmOptions, "org.partnersearch.cli.Main", serveArgs(index, corpus, port));
+  }
+
+  /**
+   * The arguments of {@code serve} for a benchmark: loopback only, no reloads during a run, and no
+   * rate limit, because the load comes from one address and the per-client limit would answer most
+   * requests 429.
+   */
+  static String[] serveArgs(Path index, Path corpus, int port) {
+    return new String[] {
+      "serve",
+      "--index",
+      index.toString(),
+      "--corpus",
+      corpus.toString(),
+      "--host",
+      "127.0.0.1",
+      "--port",
+      Integer.toString(port),
+      "--refresh-seconds",
+      "3600",
+      "--rate-limit",
+      "0"
+    };
+  }
+
   /**
    * Starts an executable jar, such as another version's build, with the same logging as {@link
    * #start}.

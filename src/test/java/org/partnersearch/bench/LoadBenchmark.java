@@ -154,26 +154,7 @@ public final class LoadBenchmark {
     }
     int port = freePort();
     String origin = "http://127.0.0.1:" + port;
-    try (JvmProcess server =
-        JvmProcess.start(
-            work,
-            "server",
-            jvm,
-            "org.partnersearch.cli.Main",
-            "serve",
-            "--index",
-            index.toString(),
-            "--corpus",
-            corpus.toString(),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(port),
-            "--refresh-seconds",
-            "3600",
-            // The load comes from one address: the per-client limit would answer most requests 429.
-            "--rate-limit",
-            "0")) {
+    try (JvmProcess server = JvmProcess.startServer(work, "server", jvm, index, corpus, port)) {
       double firstSearch = untilOk(server, origin + "/api/search?q=Forschung");
       Matcher opened = OPENED.matcher(server.output());
       if (!opened.find()) {

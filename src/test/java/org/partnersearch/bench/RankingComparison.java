@@ -139,14 +139,14 @@ public final class RankingComparison {
       int newPort = LoadBenchmark.freePort();
       try (JvmProcess a =
               JvmProcess.startJar(
-                  work, "serve-old", List.of("-Xmx1g"), oldJar, serve(oldIndex, corpus, oldPort));
-          JvmProcess b =
-              JvmProcess.start(
                   work,
-                  "serve-new",
+                  "serve-old",
                   List.of("-Xmx1g"),
-                  "org.partnersearch.cli.Main",
-                  serve(newIndex, corpus, newPort))) {
+                  oldJar,
+                  JvmProcess.serveArgs(oldIndex, corpus, oldPort));
+          JvmProcess b =
+              JvmProcess.startServer(
+                  work, "serve-new", List.of("-Xmx1g"), newIndex, corpus, newPort)) {
         untilUp(oldPort, a);
         untilUp(newPort, b);
         int top1 = 0;
@@ -195,24 +195,6 @@ public final class RankingComparison {
     } finally {
       IOUtils.rm(work);
     }
-  }
-
-  private static String[] serve(Path index, Path corpus, int port) {
-    return new String[] {
-      "serve",
-      "--index",
-      index.toString(),
-      "--corpus",
-      corpus.toString(),
-      "--host",
-      "127.0.0.1",
-      "--port",
-      Integer.toString(port),
-      "--refresh-seconds",
-      "3600",
-      "--rate-limit",
-      "0"
-    };
   }
 
   private static String first(List<String> ids) {

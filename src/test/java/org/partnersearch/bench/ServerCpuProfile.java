@@ -47,24 +47,7 @@ public final class ServerCpuProfile {
     String origin = "http://127.0.0.1:" + port;
     LoadClient client = new LoadClient();
     try (JvmProcess server =
-        JvmProcess.start(
-            work,
-            "server",
-            jvm,
-            "org.partnersearch.cli.Main",
-            "serve",
-            "--index",
-            index.toString(),
-            "--corpus",
-            LoadBenchmark.REAL_CORPUS.toString(),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(port),
-            "--refresh-seconds",
-            "3600",
-            "--rate-limit",
-            "0")) {
+        JvmProcess.startServer(work, "server", jvm, index, LoadBenchmark.REAL_CORPUS, port)) {
       while (client.status(origin + "/api/ping") != 200) {
         if (!server.isAlive()) {
           throw new IllegalStateException(server.output());

@@ -71,19 +71,7 @@ public final class SuggestComparison {
               "serve-old",
               List.of("-Xmx1g"),
               oldJar,
-              "serve",
-              "--index",
-              work.resolve("index-old").toString(),
-              "--corpus",
-              RealCorpus.CORPUS.toString(),
-              "--host",
-              "127.0.0.1",
-              "--port",
-              Integer.toString(port),
-              "--refresh-seconds",
-              "3600",
-              "--rate-limit",
-              "0")) {
+              JvmProcess.serveArgs(work.resolve("index-old"), RealCorpus.CORPUS, port))) {
         new SuggestComparison().compare(texts, port, old, now);
       }
     } finally {
