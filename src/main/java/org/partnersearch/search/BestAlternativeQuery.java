@@ -188,13 +188,13 @@ final class BestAlternativeQuery extends Query {
       return max().matches(context, doc);
     }
 
+    /**
+     * NOTE: never cached: the query cache keeps only what runs without scores, for which this query
+     * is the disjunction-max query's own weight; asking that weight would look every term up again.
+     */
     @Override
     public boolean isCacheable(LeafReaderContext context) {
-      try {
-        return max().isCacheable(context);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return false;
     }
   }
 
