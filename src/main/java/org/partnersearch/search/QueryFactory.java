@@ -14,7 +14,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.Query;
@@ -236,7 +235,7 @@ public final class QueryFactory {
           text(translation, List.of(), Map.of(), false, typos.indexed),
           MatchKind.PHRASE_TRANSLATION.weight());
     }
-    return new DisjunctionMaxQuery(alternatives, 0f);
+    return new BestAlternativeQuery(alternatives);
   }
 
   /**
@@ -271,7 +270,7 @@ public final class QueryFactory {
           text(phrase, List.of(), Map.of(), false, typos.indexed),
           MatchKind.PHRASE_TRANSLATION.weight());
     }
-    return alternatives.size() == 1 ? asTyped : new DisjunctionMaxQuery(alternatives, 0f);
+    return alternatives.size() == 1 ? asTyped : new BestAlternativeQuery(alternatives);
   }
 
   /**

@@ -15,6 +15,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
@@ -65,6 +66,36 @@ final class TimeLimitedQuery extends Query {
       public Scorer scorer(LeafReaderContext context) throws IOException {
         Scorer scorer = in.scorer(context);
         return scorer == null ? null : new TimedScorer(this, scorer);
+      }
+
+      /**
+       * The wrapped query's own choice of scorer for how its caller goes through the matches
+       * (FilterWeight would ask for a plain {@link #scorer}): every match for the drill-sideways
+       * scorer of a filtered search.
+       */
+      @Override
+      public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
+        ScorerSupplier inner = in.scorerSupplier(context);
+        if (inner == null) {
+          return null;
+        }
+        Weight weight = this;
+        return new ScorerSupplier() {
+          @Override
+          public Scorer get(long leadCost) throws IOException {
+            return new TimedScorer(weight, inner.get(leadCost));
+          }
+
+          @Override
+          public long cost() {
+            return inner.cost();
+          }
+
+          @Override
+          public void setTopLevelScoringClause() throws IOException {
+            inner.setTopLevelScoringClause();
+          }
+        };
       }
 
       /**
