@@ -25,8 +25,9 @@ import org.partnersearch.corpus.Vocabulary;
  * {@link #add(Partner)} for each partner read back from it, {@link #term} for each of its words,
  * then {@link #finish} (labels and glossary). Closing it unfinished discards what was written.
  * NOTE: entries are added on one thread. A pool of its own beside the documents' ({@code
- * DocumentPipeline}) gained nothing at 100,000 partners on 2 cores and a quarter of the suggester's
- * build at 1,000,000, for 86 lines and a second way to hand back a worker's failure.
+ * DocumentPipeline}) gained nothing at 100,000 partners on 2 cores and 57 of the suggester's 249 s
+ * at 1,000,000, for 86 lines, a second way to hand back a worker's failure and ordinals in the
+ * weights to keep ties in one order.
  */
 public final class SuggestIndexWriter implements Closeable {
   /** Partners and areas outrank terms in the candidate list the infix suggester returns. */
