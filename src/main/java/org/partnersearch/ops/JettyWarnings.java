@@ -34,8 +34,10 @@ public final class JettyWarnings extends TurboFilter {
   @Override
   public FilterReply decide(
       Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-    if (relogging.get()
-        || format == null
+    // NOTE: a level check (format null, as Jetty's isDebugEnabled asks it many times a request)
+    // passes before the thread-local is read: that read was 0.6 % of a search over HTTP (JFR).
+    if (format == null
+        || relogging.get()
         || !logger.getName().startsWith(JETTY)
         || !logger.isEnabledFor(level)) {
       return FilterReply.NEUTRAL;

@@ -100,6 +100,32 @@ class SearchAnalyticsTest {
   }
 
   @Test
+  void aFullListDropsItsLeastCountedEighthAtOnceAndKeepsTheRest() {
+    SearchAnalytics a = SearchAnalytics.inMemory(clock, 30);
+    int max = SearchAnalytics.MAX_DISTINCT_PER_DAY;
+    int dropped = SearchAnalytics.EVICTED_AT_ONCE;
+    for (int i = 0; i < max; i++) {
+      String q = String.format("q%04d", i);
+      a.searched(q, 1, false);
+      if (i >= dropped) {
+        a.searched(q, 1, false); // counted twice: kept
+      }
+    }
+    a.searched("neu", 1, false);
+    a.searched("neu2", 1, false); // room is left: nothing more is dropped
+    List<AnalyticsReport.Count> kept = a.report(1, 2 * max).topQueries();
+    assertEquals(max - dropped + 2, kept.size());
+    assertTrue(kept.contains(new AnalyticsReport.Count("neu", 1)), "the new text is counted");
+    assertTrue(kept.contains(new AnalyticsReport.Count(String.format("q%04d", dropped), 2)));
+    assertTrue(
+        kept.stream()
+            .map(AnalyticsReport.Count::text)
+            .filter(t -> t.startsWith("q"))
+            .allMatch(t -> t.compareTo(String.format("q%04d", dropped)) >= 0),
+        "the texts counted once before it are gone");
+  }
+
+  @Test
   void formatAndControlCharactersAreNotKept() {
     assertEquals(
         Optional.of("evil gnp"),

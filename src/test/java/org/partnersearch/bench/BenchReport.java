@@ -76,6 +76,7 @@ final class BenchReport {
 
   private final List<Size> sizes = new ArrayList<>();
   private final List<Row> rows = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
   private final String command;
 
   BenchReport(String command) {
@@ -88,6 +89,11 @@ final class BenchReport {
 
   void add(Row row) {
     rows.add(row);
+  }
+
+  /** A line printed under the command, e.g. how long the warm-up took. */
+  void note(String line) {
+    notes.add(line);
   }
 
   List<Size> sizes() {
@@ -114,6 +120,12 @@ final class BenchReport {
   String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("Command: `").append(command).append("`\n\n");
+    for (String note : notes) {
+      md.append("- ").append(note).append('\n');
+    }
+    if (!notes.isEmpty()) {
+      md.append('\n');
+    }
     md.append(
         "| docs | build docs/s | bare Lucene docs/s | ours ÷ bare | bytes/doc ours / bare | build heap MiB "
             + "| suggester entries | suggester build (in the index build) | index open (with suggester) "

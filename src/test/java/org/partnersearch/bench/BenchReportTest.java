@@ -34,6 +34,7 @@ class BenchReportTest {
   @Test
   void targetsAreJudgedWithTheThresholdsOfTheCorpusSize() {
     BenchReport report = new BenchReport("cmd");
+    report.note("10,000 partners: the JIT went quiet");
     report.add(
         new BenchReport.Size(
             10_000, 10.0, 1_000_000, 2.0, 100_000, 100, 5, 50.0, 80.0, 3_000.0, 1_000.0, 1024,
@@ -50,6 +51,9 @@ class BenchReportTest {
         "search 0.20 >= 0.15; suggest 0.40 < 0.5; tail 2.5 <= 3; build 1,000/5,000 docs/s = 0.2 < 0.4; start 3.0 x");
     assertTrue(
         report.markdown().contains("| 10,000 | 1,000 | 5,000 | 0.20 | 100 / 10 |"),
+        report.markdown());
+    assertTrue(
+        report.markdown().startsWith("Command: `cmd`\n\n- 10,000 partners: the JIT went quiet\n"),
         report.markdown());
   }
 }

@@ -1,6 +1,5 @@
 package org.partnersearch.bench;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.lucene.util.IOUtils;
 import org.partnersearch.PartnerSearch;
 
@@ -66,10 +63,10 @@ public final class ServerCpuProfile {
                   .map(q -> origin + "/api/search?" + q)
                   .toList();
       client.closedLoop(urls, clients, warmup);
-      Map<String, Double> before = cpuByGroup(server.pid());
+      Map<String, Double> before = ThreadCpu.msByGroup(server.pid());
       int gcFrom = server.gcLogLines();
       LoadClient.Result r = client.closedLoop(urls, clients, seconds);
-      Map<String, Double> after = cpuByGroup(server.pid());
+      Map<String, Double> after = ThreadCpu.msByGroup(server.pid());
       JvmProcess.GcPauses gc = server.gcPausesSince(gcFrom);
       System.out.println(r.line(endpoint));
       double total = 0;
@@ -89,39 +86,5 @@ public final class ServerCpuProfile {
     } finally {
       IOUtils.rm(work);
     }
-  }
-
-  /** CPU ms so far of each group of the process's threads, by the threads' names. */
-  private static Map<String, Double> cpuByGroup(long pid) throws IOException {
-    Map<String, Double> groups = new TreeMap<>();
-    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-      for (Path task : tasks.toList()) {
-        String stat;
-        String name;
-        try {
-          stat = Files.readString(task.resolve("stat"));
-          name = Files.readString(task.resolve("comm")).trim();
-        } catch (IOException ended) {
-          continue; // the thread ended meanwhile
-        }
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        double ms = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10d;
-        groups.merge(group(name), ms, Double::sum);
-      }
-    }
-    return groups;
-  }
-
-  private static String group(String thread) {
-    if (thread.startsWith("C1 ") || thread.startsWith("C2 ")) {
-      return "jit";
-    }
-    if (thread.startsWith("GC ") || thread.startsWith("G1 ")) {
-      return "gc";
-    }
-    if (thread.startsWith("qtp") || thread.startsWith("JettyServerThre")) {
-      return "requests";
-    }
-    return "other";
   }
 }
