@@ -96,8 +96,7 @@ public final class IndexBuilder {
       progress.start(count);
       long entries;
       Duration suggesterTook;
-      try (SuggestIndexWriter suggester =
-          suggesters.writer(generation, vocabulary, analysisThreads)) {
+      try (SuggestIndexWriter suggester = suggesters.writer(generation, vocabulary)) {
         write(vocabulary, partners, generation, progress);
         progress.phase("building the suggester");
         entries = finishSuggester(suggester, generation, vocabulary);

@@ -78,9 +78,9 @@ public final class IndexSchema {
    * head and its modifiers are marked apart ({@code +} and {@code <}). 8: the id is no longer
    * stored (the stored record has it). 9: the suggester's short prefixes are marked grams among its
    * words, not a field of their own. 10: the suggester's weights carry each entry's ordinal below
-   * its length.
+   * its length. 11: no ordinal in the suggester's weights; the id is a context, not a payload.
    */
-  public static final String SCHEMA_VERSION = "10";
+  public static final String SCHEMA_VERSION = "11";
 
   /**
    * The schema version {@code generation} was built with ("none" if its commit names none), or

@@ -32,16 +32,18 @@ import org.partnersearch.corpus.Lang;
 /**
  * Lucene's infix suggester over the entries, on disk in the generation folder. The FOLDED_WORDS
  * chain indexes each entry's words folded (ü→u, ß→ss) with their hyphen pieces and compound parts,
- * so a typed word finds a later word or a part inside a compound. Kind and language are an entry's
- * contexts, the partner or area id its payload. {@link #highlight} marks exactly the typed letters,
- * inside a compound part too, and tells the ranking how the entry matched ({@link Marked}).
+ * so a typed word finds a later word or a part inside a compound. Kind, language and the partner or
+ * area id are an entry's contexts: Lucene keeps payloads in a field it names only privately, which
+ * {@link #createResults} would have to read by name. {@link #highlight} marks exactly the typed
+ * letters, inside a compound part too, and tells the ranking how the entry matched ({@link
+ * Marked}).
  */
 final class EntryIndex extends AnalyzingInfixSuggester {
   /** The field of the entries' analysed words, which the typo corrector reads too. */
   static final String WORDS_FIELD = TEXT_FIELD_NAME;
 
-  /** Lucene's field of the entries' payloads, which it names only in a string. */
-  private static final String PAYLOADS_FIELD = "payloads";
+  /** Starts the context that holds an entry's partner or area id. */
+  static final String ID_CONTEXT = "id:";
 
   /** The infix index is written once per generation: fewer, larger segments than the default. */
   private static final double RAM_BUFFER_MB = 64;
@@ -77,15 +79,6 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private static final int MAX_LENGTH = 255;
 
   /**
-   * Below the length, a weight's lowest bits carry the entry's ordinal, the earlier first: entries
-   * are added on several threads ({@link SuggestIndexWriter}), and this keeps the order of equally
-   * weighted entries what one thread adding them in order would give (the documents' order).
-   */
-  private static final int ORDINAL_BITS = 24;
-
-  private static final long MAX_ORDINAL = (1L << ORDINAL_BITS) - 1;
-
-  /**
    * @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them
    *     with ({@link EntryTokens}); closed with this
    */
@@ -114,26 +107,20 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   }
 
   /**
-   * Adds an entry while the generation is built; its kind and its text's language (if one) are its
-   * contexts. Thread-safe, as Lucene's index writer is.
+   * Adds an entry while the generation is built; its kind, its text's language (if one) and its id
+   * (if any) are its contexts.
    */
-  void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight, long ordinal)
+  void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight)
       throws IOException {
     Set<BytesRef> contexts = new HashSet<>(Set.of(new BytesRef(kind.name())));
     if (langs.size() == 1) {
       contexts.add(new BytesRef(langs.iterator().next().name()));
     }
+    if (id != null) {
+      contexts.add(new BytesRef(ID_CONTEXT + id));
+    }
     long shortness = MAX_LENGTH - Math.min(MAX_LENGTH, text.length());
-    add(
-        new BytesRef(text),
-        contexts,
-        (weight << 8 | shortness) << ORDINAL_BITS | MAX_ORDINAL - Math.min(ordinal, MAX_ORDINAL),
-        id == null ? null : new BytesRef(id));
-  }
-
-  /** The weight and shortness a lookup result's value carries, without the entry's ordinal. */
-  static long weight(long value) {
-    return value >>> ORDINAL_BITS;
+    add(new BytesRef(text), contexts, weight << 8 | shortness, null);
   }
 
   /** Commits what was added; without any entry an empty index is committed, which still opens. */
@@ -178,10 +165,9 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   }
 
   /**
-   * Lucene's results, with each segment's doc values opened once per lookup: Lucene opens the text,
-   * payload and context values anew for every hit, which was a third of a suggest at 100,000
-   * partners (JFR). Hits are read in document order, as doc values are, and returned in Lucene's
-   * order.
+   * Lucene's results, with each segment's doc values opened once per lookup: Lucene opens the text
+   * and context values anew for every hit, which was a third of a suggest at 100,000 partners
+   * (JFR). Hits are read in document order, as doc values are, and returned in Lucene's order.
    */
   @Override
   protected List<LookupResult> createResults(
@@ -202,7 +188,6 @@ final class EntryIndex extends AnalyzingInfixSuggester {
     LeafReader leaf = null;
     int base = 0;
     BinaryDocValues texts = null;
-    BinaryDocValues payloads = null;
     SortedSetDocValues contexts = null;
     for (int i : byDoc) {
       if (leaf == null || found[i].doc >= base + leaf.maxDoc()) {
@@ -210,16 +195,11 @@ final class EntryIndex extends AnalyzingInfixSuggester {
         leaf = context.reader();
         base = context.docBase;
         texts = leaf.getBinaryDocValues(TEXT_FIELD_NAME);
-        payloads = leaf.getBinaryDocValues(PAYLOADS_FIELD);
         contexts = leaf.getSortedSetDocValues(CONTEXTS_FIELD_NAME);
       }
       int doc = found[i].doc - base;
       texts.advanceExact(doc);
       String text = texts.binaryValue().utf8ToString();
-      BytesRef payload =
-          payloads != null && payloads.advanceExact(doc)
-              ? BytesRef.deepCopyOf(payloads.binaryValue())
-              : null;
       Set<BytesRef> kinds = new HashSet<>();
       if (contexts != null && contexts.advanceExact(doc)) {
         for (int c = 0; c < contexts.docValueCount(); c++) {
@@ -228,8 +208,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
       }
       long weight = (Long) ((FieldDoc) found[i]).fields[0];
       results[i] =
-          new LookupResult(
-              text, highlight(text, matchedTokens, prefixToken), weight, payload, kinds);
+          new LookupResult(text, highlight(text, matchedTokens, prefixToken), weight, null, kinds);
     }
     return Arrays.asList(results);
   }

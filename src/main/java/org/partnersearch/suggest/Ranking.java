@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.search.suggest.Lookup.LookupResult;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.partnersearch.corpus.Lang;
 
 /**
@@ -36,8 +37,8 @@ final class Ranking {
           .thenComparing(c -> c.marked().text());
 
   /**
-   * The contexts an entry is indexed with ({@link EntryIndex#add}): its kind and its text's
-   * language.
+   * The contexts an entry is indexed with ({@link EntryIndex#add}): its kind, its text's language
+   * and its id.
    */
   private static final Map<BytesRef, Suggestion.Kind> KINDS =
       Stream.of(Suggestion.Kind.values())
@@ -45,6 +46,8 @@ final class Ranking {
 
   private static final Map<BytesRef, Lang> LANGS =
       Stream.of(Lang.values()).collect(Collectors.toMap(l -> new BytesRef(l.name()), l -> l));
+
+  private static final BytesRef ID_CONTEXT = new BytesRef(EntryIndex.ID_CONTEXT);
 
   private final int size;
   private final Lang lang;
@@ -73,9 +76,13 @@ final class Ranking {
     Marked marked = (Marked) hit.highlightKey;
     Suggestion.Kind kind = null;
     Lang entryLang = null; // null: both languages, or neither
+    String id = null;
     for (BytesRef context : hit.contexts) {
       kind = KINDS.getOrDefault(context, kind);
       entryLang = LANGS.getOrDefault(context, entryLang);
+      if (StringHelper.startsWith(context, ID_CONTEXT)) {
+        id = context.utf8ToString().substring(EntryIndex.ID_CONTEXT.length());
+      }
     }
     boolean whole = false;
     if (tier == null) {
@@ -88,8 +95,7 @@ final class Ranking {
             | (kind == Suggestion.Kind.TERM ? 1 : 0) << 2
             | (whole ? 0 : 1) << 1
             | (entryLang == null || entryLang == lang ? 0 : 1);
-    String id = hit.payload == null || hit.payload.length == 0 ? null : hit.payload.utf8ToString();
-    Candidate candidate = new Candidate(marked, kind, id, EntryIndex.weight(hit.value), rank);
+    Candidate candidate = new Candidate(marked, kind, id, hit.value, rank);
     keys.add(marked.key());
     String identity = kind + ":" + (id == null ? marked.text() : id);
     Candidate known = best.get(identity);

@@ -3,16 +3,10 @@ package org.partnersearch.suggest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.util.IOFunction;
@@ -30,18 +24,12 @@ import org.partnersearch.corpus.Vocabulary;
  * Writes the suggester of a generation once its index is written: {@link #splitBy} the index, then
  * {@link #add(Partner)} for each partner read back from it, {@link #term} for each of its words,
  * then {@link #finish} (labels and glossary). Closing it unfinished discards what was written.
- * Entries are analysed and added in batches on a pool of threads, as the index's documents are
- * ({@code DocumentPipeline}): analysing them was most of the suggester's build (JFR). The infix
- * index sorts them by weight, and each carries its ordinal, so their order of arrival does not
- * matter ({@link EntryIndex#add}).
+ * NOTE: entries are added on one thread. A pool of its own beside the documents' ({@code
+ * DocumentPipeline}) gained nothing at 100,000 partners on 2 cores and 57 of the suggester's 249 s
+ * at 1,000,000, for 86 lines, a second way to hand back a worker's failure and ordinals in the
+ * weights to keep ties in one order.
  */
 public final class SuggestIndexWriter implements Closeable {
-  /** Entries per task: large enough that handing over costs nothing, small enough to balance. */
-  private static final int BATCH = 512;
-
-  /** Batches waiting per thread; when all wait, the caller adds its batch itself. */
-  private static final int AHEAD_PER_THREAD = 2;
-
   /** Partners and areas outrank terms in the candidate list the infix suggester returns. */
   static final long NAMED_BONUS = 1_000_000L;
 
@@ -54,12 +42,6 @@ public final class SuggestIndexWriter implements Closeable {
   private final Vocabulary vocabulary;
   private EntryIndex infix;
 
-  /** Adds the batches; null: the caller's thread does. */
-  private final ThreadPoolExecutor pool;
-
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
-  private List<Entry> batch = new ArrayList<>(BATCH);
-
   /** The folded glossary terms that are not yet entries as words of the index. */
   private final Set<String> glossaryLeft = new HashSet<>();
 
@@ -70,22 +52,10 @@ public final class SuggestIndexWriter implements Closeable {
 
   /**
    * @param opener opens the infix index whose entries are split by the words of a written index
-   * @param threads how many threads add entries; 0 adds them on the caller's thread
    */
-  SuggestIndexWriter(
-      IOFunction<IndexReader, EntryIndex> opener, Vocabulary vocabulary, int threads) {
+  SuggestIndexWriter(IOFunction<IndexReader, EntryIndex> opener, Vocabulary vocabulary) {
     this.opener = opener;
     this.vocabulary = vocabulary;
-    this.pool =
-        threads == 0
-            ? null
-            : new ThreadPoolExecutor(
-                threads,
-                threads,
-                0,
-                TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(threads * AHEAD_PER_THREAD),
-                new ThreadPoolExecutor.CallerRunsPolicy());
     vocabulary
         .glossary()
         .forEach(
@@ -145,17 +115,6 @@ public final class SuggestIndexWriter implements Closeable {
         }
       }
     }
-    addBatch();
-    if (pool != null) {
-      pool.shutdown();
-      try {
-        pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while entries were added", e);
-      }
-    }
-    rethrowFailure();
     infix.commitAll(entries);
     infix.close(); // also closes its directory; its commit synced its files
     finished = true;
@@ -171,9 +130,6 @@ public final class SuggestIndexWriter implements Closeable {
   @Override
   public void close() throws IOException {
     if (!finished) {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
       IOUtils.close(infix);
     }
   }
@@ -189,50 +145,10 @@ public final class SuggestIndexWriter implements Closeable {
       throw new IllegalStateException("the entries are split by a written index: splitBy first");
     }
     if (text != null && text.codePoints().anyMatch(Character::isLetterOrDigit)) {
-      batch.add(new Entry(text, kind, id, langs, weight, entries++));
-      if (batch.size() == BATCH) {
-        addBatch();
-      }
+      infix.add(text, kind, id, langs, weight);
+      entries++;
     }
   }
-
-  /** Hands the batch to the pool, or adds it on this thread. */
-  private void addBatch() throws IOException {
-    rethrowFailure();
-    List<Entry> full = batch;
-    batch = new ArrayList<>(BATCH);
-    Runnable task =
-        () -> {
-          try {
-            for (Entry e : full) {
-              infix.add(e.text(), e.kind(), e.id(), e.langs(), e.weight(), e.ordinal());
-            }
-          } catch (IOException | RuntimeException | Error e) {
-            failure.compareAndSet(null, e);
-          }
-        };
-    if (pool == null) {
-      task.run();
-      rethrowFailure();
-    } else {
-      pool.execute(task);
-    }
-  }
-
-  /** What went wrong adding a batch, as this thread would have thrown it. */
-  private void rethrowFailure() throws IOException {
-    Throwable t = failure.get();
-    if (t instanceof IOException io) {
-      throw io;
-    } else if (t instanceof RuntimeException runtime) {
-      throw runtime;
-    } else if (t instanceof Error error) {
-      throw error;
-    }
-  }
-
-  private record Entry(
-      String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight, long ordinal) {}
 
   private static String key(String text) {
     return text == null ? "" : Folding.strip(text.toLowerCase(Locale.ROOT));

@@ -46,16 +46,12 @@ public final class SuggesterStore {
     this.corpusWords = corpusWords;
   }
 
-  /**
-   * Starts writing the suggester of the generation being built in {@code generation}, on {@code
-   * threads} threads (0: the caller's).
-   */
-  public SuggestIndexWriter writer(Path generation, Vocabulary vocabulary, int threads)
-      throws IOException {
+  /** Starts writing the suggester of the generation being built in {@code generation}. */
+  public SuggestIndexWriter writer(Path generation, Vocabulary vocabulary) throws IOException {
     Path folder = generation.resolve(FOLDER);
     Files.createDirectories(folder.resolve(INFIX));
     return new SuggestIndexWriter(
-        index -> infix(FSDirectory.open(folder.resolve(INFIX)), index), vocabulary, threads);
+        index -> infix(FSDirectory.open(folder.resolve(INFIX)), index), vocabulary);
   }
 
   /**

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -157,38 +155,6 @@ class SuggesterStoreTest {
   }
 
   @Test
-  void entriesAddedOnAPoolOfThreadsMakeTheSameSuggesterAsOnOneThread() throws IOException {
-    // Enough partners for several batches of entries, added by the pool's threads at once.
-    List<Partner> many = new ArrayList<>(PARTNERS);
-    for (int i = 0; i < 600; i++) {
-      many.add(
-          partner(
-              "p" + i,
-              "Institut " + letters(i) + "forschung",
-              "Institute of " + letters(i),
-              "I" + letters(i).toUpperCase(Locale.ROOT),
-              "Research on " + letters(i) + ".",
-              "Forschung zu " + letters(i) + "."));
-    }
-    List<String> typed = List.of("inst", "forsch", "ionen", "ukd", "endl", "researc", "in");
-    List<List<String>> shown = new ArrayList<>();
-    List<Long> entries = new ArrayList<>();
-    for (int threads : List.of(0, 3)) {
-      try (PartnerSearch built = new PartnerSearch(threads)) {
-        BuildReport report =
-            built.index(
-                VOCABULARY, many, many.size(), root.resolve("t" + threads), BuildProgress.NONE);
-        assertTrue(report.suggesterEntries() > 2_000, "several batches");
-        entries.add(report.suggesterEntries());
-        generation = report.generation();
-        opened(suggester -> typed.forEach(t -> shown.add(shown(suggester, t))));
-      }
-    }
-    assertEquals(entries.get(0), entries.get(1));
-    assertEquals(shown.subList(0, typed.size()), shown.subList(typed.size(), shown.size()));
-  }
-
-  @Test
   void verificationCountsTheEntries() throws IOException {
     long entries = write(true);
     CorruptIndexException wrong =
@@ -224,7 +190,7 @@ class SuggesterStoreTest {
       return report.suggesterEntries();
     }
     generation = root.resolve("unfinished");
-    try (SuggestIndexWriter writer = store.writer(generation, VOCABULARY, 2)) {
+    try (SuggestIndexWriter writer = store.writer(generation, VOCABULARY)) {
       assertThrows(IllegalStateException.class, () -> writer.add(PARTNERS.get(0)));
     }
     return 0;
