@@ -37,7 +37,7 @@ import org.partnersearch.serving.IndexSnapshot;
  * the 84,729 matches of "Krebsforschung" (a disjunction of a compound's alternatives). It was 40 %
  * of a search's JFR samples and the unscored pass 37 %, which one pass saves.
  */
-final class FacetedSearch {
+public final class FacetedSearch {
   private static final Sort BY_NAME =
       new Sort(new SortField(IndexSchema.NAME_SORT, SortField.Type.STRING));
 
@@ -46,7 +46,7 @@ final class FacetedSearch {
 
   private final FacetsConfig facetsConfig;
 
-  FacetedSearch(FacetsConfig facetsConfig) {
+  public FacetedSearch(FacetsConfig facetsConfig) {
     this.facetsConfig = facetsConfig;
   }
 
@@ -120,8 +120,11 @@ final class FacetedSearch {
     }
   }
 
-  /** The query with the request's filters, as the searches here run it. */
-  DrillDownQuery drillDown(IndexSnapshot snapshot, Query base, SearchRequest request) {
+  /**
+   * The query with the request's filters, as the searches here run it (public for the benchmark
+   * that measures the matching alone, {@code MatchFloor}).
+   */
+  public DrillDownQuery drillDown(IndexSnapshot snapshot, Query base, SearchRequest request) {
     DrillDownQuery drillDown = new DrillDownQuery(facetsConfig, base);
     for (String area : request.areas()) {
       Optional<ResearchArea> leaf = snapshot.vocabulary().taxonomy().area(area);
