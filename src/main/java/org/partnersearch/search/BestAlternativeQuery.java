@@ -121,7 +121,7 @@ final class BestAlternativeQuery extends Query {
     private BestAlternativeBulkScorer windowed(LeafReaderContext context) throws IOException {
       List<BulkScorer> scorers = new ArrayList<>();
       for (Weight w : each()) {
-        BulkScorer s = w.bulkScorer(context);
+        BulkScorer s = SmallSegments.bulkScorer(w, context);
         if (s != null) {
           scorers.add(s);
         }

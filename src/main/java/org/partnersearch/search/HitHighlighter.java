@@ -21,8 +21,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.BytesRef;
@@ -175,6 +177,14 @@ final class HitHighlighter {
           return new WholeBreakIterator();
         }
         return sentences(text == SearchableText.DESCRIPTION_DE ? Lang.DE : Lang.EN);
+      }
+
+      @Override
+      protected FieldOffsetStrategy getOffsetStrategy(
+          OffsetSource offsetSource, UHComponents components) {
+        return offsetSource == OffsetSource.POSTINGS
+            ? new ReusedPostingsOffsets(components)
+            : super.getOffsetStrategy(offsetSource, components);
       }
 
       @Override

@@ -10,9 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
-import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 import org.partnersearch.analysis.Chain;
@@ -22,24 +20,31 @@ import org.partnersearch.serving.Glossary;
  * Which terms the index has, for one request's queries: a word's forms make about ten candidate
  * terms per text, most of which no document has. Lucene looks each term of a query up in every
  * segment with a new terms enum (JFR: allocating their frames was the largest part of a search);
- * here each field's enums are made once per request and reused, and only terms the index has go
- * into the query, a lone term with the states found (so its weight does not seek it again). Also
- * what else a request's queries look up about a typed word: its analysis per chain, its near
- * spellings and glossary translations. A search builds up to four queries from the same words (the
- * strict one, the relaxation ladder's, did-you-mean's), and each looked all of it up again (JFR at
- * 13 partners: a relaxed search cost 1.7 times a plain one). Not thread-safe: one per request.
+ * here each field's enums are reused (kept from search to search by {@link TermsEnumPool}), and
+ * only terms the index has go into the query, a lone term with the states found (so its weight does
+ * not seek it again). Also what else a request's queries look up about a typed word: its analysis
+ * per chain, its near spellings and glossary translations. A search builds up to four queries from
+ * the same words (the strict one, the relaxation ladder's, did-you-mean's), and each looked all of
+ * it up again (JFR at 13 partners: a relaxed search cost 1.7 times a plain one). Not thread-safe:
+ * one per request.
  */
 final class IndexedTerms {
   private final IndexReader reader;
-  private final Map<String, TermsEnum[]> enumsByField = new HashMap<>();
-  private final Map<Term, Optional<TermStates>> known = new HashMap<>();
+  private final TermsEnumPool.Enums enums;
+  private final Map<FieldText, Optional<TermStates>> known = new HashMap<>();
   private final Map<Chain, Map<String, List<WordForms>>> words = new EnumMap<>(Chain.class);
   private final Map<String, Optional<Map<String, Map<String, Float>>>> nearSpellings =
       new HashMap<>();
   private final Map<String, List<String>> translations = new HashMap<>();
 
   IndexedTerms(IndexReader reader) {
+    this(reader, new TermsEnumPool.Enums(reader));
+  }
+
+  /** With the terms enums of an earlier search of {@code reader} (see {@link TermsEnumPool}). */
+  IndexedTerms(IndexReader reader, TermsEnumPool.Enums enums) {
     this.reader = reader;
+    this.enums = enums;
   }
 
   IndexReader reader() {
@@ -82,15 +87,29 @@ final class IndexedTerms {
    * than seek the term again; null if no document has it.
    */
   TermStates states(String field, String text) {
-    return known.computeIfAbsent(new Term(field, text), this::lookUp).orElse(null);
+    FieldText key = new FieldText(field, text);
+    Optional<TermStates> found = known.get(key);
+    if (found == null) {
+      found = lookUp(field, new BytesRef(text));
+      known.put(key, found);
+    }
+    return found.orElse(null);
   }
 
-  private Optional<TermStates> lookUp(Term term) {
+  /**
+   * A term as the map's key, its bytes made only when it is looked up: a {@code Term} would encode
+   * and copy them for every question, also for the many asked again (JFR at 13 partners: 2 % of a
+   * search's allocation).
+   */
+  private record FieldText(String field, String text) {}
+
+  private Optional<TermStates> lookUp(String field, BytesRef bytes) {
     try {
-      BytesRef bytes = term.bytes();
       TermStates found = null;
-      TermsEnum[] enums = enums(term.field());
-      for (LeafReaderContext leaf : reader.leaves()) {
+      TermsEnum[] enums = this.enums.of(field);
+      List<LeafReaderContext> leaves = reader.leaves();
+      for (int i = 0; i < leaves.size(); i++) {
+        LeafReaderContext leaf = leaves.get(i);
         TermsEnum te = enums[leaf.ord];
         if (te != null && te.seekExact(bytes)) {
           if (found == null) {
@@ -103,21 +122,5 @@ final class IndexedTerms {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** One terms enum per segment (by its ord), null where the segment lacks the field. */
-  private TermsEnum[] enums(String field) throws IOException {
-    TermsEnum[] enums = enumsByField.get(field);
-    if (enums == null) {
-      enums = new TermsEnum[reader.leaves().size()];
-      for (LeafReaderContext leaf : reader.leaves()) {
-        Terms terms = leaf.reader().terms(field);
-        if (terms != null) {
-          enums[leaf.ord] = terms.iterator();
-        }
-      }
-      enumsByField.put(field, enums);
-    }
-    return enums;
   }
 }

@@ -61,6 +61,7 @@ public final class PartnerSearcher {
   private final RelaxationLadder ladder;
   private final PartnerTypeWords typeWords;
   private final RecentPartners recentPartners = new RecentPartners();
+  private final TermsEnumPool termsEnums = new TermsEnumPool();
 
   private final Duration timeBudget;
 
@@ -119,7 +120,9 @@ public final class PartnerSearcher {
         snapshot -> {
           limits.checkFilters(request, snapshot);
           IndexSearcher searcher = snapshot.searcher();
-          IndexedTerms indexed = new IndexedTerms(snapshot.reader());
+          // NOTE: the enums go back only when the search succeeds: a failed one's are dropped.
+          TermsEnumPool.Enums enums = termsEnums.borrow(snapshot.reader());
+          IndexedTerms indexed = new IndexedTerms(snapshot.reader(), enums);
           boolean browse = query.isEmpty();
           // Rewritten once here: the highlighter would otherwise rewrite the query (building every
           // typo's
@@ -168,6 +171,7 @@ public final class PartnerSearcher {
                       ? null
                       : didYouMean(snapshot, searcher, query, request, budget, indexed);
           Relaxation relaxation = relaxed == null ? null : relaxed.relaxation();
+          termsEnums.giveBack(enums);
           return new SearchResponse(
               request.q(),
               total,

@@ -105,7 +105,7 @@ final class TimeLimitedQuery extends Query {
        */
       @Override
       public BulkScorer bulkScorer(LeafReaderContext context) throws IOException {
-        BulkScorer bulk = in.bulkScorer(context);
+        BulkScorer bulk = SmallSegments.bulkScorer(in, context);
         return bulk == null ? null : new TimedBulkScorer(bulk);
       }
     };

@@ -1,6 +1,6 @@
 package org.partnersearch.search;
 
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +33,16 @@ record WordForms(
   }
 
   WordForms(String exact, List<String> folded, String stem) {
+    this(exact, folded, stem, new HashMap<>());
+  }
+
+  private WordForms(String exact, List<String> folded, String stem, Map<String, String> strings) {
     this(
         exact,
         folded,
         stem,
-        termsOf(exact, List.copyOf(folded), stem),
-        translationTermsOf(exact, stem));
+        TermKinds.of(termsOf(exact, List.copyOf(folded), stem), strings),
+        TermKinds.of(translationTermsOf(exact, stem), strings));
   }
 
   /**
@@ -63,7 +67,7 @@ record WordForms(
     }
     put(terms, Variant.PART.term(stem), MatchKind.PART);
     put(terms, Variant.MODIFIER.term(stem), MatchKind.MODIFIER);
-    return Collections.unmodifiableMap(terms);
+    return terms;
   }
 
   /**
@@ -78,7 +82,7 @@ record WordForms(
     put(terms, Variant.FOLDED.term(stem), MatchKind.TRANSLATION);
     put(terms, Variant.PART.term(stem), MatchKind.TRANSLATION);
     put(terms, Variant.MODIFIER.term(stem), MatchKind.TRANSLATED_MODIFIER);
-    return Collections.unmodifiableMap(terms);
+    return terms;
   }
 
   /** Terms at one position of a phrase: any form of the word, the parts excepted. */
