@@ -128,30 +128,17 @@ public final class Suggester implements Closeable {
       return;
     }
     String key = String.join(" ", words) + (lastIsPrefix ? "" : " ");
-    int first = Math.min(CANDIDATES, FIRST_CANDIDATES * ranking.size());
-    List<LookupResult> hits = infix.lookup(key, (Set<BytesRef>) null, first, true, true);
-    if (hits.size() == first && first < CANDIDATES) {
-      add(ranking, hits, words, lastIsPrefix, tier, correction);
-      if (ranking.settled()) {
+    // A few candidates first, all of them only if these leave the list unsettled.
+    for (int n = Math.min(CANDIDATES, FIRST_CANDIDATES * ranking.size()); ; n = CANDIDATES) {
+      List<LookupResult> hits = infix.lookup(key, (Set<BytesRef>) null, n, true, true);
+      for (LookupResult hit : hits) {
+        boolean whole =
+            correction == null || ((Marked) hit.highlightKey).words().contains(correction);
+        ranking.add(hit, words, lastIsPrefix, whole ? tier : Ranking.Tier.TYPO_PREFIX);
+      }
+      if (hits.size() < n || n == CANDIDATES || ranking.settled()) {
         return;
       }
-      hits = infix.lookup(key, (Set<BytesRef>) null, CANDIDATES, true, true);
-    }
-    add(ranking, hits, words, lastIsPrefix, tier, correction);
-  }
-
-  /** Ranks the hits of one lookup; adding a hit again changes nothing. */
-  private void add(
-      Ranking ranking,
-      List<LookupResult> hits,
-      List<String> words,
-      boolean lastIsPrefix,
-      Ranking.Tier tier,
-      String correction) {
-    for (LookupResult hit : hits) {
-      boolean whole =
-          correction == null || ((Marked) hit.highlightKey).words().contains(correction);
-      ranking.add(hit, words, lastIsPrefix, whole ? tier : Ranking.Tier.TYPO_PREFIX);
     }
   }
 
