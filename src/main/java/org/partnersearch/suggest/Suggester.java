@@ -146,15 +146,19 @@ public final class Suggester implements Closeable {
    * Adds the entries a typo correction of the last word finds, looked up (and marked) by as many
    * letters as were typed. An umlaut digraph is read as the umlaut before a typo is tried ("oekol"
    * is "ökol", four letters: too short to be turned into "onkol"); the spelling as typed is tried
-   * only if the umlaut reading has no correction.
+   * only if the umlaut reading has no correction, or is too short and found nothing ("moern" is no
+   * "mörn" but a typo of "modern").
    */
   private void correctLast(Ranking ranking, List<String> words) throws IOException {
     String last = words.get(words.size() - 1);
     String umlauts = Folding.readDigraphs(last);
-    if (umlauts.length() < MIN_TYPO_CHARS) {
+    if (umlauts.length() < MIN_TYPO_CHARS && ranking.found() > 0) {
       return;
     }
     for (String base : umlauts.equals(last) ? List.of(last) : List.of(umlauts, last)) {
+      if (base.length() < MIN_TYPO_CHARS) {
+        continue;
+      }
       List<String> corrections = typos.corrections(base);
       for (String correction : corrections) {
         List<String> corrected = new ArrayList<>(words.subList(0, words.size() - 1));
