@@ -37,7 +37,7 @@ public final class SearchProfile {
    * The search the benchmark's HTTP client would send for {@code query} ({@code q=…[&type=…]
    * [&area=…][&lang=de]}): its filters and language matter, filtered searches take other paths.
    */
-  private static SearchRequest request(String query) {
+  static SearchRequest request(String query) {
     List<String> lang = parameter(query, "lang");
     return new SearchRequest(
         parameter(query, "q").get(0),
