@@ -52,9 +52,10 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private final Analyzer withGrams;
 
   /**
-   * Typed last words shorter than this are looked up by their grams, longer ones by a prefix query.
+   * Typed last words shorter than this are looked up by their grams ({@link PrefixGrams}), longer
+   * ones by a prefix query.
    */
-  private final int minPrefixChars;
+  private static final int MIN_PREFIX_CHARS = 4;
 
   /**
    * Typed last words whose queries are kept. Visitors choose these words, and a prefix query holds
@@ -82,28 +83,16 @@ final class EntryIndex extends AnalyzingInfixSuggester {
    * @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them
    *     with ({@link EntryTokens}); closed with this
    */
-  EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer, int minPrefixChars)
-      throws IOException {
-    this(
-        dir,
-        entries,
-        PrefixGrams.after(entries, minPrefixChars - 1),
-        queryAnalyzer,
-        minPrefixChars);
+  EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer) throws IOException {
+    this(dir, entries, PrefixGrams.after(entries, MIN_PREFIX_CHARS - 1), queryAnalyzer);
   }
 
   /** No "textgrams" field (0): the grams are indexed with the words ({@link PrefixGrams}). */
-  private EntryIndex(
-      Directory dir,
-      Analyzer entries,
-      Analyzer withGrams,
-      Analyzer queryAnalyzer,
-      int minPrefixChars)
+  private EntryIndex(Directory dir, Analyzer entries, Analyzer withGrams, Analyzer queryAnalyzer)
       throws IOException {
     super(dir, withGrams, queryAnalyzer, 0, false, true, true, true);
     this.tokens = new EntryTokens(entries, WORDS_FIELD);
     this.withGrams = withGrams;
-    this.minPrefixChars = minPrefixChars;
   }
 
   /**
@@ -151,7 +140,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
     Query query = lastWords.get(token);
     if (query == null) {
       query =
-          token.codePointCount(0, token.length()) < minPrefixChars
+          token.codePointCount(0, token.length()) < MIN_PREFIX_CHARS
               ? new TermQuery(new Term(WORDS_FIELD, PrefixGrams.gram(token)))
               : super.getLastTokenQuery(token);
       if (token.length() <= MAX_CACHED_LETTERS) {

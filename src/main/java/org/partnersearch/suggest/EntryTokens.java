@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.partnersearch.analysis.DecompoundFilter;
 
@@ -57,6 +58,8 @@ final class EntryTokens implements Closeable {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+      // A hyphenated word as a whole and closed up spans its pieces' positions, as when typed.
+      PositionLengthAttribute joined = ts.addAttribute(PositionLengthAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         // A compound's head and its modifiers are both parts of it, typed apart for ranking only.
@@ -69,20 +72,10 @@ final class EntryTokens implements Closeable {
                 offset.startOffset(),
                 offset.endOffset(),
                 part,
-                !part && !oneWord(text.substring(offset.startOffset(), offset.endOffset()))));
+                joined.getPositionLength() > 1));
       }
       ts.end();
     }
     return List.copyOf(tokens);
-  }
-
-  /**
-   * A hyphenated word as a whole and closed up ("öko-institut", "okoinstitut") spans its hyphen.
-   */
-  private static boolean oneWord(String run) {
-    return run.codePoints()
-        .allMatch(
-            c ->
-                Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK);
   }
 }

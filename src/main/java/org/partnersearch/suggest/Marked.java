@@ -1,7 +1,7 @@
 package org.partnersearch.suggest;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import org.partnersearch.analysis.Folding;
@@ -13,9 +13,9 @@ import org.partnersearch.html.Html;
  *
  * @param words the entry's folded words in order (hyphen pieces apart, no compound parts)
  * @param viaPart some typed word was found only inside a compound
- * @param spans the runs to mark, {@code [start, end)} pairs
+ * @param marks the chars to mark
  */
-record Marked(String text, List<String> words, boolean viaPart, List<int[]> spans) {
+record Marked(String text, List<String> words, boolean viaPart, BitSet marks) {
 
   /**
    * A token of an entry's text as indexed. {@code joined}: a hyphenated word as a whole or closed
@@ -34,7 +34,7 @@ record Marked(String text, List<String> words, boolean viaPart, List<int[]> span
    * Marks each typed word (the last, {@code prefix}, as a prefix) in the first token it fits best.
    */
   static Marked of(String text, List<Token> tokens, Set<String> typed, String prefix) {
-    List<int[]> spans = new ArrayList<>();
+    BitSet marks = new BitSet(text.length());
     boolean viaPart = false;
     List<String> all = new ArrayList<>(typed);
     if (prefix != null) {
@@ -52,11 +52,11 @@ record Marked(String text, List<String> words, boolean viaPart, List<int[]> span
       }
       if (best != null) {
         viaPart |= best.part();
-        spans.add(new int[] {best.start(), end(text, best, word.length())});
+        marks.set(best.start(), end(text, best, word.length()));
       }
     }
     List<String> words = tokens.stream().filter(t -> t.preference() == 0).map(Token::term).toList();
-    return new Marked(text, words, viaPart, spans);
+    return new Marked(text, words, viaPart, marks);
   }
 
   /**
@@ -107,28 +107,14 @@ record Marked(String text, List<String> words, boolean viaPart, List<int[]> span
     return typed.size() <= words.size() && words.subList(0, typed.size()).equals(typed);
   }
 
-  /**
-   * The text as HTML: the marked runs (merged where they touch) in {@code <mark>}, all else
-   * escaped.
-   */
+  /** The text as HTML: each run of marked chars in {@code <mark>}, all else escaped. */
   String html() {
-    List<int[]> sorted = new ArrayList<>(spans);
-    sorted.sort(Comparator.comparingInt(s -> s[0]));
     StringBuilder out = new StringBuilder(text.length() + 16);
     int upto = 0;
-    for (int i = 0; i < sorted.size(); i++) {
-      int start = Math.max(upto, sorted.get(i)[0]);
-      int end = sorted.get(i)[1];
-      while (i + 1 < sorted.size() && sorted.get(i + 1)[0] <= end) {
-        end = Math.max(end, sorted.get(++i)[1]);
-      }
-      if (start < end) {
-        out.append(Html.escape(text.substring(upto, start)))
-            .append("<mark>")
-            .append(Html.escape(text.substring(start, end)))
-            .append("</mark>");
-        upto = end;
-      }
+    for (int start = marks.nextSetBit(0); start >= 0; start = marks.nextSetBit(upto)) {
+      out.append(Html.escape(text.substring(upto, start))).append("<mark>");
+      upto = marks.nextClearBit(start);
+      out.append(Html.escape(text.substring(start, upto))).append("</mark>");
     }
     return out.append(Html.escape(text.substring(upto))).toString();
   }

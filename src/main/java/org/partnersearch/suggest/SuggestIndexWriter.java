@@ -98,9 +98,6 @@ public final class SuggestIndexWriter implements Closeable {
    * partner uses), and commits and syncs every file. Returns the number of entries.
    */
   public long finish() throws IOException {
-    if (infix == null) {
-      throw new IllegalStateException("the entries are split by a written index: splitBy first");
-    }
     for (ResearchField field : vocabulary.taxonomy().fields()) {
       labels(field.id(), field.label().en(), field.label().de(), 1);
       for (ResearchArea area : field.areas()) {
@@ -115,7 +112,7 @@ public final class SuggestIndexWriter implements Closeable {
         }
       }
     }
-    infix.commitAll(entries);
+    infix().commitAll(entries);
     infix.close(); // also closes its directory; its commit synced its files
     finished = true;
     took = Duration.ofNanos(System.nanoTime() - start);
@@ -141,13 +138,17 @@ public final class SuggestIndexWriter implements Closeable {
 
   private void add(String text, Suggestion.Kind kind, String id, Set<Lang> langs, long weight)
       throws IOException {
+    if (text != null && text.codePoints().anyMatch(Character::isLetterOrDigit)) {
+      infix().add(text, kind, id, langs, weight);
+      entries++;
+    }
+  }
+
+  private EntryIndex infix() {
     if (infix == null) {
       throw new IllegalStateException("the entries are split by a written index: splitBy first");
     }
-    if (text != null && text.codePoints().anyMatch(Character::isLetterOrDigit)) {
-      infix.add(text, kind, id, langs, weight);
-      entries++;
-    }
+    return infix;
   }
 
   private static String key(String text) {

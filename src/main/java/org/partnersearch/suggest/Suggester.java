@@ -128,30 +128,17 @@ public final class Suggester implements Closeable {
       return;
     }
     String key = String.join(" ", words) + (lastIsPrefix ? "" : " ");
-    int first = Math.min(CANDIDATES, FIRST_CANDIDATES * ranking.size());
-    List<LookupResult> hits = infix.lookup(key, (Set<BytesRef>) null, first, true, true);
-    if (hits.size() == first && first < CANDIDATES) {
-      add(ranking, hits, words, lastIsPrefix, tier, correction);
-      if (ranking.settled()) {
+    // A few candidates first, all of them only if these leave the list unsettled.
+    for (int n = Math.min(CANDIDATES, FIRST_CANDIDATES * ranking.size()); ; n = CANDIDATES) {
+      List<LookupResult> hits = infix.lookup(key, (Set<BytesRef>) null, n, true, true);
+      for (LookupResult hit : hits) {
+        boolean whole =
+            correction == null || ((Marked) hit.highlightKey).words().contains(correction);
+        ranking.add(hit, words, lastIsPrefix, whole ? tier : Ranking.Tier.TYPO_PREFIX);
+      }
+      if (hits.size() < n || n == CANDIDATES || ranking.settled()) {
         return;
       }
-      hits = infix.lookup(key, (Set<BytesRef>) null, CANDIDATES, true, true);
-    }
-    add(ranking, hits, words, lastIsPrefix, tier, correction);
-  }
-
-  /** Ranks the hits of one lookup; adding a hit again changes nothing. */
-  private void add(
-      Ranking ranking,
-      List<LookupResult> hits,
-      List<String> words,
-      boolean lastIsPrefix,
-      Ranking.Tier tier,
-      String correction) {
-    for (LookupResult hit : hits) {
-      boolean whole =
-          correction == null || ((Marked) hit.highlightKey).words().contains(correction);
-      ranking.add(hit, words, lastIsPrefix, whole ? tier : Ranking.Tier.TYPO_PREFIX);
     }
   }
 
@@ -159,15 +146,19 @@ public final class Suggester implements Closeable {
    * Adds the entries a typo correction of the last word finds, looked up (and marked) by as many
    * letters as were typed. An umlaut digraph is read as the umlaut before a typo is tried ("oekol"
    * is "ökol", four letters: too short to be turned into "onkol"); the spelling as typed is tried
-   * only if the umlaut reading has no correction.
+   * only if the umlaut reading has no correction, or is too short and found nothing ("moern" is no
+   * "mörn" but a typo of "modern").
    */
   private void correctLast(Ranking ranking, List<String> words) throws IOException {
     String last = words.get(words.size() - 1);
     String umlauts = Folding.readDigraphs(last);
-    if (umlauts.length() < MIN_TYPO_CHARS) {
+    if (umlauts.length() < MIN_TYPO_CHARS && ranking.found() > 0) {
       return;
     }
     for (String base : umlauts.equals(last) ? List.of(last) : List.of(umlauts, last)) {
+      if (base.length() < MIN_TYPO_CHARS) {
+        continue;
+      }
       List<String> corrections = typos.corrections(base);
       for (String correction : corrections) {
         List<String> corrected = new ArrayList<>(words.subList(0, words.size() - 1));

@@ -28,12 +28,6 @@ public final class SuggesterStore {
   static final String FOLDER = "suggest";
   static final String INFIX = "infix";
 
-  /**
-   * Below this many typed chars the infix suggester looks up indexed grams ({@link PrefixGrams}),
-   * from it on a prefix query.
-   */
-  private static final int MIN_PREFIX_CHARS = 4;
-
   private final Analyzers analyzers;
   private final BiPredicate<IndexReader, String> corpusWords;
 
@@ -118,7 +112,6 @@ public final class SuggesterStore {
     return new EntryIndex(
         dir,
         analyzers.index(Chain.FOLDED_WORDS, word -> corpusWords.test(index, word)),
-        analyzers.query(Chain.FOLDED_WORDS),
-        MIN_PREFIX_CHARS);
+        analyzers.query(Chain.FOLDED_WORDS));
   }
 }

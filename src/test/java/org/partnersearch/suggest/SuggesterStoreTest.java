@@ -136,6 +136,41 @@ class SuggesterStoreTest {
         });
   }
 
+  /**
+   * A word with a possessive ("Helmholtz's") is one word of its entry, as the typed side reads it
+   * (its token spans one position), so the entry starts with the typed word.
+   */
+  @Test
+  void anEntryThatStartsWithTheTypedWordAndAPossessiveComesBeforeEntriesWithItLater()
+      throws IOException {
+    generation =
+        app.index(
+                VOCABULARY,
+                List.of(
+                    partner(
+                        "hfn",
+                        "Helmholtz's Forschungszentrum Nord",
+                        "Helmholtz's Research Centre North",
+                        "HFN",
+                        "Beams.",
+                        "Strahlen."),
+                    partner("ihz", "Institut Helmholtz", "Institute Helmholtz", "IHZ", "", "")),
+                2,
+                root,
+                BuildProgress.NONE)
+            .generation();
+    opened(
+        suggester -> {
+          List<String> shown = shown(suggester, "helmholtz");
+          assertEquals(
+              "partner hfn <mark>Helmholtz</mark>&#x27;s Research Centre North",
+              shown.get(0),
+              shown.toString());
+          assertTrue(
+              shown.contains("partner ihz Institute <mark>Helmholtz</mark>"), shown.toString());
+        });
+  }
+
   @Test
   void theQueriesKeptForTypedWordsAreBoundedWhateverAVisitorTypes() throws IOException {
     write(true);
