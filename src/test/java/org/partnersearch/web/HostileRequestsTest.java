@@ -199,7 +199,7 @@ class HostileRequestsTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("requests")
-  void isAnsweredWithSafeJsonWithinASecond(String request, int expectedStatus) throws Exception {
+  void isAnsweredWithSafeJsonInTime(String request, int expectedStatus) throws Exception {
     ApiFixture.Response r = api.raw(request);
     if (expectedStatus != 0) {
       assertEquals(expectedStatus, r.status(), r.body());
@@ -210,7 +210,9 @@ class HostileRequestsTest {
   private static void assertSafe(ApiFixture.Response r) {
     assertTrue(r.status() >= 200 && r.status() < 500, "status " + r.status());
     assertNotNull(r.json(), "JSON body: " + r.body());
-    assertTrue(r.millis() < 1000, "answered in " + r.millis() + " ms");
+    // A hang or a search far past its 500 ms budget, not a speed measure (docs/benchmarks.md has
+    // those): on a loaded 2-core machine a budgeted search took 1.5 s of wall clock.
+    assertTrue(r.millis() < 3000, "answered in " + r.millis() + " ms");
     assertFalse(r.body().contains("<"), "no raw markup: " + r.body());
     for (String leak :
         new String[] {"Exception", "\tat ", "java.", "org.apache", "org.partnersearch"}) {
