@@ -1,6 +1,7 @@
 package org.partnersearch.suggest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -153,8 +154,47 @@ final class EntryIndex extends AnalyzingInfixSuggester {
     return query;
   }
 
-  /** A hit: its text as marked for the typed words, and its contexts and weight. */
-  record Entry(Marked marked, Suggestion.Kind kind, Lang lang, String id, long weight) {}
+  /**
+   * A hit: its text as marked for the typed words, its contexts and weight. Its partner or area id
+   * is read when first asked for: reading the ids was a seventh of a suggest at 100,000 partners
+   * (JFR), and most hits never reach the list.
+   */
+  static final class Entry {
+    final Marked marked;
+    final Suggestion.Kind kind;
+    final Lang lang; // null: both languages, or neither
+    final long weight;
+    private final SortedSetDocValues contexts;
+    private final long idOrd; // -1: none
+    private String id;
+
+    private Entry(
+        Marked marked,
+        Suggestion.Kind kind,
+        Lang lang,
+        long weight,
+        SortedSetDocValues contexts,
+        long idOrd) {
+      this.marked = marked;
+      this.kind = kind;
+      this.lang = lang;
+      this.weight = weight;
+      this.contexts = contexts;
+      this.idOrd = idOrd;
+    }
+
+    /** The partner or area id; null for a term. */
+    String id() {
+      if (id == null && idOrd >= 0) {
+        try {
+          id = contexts.lookupOrd(idOrd).utf8ToString().substring(ID_CONTEXT.length());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return id;
+    }
+  }
 
   /**
    * Lucene's results, each an {@link Entry} as its {@code highlightKey}, with each segment's doc
@@ -199,13 +239,13 @@ final class EntryIndex extends AnalyzingInfixSuggester {
       texts.advanceExact(doc);
       String text = texts.binaryValue().utf8ToString();
       Suggestion.Kind kind = null;
-      Lang lang = null; // both languages, or neither
-      String id = null;
+      Lang lang = null;
+      long id = -1;
       contexts.advanceExact(doc);
       for (int c = 0; c < contexts.docValueCount(); c++) {
         long ord = contexts.nextOrd();
         if (ord >= named.length) {
-          id = contexts.lookupOrd(ord).utf8ToString().substring(ID_CONTEXT.length());
+          id = ord;
         } else if (named[(int) ord].length() == 2) {
           lang = Lang.valueOf(named[(int) ord]);
         } else {
@@ -215,7 +255,8 @@ final class EntryIndex extends AnalyzingInfixSuggester {
       long weight = (Long) ((FieldDoc) found[i]).fields[0];
       Marked marked = Marked.of(text, tokens.of(text), matchedTokens, prefixToken);
       results[i] =
-          new LookupResult(text, new Entry(marked, kind, lang, id, weight), weight, null, null);
+          new LookupResult(
+              text, new Entry(marked, kind, lang, weight, contexts, id), weight, null, null);
     }
     return Arrays.asList(results);
   }

@@ -27,19 +27,22 @@ final class Ranking {
    * A hit as it matched: {@code otherLang}, its text is in the language the visitor does not use.
    */
   private record Candidate(EntryIndex.Entry entry, Tier tier, boolean partial, boolean otherLang) {
+    /** Tier, partners and areas before terms, whole words, the visitor's language: in one int. */
+    int rank() {
+      boolean term = entry.kind == Suggestion.Kind.TERM;
+      return tier.ordinal() << 3 | (term ? 4 : 0) | (partial ? 2 : 0) | (otherLang ? 1 : 0);
+    }
+
     String identity() {
-      return entry.kind() + ":" + (entry.id() == null ? entry.marked().text() : entry.id());
+      return entry.kind + ":" + (entry.id() == null ? entry.marked.text() : entry.id());
     }
   }
 
   private static final Comparator<Candidate> ORDER =
-      Comparator.comparing(Candidate::tier)
-          .thenComparing(c -> c.entry().kind() == Suggestion.Kind.TERM)
-          .thenComparing(Candidate::partial)
-          .thenComparing(Candidate::otherLang)
-          .thenComparingLong(c -> -c.entry().weight())
-          .thenComparingInt(c -> c.entry().marked().text().length())
-          .thenComparing(c -> c.entry().marked().text());
+      Comparator.comparingInt(Candidate::rank)
+          .thenComparingLong(c -> -c.entry().weight)
+          .thenComparingInt(c -> c.entry().marked.text().length())
+          .thenComparing(c -> c.entry().marked.text());
 
   private final int size;
   private final Lang lang;
@@ -57,19 +60,19 @@ final class Ranking {
    * Ranks a hit of a lookup for {@code typed}; {@code tier}, if given, says how it matched instead.
    */
   void add(EntryIndex.Entry hit, List<String> typed, boolean lastIsPrefix, Tier tier) {
-    Marked marked = hit.marked();
+    Marked marked = hit.marked;
     boolean prefix = tier == null && marked.startsWith(typed, lastIsPrefix);
     if (tier == null) {
       tier = prefix ? Tier.PREFIX : marked.viaPart() ? Tier.PART : Tier.WORD;
     }
     boolean partial = !(prefix && marked.wholeWords(typed));
-    all.add(new Candidate(hit, tier, partial, hit.lang() != null && hit.lang() != lang));
+    all.add(new Candidate(hit, tier, partial, hit.lang != null && hit.lang != lang));
     top = null;
   }
 
   /** Whether some hit so far has exactly these folded words. */
   boolean hasKey(String key) {
-    return all.stream().anyMatch(c -> c.entry().marked().key().equals(key));
+    return all.stream().anyMatch(c -> c.entry().marked.key().equals(key));
   }
 
   /** How many distinct suggestions were found so far (at most the list's size). */
@@ -98,7 +101,7 @@ final class Ranking {
   List<Suggestion> suggestions() {
     return top().stream()
         .map(c -> c.entry())
-        .map(e -> new Suggestion(e.marked().text(), e.marked().html(), e.kind(), e.id()))
+        .map(e -> new Suggestion(e.marked.text(), e.marked.html(), e.kind, e.id()))
         .toList();
   }
 
@@ -110,7 +113,7 @@ final class Ranking {
       top =
           all.stream()
               .sorted(ORDER)
-              .filter(c -> identities.add(c.identity()) && keys.add(c.entry().marked().key()))
+              .filter(c -> identities.add(c.identity()) && keys.add(c.entry().marked.key()))
               .limit(size)
               .toList();
     }
