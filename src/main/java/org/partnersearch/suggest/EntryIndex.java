@@ -1,7 +1,6 @@
 package org.partnersearch.suggest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -155,49 +154,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   }
 
   /**
-   * A hit: its text as marked for the typed words, its contexts and weight. Its partner or area id
-   * is read when first asked for: reading the ids was a seventh of a suggest at 100,000 partners
-   * (JFR), and most hits never reach the list.
-   */
-  static final class Entry {
-    final Marked marked;
-    final Suggestion.Kind kind;
-    final Lang lang; // null: both languages, or neither
-    final long weight;
-    private final SortedSetDocValues contexts;
-    private final long idOrd; // -1: none
-    private String id;
-
-    private Entry(
-        Marked marked,
-        Suggestion.Kind kind,
-        Lang lang,
-        long weight,
-        SortedSetDocValues contexts,
-        long idOrd) {
-      this.marked = marked;
-      this.kind = kind;
-      this.lang = lang;
-      this.weight = weight;
-      this.contexts = contexts;
-      this.idOrd = idOrd;
-    }
-
-    /** The partner or area id; null for a term. */
-    String id() {
-      if (id == null && idOrd >= 0) {
-        try {
-          id = contexts.lookupOrd(idOrd).utf8ToString().substring(ID_CONTEXT.length());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      return id;
-    }
-  }
-
-  /**
-   * Lucene's results, each an {@link Entry} as its {@code highlightKey}, with each segment's doc
+   * Lucene's results, each a {@link Hit} as its {@code highlightKey}, with each segment's doc
    * values opened once per lookup: Lucene opens the text and context values anew for every hit,
    * which was a third of a suggest at 100,000 partners (JFR). Hits are read in document order, as
    * doc values are, and returned in Lucene's order.
@@ -256,7 +213,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
       Marked marked = Marked.of(text, tokens.of(text), matchedTokens, prefixToken);
       results[i] =
           new LookupResult(
-              text, new Entry(marked, kind, lang, weight, contexts, id), weight, null, null);
+              text, new Hit(marked, kind, lang, weight, contexts, id), weight, null, null);
     }
     return Arrays.asList(results);
   }

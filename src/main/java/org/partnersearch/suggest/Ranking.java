@@ -26,7 +26,7 @@ final class Ranking {
   /**
    * A hit as it matched: {@code otherLang}, its text is in the language the visitor does not use.
    */
-  private record Candidate(EntryIndex.Entry entry, Tier tier, boolean partial, boolean otherLang) {
+  private record Candidate(Hit entry, Tier tier, boolean partial, boolean otherLang) {
     /** Tier, partners and areas before terms, whole words, the visitor's language: in one int. */
     int rank() {
       boolean term = entry.kind == Suggestion.Kind.TERM;
@@ -59,7 +59,7 @@ final class Ranking {
   /**
    * Ranks a hit of a lookup for {@code typed}; {@code tier}, if given, says how it matched instead.
    */
-  void add(EntryIndex.Entry hit, List<String> typed, boolean lastIsPrefix, Tier tier) {
+  void add(Hit hit, List<String> typed, boolean lastIsPrefix, Tier tier) {
     Marked marked = hit.marked;
     boolean prefix = tier == null && marked.startsWith(typed, lastIsPrefix);
     if (tier == null) {

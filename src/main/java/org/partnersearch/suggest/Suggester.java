@@ -132,7 +132,7 @@ public final class Suggester implements Closeable {
     for (int n = Math.min(CANDIDATES, FIRST_CANDIDATES * ranking.size()); ; n = CANDIDATES) {
       List<LookupResult> hits = infix.lookup(key, (Set<BytesRef>) null, n, true, true);
       for (LookupResult hit : hits) {
-        EntryIndex.Entry entry = (EntryIndex.Entry) hit.highlightKey;
+        Hit entry = (Hit) hit.highlightKey;
         boolean whole = correction == null || entry.marked.words().contains(correction);
         ranking.add(entry, words, lastIsPrefix, whole ? tier : Ranking.Tier.TYPO_PREFIX);
       }
