@@ -1,7 +1,6 @@
 package org.partnersearch.suggest;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,25 +23,26 @@ final class Ranking {
   }
 
   /**
-   * A hit as it matched: {@code otherLang}, its text is in the language the visitor does not use.
+   * A hit as it matched, best first: by {@code rank} (its tier, then partners and areas before
+   * terms, whole typed words before partial ones, the visitor's language), the heavier, the
+   * shorter.
    */
-  private record Candidate(Hit entry, Tier tier, boolean partial, boolean otherLang) {
-    /** Tier, partners and areas before terms, whole words, the visitor's language: in one int. */
-    int rank() {
-      boolean term = entry.kind == Suggestion.Kind.TERM;
-      return tier.ordinal() << 3 | (term ? 4 : 0) | (partial ? 2 : 0) | (otherLang ? 1 : 0);
+  private record Candidate(Hit hit, Tier tier, int rank) implements Comparable<Candidate> {
+    @Override
+    public int compareTo(Candidate other) {
+      String text = hit.marked().text();
+      String otherText = other.hit.marked().text();
+      int order = Integer.compare(rank, other.rank);
+      order = order != 0 ? order : Long.compare(other.hit.weight(), hit.weight());
+      order = order != 0 ? order : Integer.compare(text.length(), otherText.length());
+      return order != 0 ? order : text.compareTo(otherText);
     }
 
     String identity() {
-      return entry.kind + ":" + (entry.id() == null ? entry.marked.text() : entry.id());
+      String id = hit.id();
+      return hit.kind() + ":" + (id == null ? hit.marked().text() : id);
     }
   }
-
-  private static final Comparator<Candidate> ORDER =
-      Comparator.comparingInt(Candidate::rank)
-          .thenComparingLong(c -> -c.entry().weight)
-          .thenComparingInt(c -> c.entry().marked.text().length())
-          .thenComparing(c -> c.entry().marked.text());
 
   private final int size;
   private final Lang lang;
@@ -60,19 +60,22 @@ final class Ranking {
    * Ranks a hit of a lookup for {@code typed}; {@code tier}, if given, says how it matched instead.
    */
   void add(Hit hit, List<String> typed, boolean lastIsPrefix, Tier tier) {
-    Marked marked = hit.marked;
+    Marked marked = hit.marked();
     boolean prefix = tier == null && marked.startsWith(typed, lastIsPrefix);
     if (tier == null) {
       tier = prefix ? Tier.PREFIX : marked.viaPart() ? Tier.PART : Tier.WORD;
     }
     boolean partial = !(prefix && marked.wholeWords(typed));
-    all.add(new Candidate(hit, tier, partial, hit.lang != null && hit.lang != lang));
+    boolean term = hit.kind() == Suggestion.Kind.TERM;
+    boolean otherLang = hit.lang() != null && hit.lang() != lang;
+    int rank = tier.ordinal() << 3 | (term ? 4 : 0) | (partial ? 2 : 0) | (otherLang ? 1 : 0);
+    all.add(new Candidate(hit, tier, rank));
     top = null;
   }
 
   /** Whether some hit so far has exactly these folded words. */
   boolean hasKey(String key) {
-    return all.stream().anyMatch(c -> c.entry().marked.key().equals(key));
+    return all.stream().anyMatch(c -> c.hit().marked().key().equals(key));
   }
 
   /** How many distinct suggestions were found so far (at most the list's size). */
@@ -100,8 +103,8 @@ final class Ranking {
 
   List<Suggestion> suggestions() {
     return top().stream()
-        .map(c -> c.entry())
-        .map(e -> new Suggestion(e.marked.text(), e.marked.html(), e.kind, e.id()))
+        .map(Candidate::hit)
+        .map(e -> new Suggestion(e.marked().text(), e.marked().html(), e.kind(), e.id()))
         .toList();
   }
 
@@ -112,8 +115,8 @@ final class Ranking {
       Set<String> keys = new HashSet<>();
       top =
           all.stream()
-              .sorted(ORDER)
-              .filter(c -> identities.add(c.identity()) && keys.add(c.entry().marked.key()))
+              .sorted()
+              .filter(c -> identities.add(c.identity()) && keys.add(c.hit().marked().key()))
               .limit(size)
               .toList();
     }
