@@ -27,7 +27,18 @@ final class Ranking {
    * terms, whole typed words before partial ones, the visitor's language), the heavier, the
    * shorter.
    */
-  private record Candidate(Hit hit, Tier tier, int rank) implements Comparable<Candidate> {
+  private static final class Candidate implements Comparable<Candidate> {
+    final Hit hit;
+    final Tier tier;
+    final int rank;
+    private String identity; // read once: a hit's id is read from the index ({@link Hit#id})
+
+    Candidate(Hit hit, Tier tier, int rank) {
+      this.hit = hit;
+      this.tier = tier;
+      this.rank = rank;
+    }
+
     @Override
     public int compareTo(Candidate other) {
       String text = hit.marked().text();
@@ -38,9 +49,13 @@ final class Ranking {
       return order != 0 ? order : text.compareTo(otherText);
     }
 
+    /** The partner or area, or the term's text: what one suggestion stands for. */
     String identity() {
-      String id = hit.id();
-      return hit.kind() + ":" + (id == null ? hit.marked().text() : id);
+      if (identity == null) {
+        String id = hit.id();
+        identity = hit.kind() + ":" + (id == null ? hit.marked().text() : id);
+      }
+      return identity;
     }
   }
 
@@ -69,13 +84,17 @@ final class Ranking {
     boolean term = hit.kind() == Suggestion.Kind.TERM;
     boolean otherLang = hit.lang() != null && hit.lang() != lang;
     int rank = tier.ordinal() << 3 | (term ? 4 : 0) | (partial ? 2 : 0) | (otherLang ? 1 : 0);
-    all.add(new Candidate(hit, tier, rank));
-    top = null;
+    Candidate candidate = new Candidate(hit, tier, rank);
+    all.add(candidate);
+    // One that sorts after a full list's last leaves it as it is.
+    if (top != null && (top.size() < size || candidate.compareTo(top.get(size - 1)) < 0)) {
+      top = null;
+    }
   }
 
   /** Whether some hit so far has exactly these folded words. */
   boolean hasKey(String key) {
-    return all.stream().anyMatch(c -> c.hit().marked().key().equals(key));
+    return all.stream().anyMatch(c -> c.hit.marked().key().equals(key));
   }
 
   /** How many distinct suggestions were found so far (at most the list's size). */
@@ -98,12 +117,12 @@ final class Ranking {
    * than every one so far can then only pass one of them by a better language or a whole word.
    */
   boolean settled() {
-    return full() && top().get(size - 1).tier() == Tier.PREFIX;
+    return full() && top().get(size - 1).tier == Tier.PREFIX;
   }
 
   List<Suggestion> suggestions() {
     return top().stream()
-        .map(Candidate::hit)
+        .map(c -> c.hit)
         .map(e -> new Suggestion(e.marked().text(), e.marked().html(), e.kind(), e.id()))
         .toList();
   }
@@ -116,7 +135,7 @@ final class Ranking {
       top =
           all.stream()
               .sorted()
-              .filter(c -> identities.add(c.identity()) && keys.add(c.hit().marked().key()))
+              .filter(c -> identities.add(c.identity()) && keys.add(c.hit.marked().key()))
               .limit(size)
               .toList();
     }
