@@ -28,7 +28,6 @@ import org.partnersearch.request.InvalidRequestException;
 import org.partnersearch.serving.IndexSnapshot;
 import org.partnersearch.serving.IndexStatus;
 import org.partnersearch.serving.LiveIndex;
-import org.partnersearch.suggest.SuggestLimits;
 import org.partnersearch.suggest.SuggestRequest;
 import org.partnersearch.suggest.SuggestResponse;
 import org.partnersearch.suggest.Suggestion;
@@ -258,7 +257,6 @@ public final class PartnerSearcher {
    * Autocomplete for what has been typed so far: partners, research areas and terms, best first.
    */
   public SuggestResponse suggest(SuggestRequest request) {
-    SuggestLimits.check(request);
     return withSnapshot(snapshot -> snapshot.suggester().suggest(request));
   }
 

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -34,7 +34,7 @@ import org.partnersearch.corpus.Lang;
  * chain indexes each entry's words folded (ü→u, ß→ss) with their hyphen pieces and compound parts,
  * so a typed word finds a later word or a part inside a compound. Kind, language and the partner or
  * area id are an entry's contexts: Lucene keeps payloads in a field it names only privately, which
- * {@link #createResults} would have to read by name. {@link #highlight} marks exactly the typed
+ * {@link #createResults} would have to read by name. {@link #createResults} marks exactly the typed
  * letters, inside a compound part too, and tells the ranking how the entry matched ({@link
  * Marked}).
  */
@@ -80,8 +80,8 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private static final int MAX_LENGTH = 255;
 
   /**
-   * @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them
-   *     with ({@link EntryTokens}); closed with this
+   * @param entries the analyzer the entries are indexed with, which {@link #createResults} reads
+   *     them with ({@link EntryTokens}); closed with this
    */
   EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer) throws IOException {
     this(dir, entries, PrefixGrams.after(entries, MIN_PREFIX_CHARS - 1), queryAnalyzer);
@@ -154,9 +154,10 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   }
 
   /**
-   * Lucene's results, with each segment's doc values opened once per lookup: Lucene opens the text
-   * and context values anew for every hit, which was a third of a suggest at 100,000 partners
-   * (JFR). Hits are read in document order, as doc values are, and returned in Lucene's order.
+   * Lucene's results, each a {@link Hit} as its {@code highlightKey}, with each segment's doc
+   * values opened once per lookup: Lucene opens the text and context values anew for every hit,
+   * which was a third of a suggest at 100,000 partners (JFR). Hits are read in document order, as
+   * doc values are, and returned in Lucene's order.
    */
   @Override
   protected List<LookupResult> createResults(
@@ -169,43 +170,52 @@ final class EntryIndex extends AnalyzingInfixSuggester {
       String prefixToken)
       throws IOException {
     ScoreDoc[] found = hits.scoreDocs;
-    Integer[] byDoc = new Integer[found.length];
-    Arrays.setAll(byDoc, i -> i);
-    Arrays.sort(byDoc, Comparator.comparingInt(i -> found[i].doc));
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LookupResult[] results = new LookupResult[found.length];
-    LeafReader leaf = null;
-    int base = 0;
+    LeafReaderContext leaf = null;
     BinaryDocValues texts = null;
     SortedSetDocValues contexts = null;
-    for (int i : byDoc) {
-      if (leaf == null || found[i].doc >= base + leaf.maxDoc()) {
-        LeafReaderContext context = leaves.get(ReaderUtil.subIndex(found[i].doc, leaves));
-        leaf = context.reader();
-        base = context.docBase;
-        texts = leaf.getBinaryDocValues(TEXT_FIELD_NAME);
-        contexts = leaf.getSortedSetDocValues(CONTEXTS_FIELD_NAME);
+    String[] named = null;
+    for (int i :
+        IntStream.range(0, found.length)
+            .boxed()
+            .sorted(Comparator.comparingInt(i -> found[i].doc))
+            .toList()) {
+      if (leaf == null || found[i].doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(found[i].doc, leaves));
+        texts = leaf.reader().getBinaryDocValues(TEXT_FIELD_NAME);
+        contexts = leaf.reader().getSortedSetDocValues(CONTEXTS_FIELD_NAME);
+        // Kinds and languages (upper case) sort before the ids: read once, not hit by hit, as
+        // reading a context was a fifth of a suggest at 100,000 partners (JFR).
+        named = new String[(int) (-1 - contexts.lookupTerm(new BytesRef(ID_CONTEXT)))];
+        for (int ord = 0; ord < named.length; ord++) {
+          named[ord] = contexts.lookupOrd(ord).utf8ToString();
+        }
       }
-      int doc = found[i].doc - base;
+      int doc = found[i].doc - leaf.docBase;
       texts.advanceExact(doc);
       String text = texts.binaryValue().utf8ToString();
-      Set<BytesRef> kinds = new HashSet<>();
-      if (contexts != null && contexts.advanceExact(doc)) {
-        for (int c = 0; c < contexts.docValueCount(); c++) {
-          kinds.add(BytesRef.deepCopyOf(contexts.lookupOrd(contexts.nextOrd())));
+      Suggestion.Kind kind = null;
+      Lang lang = null;
+      long id = -1;
+      contexts.advanceExact(doc);
+      for (int c = 0; c < contexts.docValueCount(); c++) {
+        long ord = contexts.nextOrd();
+        if (ord >= named.length) {
+          id = ord;
+        } else if (named[(int) ord].length() == 2) {
+          lang = Lang.valueOf(named[(int) ord]);
+        } else {
+          kind = Suggestion.Kind.valueOf(named[(int) ord]);
         }
       }
       long weight = (Long) ((FieldDoc) found[i]).fields[0];
+      Marked marked = Marked.of(text, tokens.of(text), matchedTokens, prefixToken);
       results[i] =
-          new LookupResult(text, highlight(text, matchedTokens, prefixToken), weight, null, kinds);
+          new LookupResult(
+              text, new Hit(marked, kind, lang, weight, contexts, id), weight, null, null);
     }
     return Arrays.asList(results);
-  }
-
-  @Override
-  protected Object highlight(String text, Set<String> matchedTokens, String prefixToken)
-      throws IOException {
-    return Marked.of(text, tokens.of(text), matchedTokens, prefixToken);
   }
 
   @Override

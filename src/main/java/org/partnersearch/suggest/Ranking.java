@@ -1,17 +1,9 @@
 package org.partnersearch.suggest;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.apache.lucene.search.suggest.Lookup.LookupResult;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.StringHelper;
 import org.partnersearch.corpus.Lang;
 
 /**
@@ -30,39 +22,49 @@ final class Ranking {
     TYPO_PREFIX // the last typed word, corrected, starts a word of the entry
   }
 
-  private static final Comparator<Candidate> ORDER =
-      Comparator.comparingInt(Candidate::rank)
-          .thenComparing(Comparator.comparingLong(Candidate::weight).reversed())
-          .thenComparingInt(c -> c.marked().text().length())
-          .thenComparing(c -> c.marked().text());
-
   /**
-   * The contexts an entry is indexed with ({@link EntryIndex#add}): its kind, its text's language
-   * and its id.
+   * A hit as it matched, best first: by {@code rank} (its tier, then partners and areas before
+   * terms, whole typed words before partial ones, the visitor's language), the heavier, the
+   * shorter.
    */
-  private static final Map<BytesRef, Suggestion.Kind> KINDS =
-      Stream.of(Suggestion.Kind.values())
-          .collect(Collectors.toMap(k -> new BytesRef(k.name()), k -> k));
+  private static final class Candidate implements Comparable<Candidate> {
+    final Hit hit;
+    final Tier tier;
+    final int rank;
+    private String identity; // read once: a hit's id is read from the index ({@link Hit#id})
 
-  private static final Map<BytesRef, Lang> LANGS =
-      Stream.of(Lang.values()).collect(Collectors.toMap(l -> new BytesRef(l.name()), l -> l));
+    Candidate(Hit hit, Tier tier, int rank) {
+      this.hit = hit;
+      this.tier = tier;
+      this.rank = rank;
+    }
 
-  private static final BytesRef ID_CONTEXT = new BytesRef(EntryIndex.ID_CONTEXT);
+    @Override
+    public int compareTo(Candidate other) {
+      String text = hit.marked().text();
+      String otherText = other.hit.marked().text();
+      int order = Integer.compare(rank, other.rank);
+      order = order != 0 ? order : Long.compare(other.hit.weight(), hit.weight());
+      order = order != 0 ? order : Integer.compare(text.length(), otherText.length());
+      return order != 0 ? order : text.compareTo(otherText);
+    }
+
+    /** The partner or area, or the term's text: what one suggestion stands for. */
+    String identity() {
+      if (identity == null) {
+        String id = hit.id();
+        identity = hit.kind() + ":" + (id == null ? hit.marked().text() : id);
+      }
+      return identity;
+    }
+  }
 
   private final int size;
   private final Lang lang;
+  private final List<Candidate> all = new ArrayList<>();
 
-  /** The best match of each partner, area or term text. */
-  private final Map<String, Candidate> best = new HashMap<>();
-
-  /**
-   * Every hit's folded text, so a typed phrase is known to be a whole entry before it is
-   * translated.
-   */
-  private final Set<String> keys = new HashSet<>();
-
-  /** {@link #distinct()} as last sorted, or null after a change. */
-  private List<Candidate> sorted;
+  /** {@link #top()} as last computed, or null after a change. */
+  private List<Candidate> top;
 
   Ranking(int size, Lang lang) {
     this.size = size;
@@ -72,52 +74,37 @@ final class Ranking {
   /**
    * Ranks a hit of a lookup for {@code typed}; {@code tier}, if given, says how it matched instead.
    */
-  void add(LookupResult hit, List<String> typed, boolean lastIsPrefix, Tier tier) {
-    Marked marked = (Marked) hit.highlightKey;
-    Suggestion.Kind kind = null;
-    Lang entryLang = null; // null: both languages, or neither
-    String id = null;
-    for (BytesRef context : hit.contexts) {
-      kind = KINDS.getOrDefault(context, kind);
-      entryLang = LANGS.getOrDefault(context, entryLang);
-      if (StringHelper.startsWith(context, ID_CONTEXT)) {
-        id = context.utf8ToString().substring(EntryIndex.ID_CONTEXT.length());
-      }
-    }
-    boolean whole = false;
+  void add(Hit hit, List<String> typed, boolean lastIsPrefix, Tier tier) {
+    Marked marked = hit.marked();
+    boolean prefix = tier == null && marked.startsWith(typed, lastIsPrefix);
     if (tier == null) {
-      boolean prefix = marked.startsWith(typed, lastIsPrefix);
       tier = prefix ? Tier.PREFIX : marked.viaPart() ? Tier.PART : Tier.WORD;
-      whole = prefix && marked.wholeWords(typed);
     }
-    int rank =
-        tier.ordinal() << 3
-            | (kind == Suggestion.Kind.TERM ? 1 : 0) << 2
-            | (whole ? 0 : 1) << 1
-            | (entryLang == null || entryLang == lang ? 0 : 1);
-    Candidate candidate = new Candidate(marked, kind, id, hit.value, rank);
-    keys.add(marked.key());
-    String identity = kind + ":" + (id == null ? marked.text() : id);
-    Candidate known = best.get(identity);
-    if (known == null || ORDER.compare(candidate, known) < 0) {
-      best.put(identity, candidate);
-      sorted = null;
+    boolean partial = !(prefix && marked.wholeWords(typed));
+    boolean term = hit.kind() == Suggestion.Kind.TERM;
+    boolean otherLang = hit.lang() != null && hit.lang() != lang;
+    int rank = tier.ordinal() << 3 | (term ? 4 : 0) | (partial ? 2 : 0) | (otherLang ? 1 : 0);
+    Candidate candidate = new Candidate(hit, tier, rank);
+    all.add(candidate);
+    // One that sorts after a full list's last leaves it as it is.
+    if (top != null && (top.size() < size || candidate.compareTo(top.get(size - 1)) < 0)) {
+      top = null;
     }
   }
 
   /** Whether some hit so far has exactly these folded words. */
   boolean hasKey(String key) {
-    return keys.contains(key);
+    return all.stream().anyMatch(c -> c.hit.marked().key().equals(key));
   }
 
   /** How many distinct suggestions were found so far (at most the list's size). */
   int found() {
-    return distinct().size();
+    return top().size();
   }
 
   /** Whether the list is already full, so later tiers cannot enter it. */
   boolean full() {
-    return best.size() >= size && distinct().size() >= size;
+    return found() >= size;
   }
 
   /** How many suggestions were asked for. */
@@ -130,32 +117,28 @@ final class Ranking {
    * than every one so far can then only pass one of them by a better language or a whole word.
    */
   boolean settled() {
-    return full() && distinct().get(size - 1).rank() >> 3 == Tier.PREFIX.ordinal();
+    return full() && top().get(size - 1).tier == Tier.PREFIX;
   }
 
-  List<Suggestion> top() {
-    return distinct().stream()
-        .map(c -> new Suggestion(c.marked().text(), c.marked().html(), c.kind(), c.id()))
+  List<Suggestion> suggestions() {
+    return top().stream()
+        .map(c -> c.hit)
+        .map(e -> new Suggestion(e.marked().text(), e.marked().html(), e.kind(), e.id()))
         .toList();
   }
 
-  private List<Candidate> distinct() {
-    if (sorted == null) {
-      List<Candidate> all = new ArrayList<>(best.values());
-      all.sort(ORDER);
-      Set<String> texts = new HashSet<>();
-      sorted = new ArrayList<>();
-      for (int i = 0; i < all.size() && sorted.size() < size; i++) {
-        if (texts.add(all.get(i).marked().key())) {
-          sorted.add(all.get(i));
-        }
-      }
+  /** The best match of each partner, area or term text, skipping folded texts already listed. */
+  private List<Candidate> top() {
+    if (top == null) {
+      Set<String> identities = new HashSet<>();
+      Set<String> keys = new HashSet<>();
+      top =
+          all.stream()
+              .sorted()
+              .filter(c -> identities.add(c.identity()) && keys.add(c.hit.marked().key()))
+              .limit(size)
+              .toList();
     }
-    return sorted;
+    return top;
   }
-
-  /**
-   * @param rank tier, kind, wholeness and language in one number, smaller first
-   */
-  private record Candidate(Marked marked, Suggestion.Kind kind, String id, long weight, int rank) {}
 }

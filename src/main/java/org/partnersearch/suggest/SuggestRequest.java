@@ -2,10 +2,13 @@ package org.partnersearch.suggest;
 
 import java.util.regex.Pattern;
 import org.partnersearch.corpus.Lang;
+import org.partnersearch.request.InvalidRequestException;
 
 /**
  * What the visitor has typed so far. {@code q} is kept as sent (the response echoes it); {@link
- * #typed()} is what the suggester works with.
+ * #typed()} is what the suggester works with. A request beyond the limits is refused as it is made,
+ * with an {@link InvalidRequestException} whose code names the limit and whose message says what to
+ * change.
  *
  * @param size how many suggestions at most, {@value #MIN_SIZE}..{@value #MAX_SIZE}
  * @param lang the visitor's language: its labels win when two are equally good
@@ -30,6 +33,15 @@ public record SuggestRequest(String q, int size, Lang lang) {
   public SuggestRequest {
     q = q == null ? "" : q;
     lang = lang == null ? Lang.EN : lang;
+    if (q.length() > MAX_QUERY_CHARS) {
+      throw new InvalidRequestException(
+          "query_too_long",
+          "q has " + q.length() + " characters; at most " + MAX_QUERY_CHARS + " are allowed");
+    }
+    if (size < MIN_SIZE || size > MAX_SIZE) {
+      throw new InvalidRequestException(
+          "invalid_size", "size must be between " + MIN_SIZE + " and " + MAX_SIZE);
+    }
   }
 
   public static SuggestRequest of(String q) {

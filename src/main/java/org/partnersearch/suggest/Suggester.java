@@ -107,7 +107,7 @@ public final class Suggester implements Closeable {
       if (lastIsPrefix && ranking.found() < Math.min(MIN_EXACT_BEFORE_TYPO, request.size())) {
         correctLast(ranking, words);
       }
-      return new SuggestResponse(request.q(), ranking.top());
+      return new SuggestResponse(request.q(), ranking.suggestions());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -132,9 +132,9 @@ public final class Suggester implements Closeable {
     for (int n = Math.min(CANDIDATES, FIRST_CANDIDATES * ranking.size()); ; n = CANDIDATES) {
       List<LookupResult> hits = infix.lookup(key, (Set<BytesRef>) null, n, true, true);
       for (LookupResult hit : hits) {
-        boolean whole =
-            correction == null || ((Marked) hit.highlightKey).words().contains(correction);
-        ranking.add(hit, words, lastIsPrefix, whole ? tier : Ranking.Tier.TYPO_PREFIX);
+        Hit entry = (Hit) hit.highlightKey;
+        boolean whole = correction == null || entry.marked().words().contains(correction);
+        ranking.add(entry, words, lastIsPrefix, whole ? tier : Ranking.Tier.TYPO_PREFIX);
       }
       if (hits.size() < n || n == CANDIDATES || ranking.settled()) {
         return;

@@ -207,7 +207,30 @@ class SuggestTableTest {
               "Forschungszentrum"),
           top("glossary phrase", "tumour dis", Kind.TERM, "tumour diseases"),
           german(
-              "German label for a German visitor", "Krebsforsch", Kind.AREA, "cancer-research", 1));
+              "German label for a German visitor", "Krebsforsch", Kind.AREA, "cancer-research", 1),
+          // One suggestion per partner: the name that matches best, then the visitor's language.
+          new Case(
+              "partner name in the visitor's language",
+              "carl gustav",
+              Lang.DE,
+              Kind.PARTNER,
+              "ukd",
+              1,
+              "Universitätsklinikum <mark>Carl</mark> <mark>Gustav</mark>"),
+          new Case(
+              "partner name in the visitor's language",
+              "carl gustav",
+              Lang.EN,
+              Kind.PARTNER,
+              "ukd",
+              1,
+              "University Hospital <mark>Carl</mark> <mark>Gustav</mark>"),
+          marked(
+              "partner name that starts with the typed words before its alias",
+              "dresden univ",
+              Kind.PARTNER,
+              "tu-dresden",
+              "<mark>Dresden</mark> <mark>Univ</mark>ersity of Technology"));
 
   /**
    * Typed letters too short for a typo (under five letters, umlaut digraphs read as one) or that

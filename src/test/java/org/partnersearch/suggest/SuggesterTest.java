@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -155,14 +156,14 @@ class SuggesterTest {
         3, corpus.searcher.suggest(new SuggestRequest("re", 3, Lang.EN)).suggestions().size());
     assertEquals(
         20, corpus.searcher.suggest(new SuggestRequest("re", 20, Lang.EN)).suggestions().size());
-    assertEquals("invalid_size", code(new SuggestRequest("re", 0, Lang.EN)));
-    assertEquals("invalid_size", code(new SuggestRequest("re", 21, Lang.EN)));
+    assertEquals("invalid_size", code(() -> new SuggestRequest("re", 0, Lang.EN)));
+    assertEquals("invalid_size", code(() -> new SuggestRequest("re", 21, Lang.EN)));
   }
 
   @Test
   void moreThan100CharactersAreRefused() {
-    assertEquals("query_too_long", code(SuggestRequest.of("a".repeat(101))));
-    assertEquals("query_too_long", code(SuggestRequest.of("x".repeat(2000))));
+    assertEquals("query_too_long", code(() -> SuggestRequest.of("a".repeat(101))));
+    assertEquals("query_too_long", code(() -> SuggestRequest.of("x".repeat(2000))));
     assertTrue(
         corpus
                 .searcher
@@ -182,9 +183,9 @@ class SuggesterTest {
     }
   }
 
-  private static String code(SuggestRequest request) {
+  private static String code(Supplier<SuggestRequest> request) {
     try {
-      corpus.searcher.suggest(request);
+      corpus.searcher.suggest(request.get());
       return "accepted";
     } catch (InvalidRequestException e) {
       return e.code();
