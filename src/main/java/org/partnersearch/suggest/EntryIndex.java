@@ -34,7 +34,7 @@ import org.partnersearch.corpus.Lang;
  * chain indexes each entry's words folded (ü→u, ß→ss) with their hyphen pieces and compound parts,
  * so a typed word finds a later word or a part inside a compound. Kind, language and the partner or
  * area id are an entry's contexts: Lucene keeps payloads in a field it names only privately, which
- * {@link #createResults} would have to read by name. {@link #createResults} marks exactly the typed
+ * {@link #createResults} would have to read by name. {@link #highlight} marks exactly the typed
  * letters, inside a compound part too, and tells the ranking how the entry matched ({@link
  * Marked}).
  */
@@ -80,8 +80,8 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private static final int MAX_LENGTH = 255;
 
   /**
-   * @param entries the analyzer the entries are indexed with, which {@link #createResults} reads
-   *     them with ({@link EntryTokens}); closed with this
+   * @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them
+   *     with ({@link EntryTokens}); closed with this
    */
   EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer) throws IOException {
     this(dir, entries, PrefixGrams.after(entries, MIN_PREFIX_CHARS - 1), queryAnalyzer);
@@ -210,12 +210,19 @@ final class EntryIndex extends AnalyzingInfixSuggester {
         }
       }
       long weight = (Long) ((FieldDoc) found[i]).fields[0];
-      Marked marked = Marked.of(text, tokens.of(text), matchedTokens, prefixToken);
+      Marked marked = highlight(text, matchedTokens, prefixToken);
       results[i] =
           new LookupResult(
               text, new Hit(marked, kind, lang, weight, contexts, id), weight, null, null);
     }
     return Arrays.asList(results);
+  }
+
+  /** Marks exactly the typed letters, inside a compound part too ({@link Marked}). */
+  @Override
+  protected Marked highlight(String text, Set<String> matchedTokens, String prefixToken)
+      throws IOException {
+    return Marked.of(text, tokens.of(text), matchedTokens, prefixToken);
   }
 
   @Override
