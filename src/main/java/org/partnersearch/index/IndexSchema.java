@@ -78,9 +78,10 @@ public final class IndexSchema {
    * head and its modifiers are marked apart ({@code +} and {@code <}). 8: the id is no longer
    * stored (the stored record has it). 9: the suggester's short prefixes are marked grams among its
    * words, not a field of their own. 10: the suggester's weights carry each entry's ordinal below
-   * its length. 11: no ordinal in the suggester's weights; the id is a context, not a payload.
+   * its length. 11: no ordinal in the suggester's weights; the id is a context, not a payload. 12:
+   * partners' and areas' bonus in the suggester's weights is 2^40, not a million.
    */
-  public static final String SCHEMA_VERSION = "11";
+  public static final String SCHEMA_VERSION = "12";
 
   /**
    * The schema version {@code generation} was built with ("none" if its commit names none), or

@@ -30,8 +30,14 @@ import org.partnersearch.corpus.Vocabulary;
  * weights to keep ties in one order.
  */
 public final class SuggestIndexWriter implements Closeable {
-  /** Partners and areas outrank terms in the candidate list the infix suggester returns. */
-  static final long NAMED_BONUS = 1_000_000L;
+  /**
+   * Partners and areas outrank terms in the candidate list the infix suggester returns. A term
+   * weighs the partner texts it is in, up to a few per partner: a bonus of a million was passed at
+   * 500,000 partners, and a list filled with heavier terms then lost every partner. This one leaves
+   * room for 2^30 partners below it and for the weight's 8 bits of length above it ({@link
+   * EntryIndex#add}).
+   */
+  static final long NAMED_BONUS = 1L << 40;
 
   /**
    * Stop words and numbers are terms too (a prefix of any corpus word gets a suggestion), but last.

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -187,6 +188,32 @@ class SuggesterStoreTest {
           suggester.suggest(new SuggestRequest("z".repeat(60), 8, Lang.EN));
           assertEquals(before, suggester.keptLastWords(), "a long typed word is not kept");
         });
+  }
+
+  @Test
+  void aPartnerComesBeforeTermsThatMorePartnerTextsHaveThanTheCorpusHasPartners()
+      throws IOException {
+    write(true);
+    // At 1,000,000 partners a word each writes in both languages is in 2,000,000 partner texts.
+    Path big = root.resolve("big");
+    long entries;
+    try (Directory dir = FSDirectory.open(generation);
+        DirectoryReader index = DirectoryReader.open(dir);
+        SuggestIndexWriter writer = store.writer(big, VOCABULARY)) {
+      writer.splitBy(index);
+      writer.add(PARTNERS.get(1));
+      for (int i = 0; i < Suggester.CANDIDATES; i++) {
+        writer.term("Ion" + letters(i), Set.of(Lang.EN), 2_000_000);
+      }
+      entries = writer.finish();
+    }
+    try (Directory dir = FSDirectory.open(generation);
+        DirectoryReader index = DirectoryReader.open(dir);
+        Suggester suggester = store.open(big, index, text -> List.of())) {
+      assertEquals(entries, suggester.size());
+      assertEquals(
+          "partner isz <mark>Ion</mark> Beam Centre Rossendorf", shown(suggester, "ion").get(0));
+    }
   }
 
   @Test
