@@ -8,8 +8,8 @@ import org.partnersearch.analysis.Folding;
 import org.partnersearch.html.Html;
 
 /**
- * An entry as {@link EntryIndex#createResults} found it: the runs of its text the typed words
- * cover, and what the ranking needs to know of the match.
+ * An entry as {@link EntryIndex#highlight} found it: the runs of its text the typed words cover,
+ * and what the ranking needs to know of the match.
  *
  * @param words the entry's folded words in order (hyphen pieces apart, no compound parts)
  * @param viaPart some typed word was found only inside a compound

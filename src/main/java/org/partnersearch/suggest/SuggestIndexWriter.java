@@ -33,9 +33,9 @@ public final class SuggestIndexWriter implements Closeable {
   /**
    * Partners and areas outrank terms in the candidate list the infix suggester returns. A term
    * weighs the partner texts it is in, up to a few per partner: a bonus of a million was passed at
-   * 500,000 partners, and a list filled with heavier terms then lost every partner. This one leaves
-   * room for 2^30 partners below it and for the weight's 8 bits of length above it ({@link
-   * EntryIndex#add}).
+   * 500,000 partners, and a list filled with heavier terms then lost every partner. Every term in
+   * fewer than 2^40 partner texts stays below this one, and with the 8 bits of length below it
+   * ({@link EntryIndex#add}) a weight still fits in a long.
    */
   static final long NAMED_BONUS = 1L << 40;
 
