@@ -44,12 +44,13 @@ import org.partnersearch.suggest.EntryIndexes;
  * The floor of the suggester's build: every entry of a built generation's suggester, read back from
  * its own doc values and held in memory, added again into a fresh infix index in several ways (the
  * cheapest analysis Lucene offers up to the suggester as it is), each committed, each repeated in
- * one JVM. Prints seconds (wall and the process's CPU), µs per entry, and each way's share of a
- * build whose main index took as long as the generation's own build report says: {@code way ÷
- * (build − suggester + way)}.
+ * one JVM, after a warm-up. Prints seconds (wall and the process's CPU), µs per entry, and each
+ * way's share of a build whose main index took as long as the generation's own build report says:
+ * {@code way ÷ (build − suggester + way)}.
  *
  * <p>Arguments: {@code indexRoot buildSeconds suggesterSeconds [rounds [way,way,...]]}, the two
- * times from the build's summary line ("indexed … in T s …; suggester … built in S s of it").
+ * times from the build's summary line ("indexed … in T s …; suggester … built in S s of it"). With
+ * all ways (no list), it first prints the entries' mix and their tokens per entry.
  *
  * <pre>
  * java -Xmx4g -cp target/classes:target/test-classes:$(cat cp.txt) \
@@ -72,6 +73,9 @@ public final class SuggesterFloor {
   /** Lucene's default: prefixes shorter than this are indexed as edge grams in a second field. */
   private static final int LUCENE_GRAMS = AnalyzingInfixSuggester.DEFAULT_MIN_PREFIX_CHARS;
 
+  /** Each way first adds this many entries, uncounted, so the JIT compiles its code. */
+  private static final int WARM_UP = 100_000;
+
   private SuggesterFloor() {}
 
   /** An entry as the built suggester holds it. */
@@ -93,14 +97,18 @@ public final class SuggesterFloor {
     Set<String> chosen = args.length > 4 ? Set.of(args[4].split(",")) : Set.of();
     Path generation = new IndexGenerations(root).current().orElseThrow();
     List<Entry> entries = read(generation.resolve("suggest").resolve("infix"));
-    printMix(entries);
+    if (chosen.isEmpty()) {
+      printMix(entries);
+    }
     GermanDecompounder decompounder = new GermanDecompounder();
     try (Analyzers analyzers = new Analyzers(decompounder);
         Directory indexDir = FSDirectory.open(generation);
         DirectoryReader index = DirectoryReader.open(indexDir)) {
       QueryFactory words = new QueryFactory(analyzers, decompounder);
       Predicate<String> corpusWords = word -> words.isCorpusWord(index, word);
-      printTokens(entries, analyzers, corpusWords);
+      if (chosen.isEmpty()) {
+        printTokens(entries, analyzers, corpusWords);
+      }
       List<Way> ways = new ArrayList<>();
       for (Way w : ways(analyzers, corpusWords)) {
         if (chosen.isEmpty() || chosen.contains(w.name())) {
@@ -110,6 +118,15 @@ public final class SuggesterFloor {
       Map<String, List<double[]>> runs = new LinkedHashMap<>();
       Path scratch = Files.createTempDirectory("suggester-floor");
       try {
+        for (Way w : ways) {
+          double[] run =
+              time(
+                  w,
+                  entries.subList(0, Math.min(WARM_UP, entries.size())),
+                  scratch.resolve(w.name() + "-warm-up"));
+          System.out.printf(
+              Locale.ROOT, "warm-up %-24s %7.2f s CPU   load %s%n", w.name(), run[1], load());
+        }
         for (int round = 1; round <= rounds; round++) {
           // Alternated, so each way sees the JIT and the machine's load alike.
           List<Way> order = new ArrayList<>(ways);
@@ -334,13 +351,8 @@ public final class SuggesterFloor {
         });
   }
 
-  /** The median of the runs after the first (the JIT's warm-up), or the only one. */
   private static double median(List<double[]> runs, int column) {
-    double[] values =
-        runs.subList(runs.size() > 1 ? 1 : 0, runs.size()).stream()
-            .mapToDouble(r -> r[column])
-            .sorted()
-            .toArray();
+    double[] values = runs.stream().mapToDouble(r -> r[column]).sorted().toArray();
     return values.length % 2 == 1
         ? values[values.length / 2]
         : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
