@@ -25,6 +25,7 @@ import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -156,28 +157,42 @@ public final class SuggesterFloor {
   /**
    * The ways, cheapest first: Lucene's own analysis with and without its edge grams, our
    * FOLDED_WORDS index chain in a stock suggester, our EntryIndex as it is; and what the id context
-   * and the contexts cost.
+   * and the contexts cost. All but "-defaults" write as EntryIndex does (its RAM buffer, no commit
+   * on close), so that they differ from it in analysis only.
    */
   private static List<Way> ways(Analyzers analyzers, Predicate<String> corpusWords) {
     return List.of(
-        new Way("whitespace", dir -> stock(dir, whitespace(), 0), true),
-        new Way("whitespace-no-id", dir -> stock(dir, whitespace(), 0), false),
-        new Way("standard", dir -> stock(dir, standard(), 0), true),
-        new Way("standard-grams", dir -> stock(dir, standard(), LUCENE_GRAMS), true),
-        new Way("folded", dir -> stock(dir, folded(analyzers, corpusWords), 0), true),
+        new Way("whitespace", dir -> stock(dir, whitespace(), 0, true), true),
+        new Way("whitespace-no-id", dir -> stock(dir, whitespace(), 0, true), false),
+        new Way("standard", dir -> stock(dir, standard(), 0, true), true),
+        new Way("standard-grams", dir -> stock(dir, standard(), LUCENE_GRAMS, true), true),
         new Way(
-            "folded-grams", dir -> stock(dir, folded(analyzers, corpusWords), LUCENE_GRAMS), true),
+            "standard-grams-defaults", dir -> stock(dir, standard(), LUCENE_GRAMS, false), true),
+        new Way("folded", dir -> stock(dir, folded(analyzers, corpusWords), 0, true), true),
+        new Way(
+            "folded-grams",
+            dir -> stock(dir, folded(analyzers, corpusWords), LUCENE_GRAMS, true),
+            true),
         new Way("entryindex", dir -> EntryIndexes.open(dir, analyzers, corpusWords), true),
         new Way("entryindex-no-id", dir -> EntryIndexes.open(dir, analyzers, corpusWords), false));
   }
 
   /**
-   * A stock infix suggester: Lucene's configuration and code; the subclass only closes the analyzer
-   * made for it.
+   * A stock infix suggester: Lucene's code; the subclass only closes the analyzer made for it and,
+   * {@code asBuilt}, configures the writer as {@link EntryIndexes} does. With Lucene's defaults (a
+   * 16 MB buffer, commit on close) many small segments are flushed and merged while entries are
+   * added, and closing waits for the merges.
    */
-  private static AnalyzingInfixSuggester stock(Directory dir, Analyzer analyzer, int grams)
-      throws IOException {
+  private static AnalyzingInfixSuggester stock(
+      Directory dir, Analyzer analyzer, int grams, boolean asBuilt) throws IOException {
     return new AnalyzingInfixSuggester(dir, analyzer, analyzer, grams, false, true, false) {
+      @Override
+      protected IndexWriterConfig getIndexWriterConfig(
+          Analyzer indexAnalyzer, IndexWriterConfig.OpenMode openMode) {
+        IndexWriterConfig config = super.getIndexWriterConfig(indexAnalyzer, openMode);
+        return asBuilt ? EntryIndexes.configure(config) : config;
+      }
+
       @Override
       public void close() throws IOException {
         super.close();

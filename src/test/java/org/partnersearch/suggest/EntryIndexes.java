@@ -2,6 +2,7 @@ package org.partnersearch.suggest;
 
 import java.io.IOException;
 import java.util.function.Predicate;
+import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.Directory;
 import org.partnersearch.analysis.Analyzers;
@@ -20,5 +21,10 @@ public final class EntryIndexes {
       Directory dir, Analyzers analyzers, Predicate<String> corpusWords) throws IOException {
     return new EntryIndex(
         dir, analyzers.index(Chain.FOLDED_WORDS, corpusWords), analyzers.query(Chain.FOLDED_WORDS));
+  }
+
+  /** {@code config} set as the suggester's infix index is written (its buffer, its closing). */
+  public static IndexWriterConfig configure(IndexWriterConfig config) {
+    return EntryIndex.configured(config);
   }
 }
