@@ -1,5 +1,6 @@
 package org.partnersearch.index;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,7 +92,8 @@ final class SuggestTerms {
     // The partners' names and aliases first, from their records in document order (each chunk of
     // records decompressed once): no second copy of them is held while the index is written.
     for (int doc = 0; doc < reader.maxDoc(); doc++) {
-      suggester.add(json.read(source(doc), Partner.class));
+      Names p = json.read(source(doc), Names.class);
+      suggester.add(p.id(), p.name(), p.nameEn(), p.aliases());
     }
     PriorityQueue<FieldTerms> queue = new PriorityQueue<>((a, b) -> a.term.compareTo(b.term));
     for (SearchableText text : SearchableText.values()) {
@@ -236,6 +238,13 @@ final class SuggestTerms {
     sources.document(doc - leaves.get(leaf).docBase, visitor);
     return visitor.getDocument().get(IndexSchema.SOURCE);
   }
+
+  /**
+   * What the suggester takes of a partner's record: the rest (descriptions, contacts) is most of
+   * its bytes, and is skipped instead of decoded into strings.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  private record Names(String id, String name, String nameEn, List<String> aliases) {}
 
   /** Where a partner's text has a word, at the word's offsets. */
   private record Sample(int doc, SearchableText text, int start, int end) {}

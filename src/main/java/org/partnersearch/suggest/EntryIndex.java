@@ -121,13 +121,18 @@ final class EntryIndex extends AnalyzingInfixSuggester {
     }
   }
 
-  /** Closing without {@link #commitAll} discards what was added: a failed build leaves no index. */
   @Override
   protected IndexWriterConfig getIndexWriterConfig(
       Analyzer indexAnalyzer, IndexWriterConfig.OpenMode openMode) {
-    return super.getIndexWriterConfig(indexAnalyzer, openMode)
-        .setRAMBufferSizeMB(RAM_BUFFER_MB)
-        .setCommitOnClose(false);
+    return configured(super.getIndexWriterConfig(indexAnalyzer, openMode));
+  }
+
+  /**
+   * Lucene's settings for the infix index, and larger segments; closing without {@link #commitAll}
+   * discards what was added: a failed build leaves no index.
+   */
+  static IndexWriterConfig configured(IndexWriterConfig config) {
+    return config.setRAMBufferSizeMB(RAM_BUFFER_MB).setCommitOnClose(false);
   }
 
   /** How many typed last words' queries are kept: memory that visitors' typing can claim. */

@@ -22,9 +22,16 @@ final class PrefixGrams extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute increment =
       addAttribute(PositionIncrementAttribute.class);
-  private State token;
-  private String word;
-  private int letters;
+
+  /** The current token's word, whose grams follow it. */
+  private char[] word = new char[16];
+
+  private int wordLength;
+
+  /** Grams of the current word still to come, and the end (in chars) of the last one. */
+  private int gramsLeft;
+
+  private int gramEnd;
 
   PrefixGrams(TokenStream input, int max) {
     super(input);
@@ -36,29 +43,40 @@ final class PrefixGrams extends TokenFilter {
     return MARK + prefix;
   }
 
+  /**
+   * A gram keeps its word's attributes but its term and position increment. NOTE: they are left as
+   * the word set them, not captured and restored (a copy of every attribute) per gram: this is the
+   * chain's last filter, and the indexer changes no attribute.
+   */
   @Override
   public boolean incrementToken() throws IOException {
-    if (token != null && letters < Math.min(max, word.codePointCount(0, word.length()))) {
-      restoreState(token);
-      letters++;
-      term.setEmpty().append(gram(word.substring(0, word.offsetByCodePoints(0, letters))));
+    if (gramsLeft > 0) {
+      gramsLeft--;
+      gramEnd += Character.charCount(Character.codePointAt(word, gramEnd, wordLength));
+      char[] buffer = term.resizeBuffer(gramEnd + 1);
+      buffer[0] = MARK;
+      System.arraycopy(word, 0, buffer, 1, gramEnd);
+      term.setLength(gramEnd + 1);
       increment.setPositionIncrement(0);
       return true;
     }
     if (!input.incrementToken()) {
-      token = null;
       return false;
     }
-    token = captureState();
-    word = term.toString();
-    letters = 0;
+    wordLength = term.length();
+    if (word.length < wordLength) {
+      word = new char[term.buffer().length];
+    }
+    System.arraycopy(term.buffer(), 0, word, 0, wordLength);
+    gramsLeft = Math.min(max, Character.codePointCount(word, 0, wordLength));
+    gramEnd = 0;
     return true;
   }
 
   @Override
   public void reset() throws IOException {
     super.reset();
-    token = null;
+    gramsLeft = 0;
   }
 
   /** The entries' analyzer with the {@link PrefixGrams} of every token, up to {@code max}. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -72,10 +73,15 @@ public final class SuggestIndexWriter implements Closeable {
 
   /** Adds the partner's names and aliases as entries. */
   public void add(Partner p) throws IOException {
-    add(p.name(), Suggestion.Kind.PARTNER, p.id(), EnumSet.of(Lang.DE), NAMED_BONUS + 2);
-    add(p.nameEn(), Suggestion.Kind.PARTNER, p.id(), EnumSet.of(Lang.EN), NAMED_BONUS + 2);
-    for (String alias : p.aliases()) {
-      add(alias, Suggestion.Kind.PARTNER, p.id(), Set.of(), NAMED_BONUS + 1);
+    add(p.id(), p.name(), p.nameEn(), p.aliases());
+  }
+
+  /** Adds a partner's names and aliases as entries: what its record is read for, no more. */
+  public void add(String id, String name, String nameEn, List<String> aliases) throws IOException {
+    add(name, Suggestion.Kind.PARTNER, id, EnumSet.of(Lang.DE), NAMED_BONUS + 2);
+    add(nameEn, Suggestion.Kind.PARTNER, id, EnumSet.of(Lang.EN), NAMED_BONUS + 2);
+    for (String alias : aliases) {
+      add(alias, Suggestion.Kind.PARTNER, id, Set.of(), NAMED_BONUS + 1);
     }
   }
 
