@@ -2,13 +2,11 @@ package org.partnersearch.suggest;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -175,21 +173,24 @@ final class EntryIndex extends AnalyzingInfixSuggester {
     LeafReaderContext leaf = null;
     BinaryDocValues texts = null;
     SortedSetDocValues contexts = null;
-    String[] named = null;
-    for (int i :
-        IntStream.range(0, found.length)
-            .boxed()
-            .sorted(Comparator.comparingInt(i -> found[i].doc))
-            .toList()) {
+    Object[] named = null;
+    long[] byDoc = new long[found.length];
+    for (int i = 0; i < found.length; i++) {
+      byDoc[i] = (long) found[i].doc << 32 | i;
+    }
+    Arrays.sort(byDoc);
+    for (long docAndIndex : byDoc) {
+      int i = (int) docAndIndex;
       if (leaf == null || found[i].doc >= leaf.docBase + leaf.reader().maxDoc()) {
         leaf = leaves.get(ReaderUtil.subIndex(found[i].doc, leaves));
         texts = leaf.reader().getBinaryDocValues(TEXT_FIELD_NAME);
         contexts = leaf.reader().getSortedSetDocValues(CONTEXTS_FIELD_NAME);
         // Kinds and languages (upper case) sort before the ids: read once, not hit by hit, as
         // reading a context was a fifth of a suggest at 100,000 partners (JFR).
-        named = new String[(int) (-1 - contexts.lookupTerm(new BytesRef(ID_CONTEXT)))];
+        named = new Object[(int) (-1 - contexts.lookupTerm(new BytesRef(ID_CONTEXT)))];
         for (int ord = 0; ord < named.length; ord++) {
-          named[ord] = contexts.lookupOrd(ord).utf8ToString();
+          String name = contexts.lookupOrd(ord).utf8ToString();
+          named[ord] = name.length() == 2 ? Lang.valueOf(name) : Suggestion.Kind.valueOf(name);
         }
       }
       int doc = found[i].doc - leaf.docBase;
@@ -203,10 +204,10 @@ final class EntryIndex extends AnalyzingInfixSuggester {
         long ord = contexts.nextOrd();
         if (ord >= named.length) {
           id = ord;
-        } else if (named[(int) ord].length() == 2) {
-          lang = Lang.valueOf(named[(int) ord]);
+        } else if (named[(int) ord] instanceof Lang l) {
+          lang = l;
         } else {
-          kind = Suggestion.Kind.valueOf(named[(int) ord]);
+          kind = (Suggestion.Kind) named[(int) ord];
         }
       }
       long weight = (Long) ((FieldDoc) found[i]).fields[0];
@@ -218,11 +219,14 @@ final class EntryIndex extends AnalyzingInfixSuggester {
     return Arrays.asList(results);
   }
 
-  /** Marks exactly the typed letters, inside a compound part too ({@link Marked}). */
+  /**
+   * The entry's match, which marks exactly the typed letters, inside a compound part too, when
+   * asked ({@link Marked}).
+   */
   @Override
   protected Marked highlight(String text, Set<String> matchedTokens, String prefixToken)
       throws IOException {
-    return Marked.of(text, tokens.of(text), matchedTokens, prefixToken);
+    return new Marked(tokens.of(text), matchedTokens, prefixToken);
   }
 
   @Override

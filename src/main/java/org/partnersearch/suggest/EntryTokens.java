@@ -14,7 +14,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.partnersearch.analysis.DecompoundFilter;
 
-/** The tokens of an entry's text as the infix index has them, for {@link Marked} to mark. */
+/** Entries' texts with their tokens as the infix index has them, for {@link Marked} to mark. */
 final class EntryTokens implements Closeable {
   /**
    * Entries analysed for highlighting, by text: a lookup highlights up to 256 candidates, and
@@ -24,7 +24,7 @@ final class EntryTokens implements Closeable {
 
   private final Analyzer entries;
   private final String field;
-  private final Map<String, List<Marked.Token>> analysed = new ConcurrentHashMap<>();
+  private final Map<String, Marked.Entry> analysed = new ConcurrentHashMap<>();
 
   /**
    * @param entries the analyzer the entries are indexed with; closed with this
@@ -34,17 +34,17 @@ final class EntryTokens implements Closeable {
     this.field = field;
   }
 
-  /** The entry's tokens as they were indexed, with their offsets. */
-  List<Marked.Token> of(String text) throws IOException {
-    List<Marked.Token> tokens = analysed.get(text);
-    if (tokens == null) {
+  /** The entry with its tokens as they were indexed, with their offsets. */
+  Marked.Entry of(String text) throws IOException {
+    Marked.Entry entry = analysed.get(text);
+    if (entry == null) {
       if (analysed.size() >= CACHED_ENTRIES) {
         analysed.clear();
       }
-      tokens = analyse(text);
-      analysed.put(text, tokens);
+      entry = Marked.Entry.of(text, analyse(text));
+      analysed.put(text, entry);
     }
-    return tokens;
+    return entry;
   }
 
   @Override

@@ -41,8 +41,8 @@ final class Ranking {
 
     @Override
     public int compareTo(Candidate other) {
-      String text = hit.marked().text();
-      String otherText = other.hit.marked().text();
+      String text = hit.marked().entry().text();
+      String otherText = other.hit.marked().entry().text();
       int order = Integer.compare(rank, other.rank);
       order = order != 0 ? order : Long.compare(other.hit.weight(), hit.weight());
       order = order != 0 ? order : Integer.compare(text.length(), otherText.length());
@@ -53,7 +53,7 @@ final class Ranking {
     String identity() {
       if (identity == null) {
         String id = hit.id();
-        identity = hit.kind() + ":" + (id == null ? hit.marked().text() : id);
+        identity = hit.kind() + ":" + (id == null ? hit.marked().entry().text() : id);
       }
       return identity;
     }
@@ -75,12 +75,12 @@ final class Ranking {
    * Ranks a hit of a lookup for {@code typed}; {@code tier}, if given, says how it matched instead.
    */
   void add(Hit hit, List<String> typed, boolean lastIsPrefix, Tier tier) {
-    Marked marked = hit.marked();
-    boolean prefix = tier == null && marked.startsWith(typed, lastIsPrefix);
+    Marked.Entry entry = hit.marked().entry();
+    boolean prefix = tier == null && entry.startsWith(typed, lastIsPrefix);
     if (tier == null) {
-      tier = prefix ? Tier.PREFIX : marked.viaPart() ? Tier.PART : Tier.WORD;
+      tier = prefix ? Tier.PREFIX : hit.marked().viaPart() ? Tier.PART : Tier.WORD;
     }
-    boolean partial = !(prefix && marked.wholeWords(typed));
+    boolean partial = !(prefix && entry.wholeWords(typed));
     boolean term = hit.kind() == Suggestion.Kind.TERM;
     boolean otherLang = hit.lang() != null && hit.lang() != lang;
     int rank = tier.ordinal() << 3 | (term ? 4 : 0) | (partial ? 2 : 0) | (otherLang ? 1 : 0);
@@ -94,7 +94,7 @@ final class Ranking {
 
   /** Whether some hit so far has exactly these folded words. */
   boolean hasKey(String key) {
-    return all.stream().anyMatch(c -> c.hit.marked().key().equals(key));
+    return all.stream().anyMatch(c -> c.hit.marked().entry().key().equals(key));
   }
 
   /** How many distinct suggestions were found so far (at most the list's size). */
@@ -123,7 +123,7 @@ final class Ranking {
   List<Suggestion> suggestions() {
     return top().stream()
         .map(c -> c.hit)
-        .map(e -> new Suggestion(e.marked().text(), e.marked().html(), e.kind(), e.id()))
+        .map(e -> new Suggestion(e.marked().entry().text(), e.marked().html(), e.kind(), e.id()))
         .toList();
   }
 
@@ -135,7 +135,7 @@ final class Ranking {
       top =
           all.stream()
               .sorted()
-              .filter(c -> identities.add(c.identity()) && keys.add(c.hit.marked().key()))
+              .filter(c -> identities.add(c.identity()) && keys.add(c.hit.marked().entry().key()))
               .limit(size)
               .toList();
     }

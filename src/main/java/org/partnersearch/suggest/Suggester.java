@@ -133,7 +133,7 @@ public final class Suggester implements Closeable {
       List<LookupResult> hits = infix.lookup(key, (Set<BytesRef>) null, n, true, true);
       for (LookupResult hit : hits) {
         Hit entry = (Hit) hit.highlightKey;
-        boolean whole = correction == null || entry.marked().words().contains(correction);
+        boolean whole = correction == null || entry.marked().entry().words().contains(correction);
         ranking.add(entry, words, lastIsPrefix, whole ? tier : Ranking.Tier.TYPO_PREFIX);
       }
       if (hits.size() < n || n == CANDIDATES || ranking.settled()) {
