@@ -51,6 +51,9 @@ record Marked(Entry entry, Set<String> typed, String prefix) {
         if ((isPrefix ? t.term().startsWith(word) : t.term().equals(word))
             && (best == null || t.preference() < best.preference())) {
           best = t;
+          if (t.preference() == 0) {
+            break; // none can fit better
+          }
         }
       }
       return best;
