@@ -46,7 +46,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   /** The infix index is written once per generation: fewer, larger segments than the default. */
   private static final double RAM_BUFFER_MB = 64;
 
-  private final EntryTokens tokens;
+  private final Analyzer entries;
   private final Analyzer withGrams;
 
   /**
@@ -72,6 +72,14 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private final Map<String, Query> lastWords = new ConcurrentHashMap<>();
 
   /**
+   * Entries analysed for marking, by text: a lookup finds up to 256, and analysing them anew was a
+   * fifth of a suggest (JFR). Bounded: once full, it starts over.
+   */
+  private static final int CACHED_ENTRIES = 50_000;
+
+  private final Map<String, Marked.Entry> analysed = new ConcurrentHashMap<>();
+
+  /**
    * Texts' lengths are ranked up to this many chars: weights carry it in 8 bits, so that the lookup
    * fetches the shorter of equally weighted entries first, as {@link Ranking} ranks them.
    */
@@ -79,7 +87,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
 
   /**
    * @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them
-   *     with ({@link EntryTokens}); closed with this
+   *     with ({@link Marked.Entry}); closed with this
    */
   EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer) throws IOException {
     this(dir, entries, PrefixGrams.after(entries, MIN_PREFIX_CHARS - 1), queryAnalyzer);
@@ -89,7 +97,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private EntryIndex(Directory dir, Analyzer entries, Analyzer withGrams, Analyzer queryAnalyzer)
       throws IOException {
     super(dir, withGrams, queryAnalyzer, 0, false, true, true, true);
-    this.tokens = new EntryTokens(entries, WORDS_FIELD);
+    this.entries = entries;
     this.withGrams = withGrams;
   }
 
@@ -226,11 +234,19 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   @Override
   protected Marked highlight(String text, Set<String> matchedTokens, String prefixToken)
       throws IOException {
-    return new Marked(tokens.of(text), matchedTokens, prefixToken);
+    Marked.Entry entry = analysed.get(text);
+    if (entry == null) {
+      if (analysed.size() >= CACHED_ENTRIES) {
+        analysed.clear();
+      }
+      entry = Marked.Entry.analyse(text, entries, WORDS_FIELD);
+      analysed.put(text, entry);
+    }
+    return new Marked(entry, matchedTokens, prefixToken);
   }
 
   @Override
   public void close() throws IOException {
-    IOUtils.close(super::close, withGrams, tokens);
+    IOUtils.close(super::close, withGrams, entries);
   }
 }

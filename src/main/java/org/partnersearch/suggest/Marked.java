@@ -1,8 +1,19 @@
 package org.partnersearch.suggest;
 
+import static java.util.stream.Collectors.joining;
+
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.partnersearch.analysis.DecompoundFilter;
 import org.partnersearch.analysis.Folding;
 import org.partnersearch.html.Html;
 
@@ -31,17 +42,42 @@ record Marked(Entry entry, Set<String> typed, String prefix) {
   }
 
   /**
-   * An entry's text with its tokens, made once per text ({@link EntryTokens}) for every lookup that
-   * finds it.
+   * An entry's text with its tokens as the infix index has them, analysed once per text for every
+   * lookup that finds it.
    *
-   * @param words the folded words in order (hyphen pieces apart, no compound parts)
-   * @param key the words joined by blanks: entries with equal keys differ only by case or folding
+   * @param key the folded words in order (hyphen pieces apart, no compound parts) joined by blanks:
+   *     entries with equal keys differ only by case or folding
    */
-  record Entry(String text, List<Token> tokens, List<String> words, String key) {
-    static Entry of(String text, List<Token> tokens) {
-      List<String> words =
-          tokens.stream().filter(t -> t.preference() == 0).map(Token::term).toList();
-      return new Entry(text, tokens, words, String.join(" ", words));
+  record Entry(String text, List<Token> tokens, String key) {
+    /** Analyses the text as {@code entries} indexed it in {@code field}. */
+    static Entry analyse(String text, Analyzer entries, String field) throws IOException {
+      List<Token> tokens = new ArrayList<>();
+      try (TokenStream ts = entries.tokenStream(field, text)) {
+        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+        OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+        TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+        // A hyphenated word as a whole and closed up spans its pieces' positions, as when typed.
+        PositionLengthAttribute joined = ts.addAttribute(PositionLengthAttribute.class);
+        ts.reset();
+        while (ts.incrementToken()) {
+          // A compound's head and its modifiers are both parts of it, typed apart for ranking only.
+          boolean part =
+              DecompoundFilter.PART_TYPE.equals(type.type())
+                  || DecompoundFilter.MODIFIER_TYPE.equals(type.type());
+          tokens.add(
+              new Token(
+                  term.toString(),
+                  offset.startOffset(),
+                  offset.endOffset(),
+                  part,
+                  joined.getPositionLength() > 1));
+        }
+        ts.end();
+      }
+      return new Entry(
+          text,
+          List.copyOf(tokens),
+          tokens.stream().filter(t -> t.preference() == 0).map(Token::term).collect(joining(" ")));
     }
 
     /** The first token a typed word fits best in; null: none. */
@@ -60,25 +96,12 @@ record Marked(Entry entry, Set<String> typed, String prefix) {
     }
 
     /**
-     * Whether the entry starts with the typed words, the last one as a prefix if {@code
-     * lastIsPrefix}.
+     * Whether the entry starts with the typed words joined by blanks, the last one as a prefix if
+     * {@code lastIsPrefix} (words have no blanks, so the key's first words are compared).
      */
-    boolean startsWith(List<String> typed, boolean lastIsPrefix) {
-      for (int i = 0; i < typed.size(); i++) {
-        boolean prefix = lastIsPrefix && i == typed.size() - 1;
-        if (i >= words.size()
-            || !(prefix
-                ? words.get(i).startsWith(typed.get(i))
-                : words.get(i).equals(typed.get(i)))) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    /** Whether the typed words are the entry's first words, whole. */
-    boolean wholeWords(List<String> typed) {
-      return typed.size() <= words.size() && words.subList(0, typed.size()).equals(typed);
+    boolean startsWith(String words, boolean lastIsPrefix) {
+      return key.startsWith(words)
+          && (lastIsPrefix || key.length() == words.length() || key.charAt(words.length()) == ' ');
     }
   }
 

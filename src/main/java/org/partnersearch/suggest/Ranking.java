@@ -77,15 +77,16 @@ final class Ranking {
   }
 
   /**
-   * Ranks a hit of a lookup for {@code typed}; {@code tier}, if given, says how it matched instead.
+   * Ranks a hit of a lookup for the {@code typed} words joined by blanks; {@code tier}, if given,
+   * says how it matched instead.
    */
-  void add(Hit hit, List<String> typed, boolean lastIsPrefix, Tier tier) {
+  void add(Hit hit, String typed, boolean lastIsPrefix, Tier tier) {
     Marked.Entry entry = hit.marked().entry();
     boolean prefix = tier == null && entry.startsWith(typed, lastIsPrefix);
     if (tier == null) {
       tier = prefix ? Tier.PREFIX : hit.marked().viaPart() ? Tier.PART : Tier.WORD;
     }
-    boolean partial = !(prefix && entry.wholeWords(typed));
+    boolean partial = !(prefix && entry.startsWith(typed, false));
     boolean term = hit.kind() == Suggestion.Kind.TERM;
     boolean otherLang = hit.lang() != null && hit.lang() != lang;
     int rank = tier.ordinal() << 3 | (term ? 4 : 0) | (partial ? 2 : 0) | (otherLang ? 1 : 0);
