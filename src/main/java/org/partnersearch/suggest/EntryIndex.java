@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -182,12 +183,11 @@ final class EntryIndex extends AnalyzingInfixSuggester {
     BinaryDocValues texts = null;
     SortedSetDocValues contexts = null;
     Object[] named = null;
-    long[] byDoc = new long[found.length];
-    for (int i = 0; i < found.length; i++) {
-      byDoc[i] = (long) found[i].doc << 32 | i;
-    }
-    Arrays.sort(byDoc);
-    for (long docAndIndex : byDoc) {
+    for (long docAndIndex :
+        IntStream.range(0, found.length)
+            .mapToLong(i -> (long) found[i].doc << 32 | i)
+            .sorted()
+            .toArray()) {
       int i = (int) docAndIndex;
       if (leaf == null || found[i].doc >= leaf.docBase + leaf.reader().maxDoc()) {
         leaf = leaves.get(ReaderUtil.subIndex(found[i].doc, leaves));
@@ -219,18 +219,14 @@ final class EntryIndex extends AnalyzingInfixSuggester {
         }
       }
       long weight = (Long) ((FieldDoc) found[i]).fields[0];
-      Marked marked = highlight(text, matchedTokens, prefixToken);
-      results[i] =
-          new LookupResult(
-              text, new Hit(marked, kind, lang, weight, contexts, id), weight, null, null);
+      Hit hit =
+          new Hit(highlight(text, matchedTokens, prefixToken), kind, lang, weight, contexts, id);
+      results[i] = new LookupResult(text, hit, weight, null, null);
     }
     return Arrays.asList(results);
   }
 
-  /**
-   * The entry's match, which marks exactly the typed letters, inside a compound part too, when
-   * asked ({@link Marked}).
-   */
+  /** The entry's match, which marks exactly the typed letters when asked ({@link Marked}). */
   @Override
   protected Marked highlight(String text, Set<String> matchedTokens, String prefixToken)
       throws IOException {

@@ -107,11 +107,8 @@ record Marked(Entry entry, Set<String> typed, String prefix) {
 
   /** Whether some typed word was found only inside a compound. */
   boolean viaPart() {
-    boolean viaPart = prefix != null && isPart(entry.best(prefix, true));
-    for (String word : typed) {
-      viaPart = viaPart || isPart(entry.best(word, false));
-    }
-    return viaPart;
+    return (prefix != null && isPart(entry.best(prefix, true)))
+        || typed.stream().anyMatch(word -> isPart(entry.best(word, false)));
   }
 
   private static boolean isPart(Token best) {
@@ -125,9 +122,7 @@ record Marked(Entry entry, Set<String> typed, String prefix) {
   String html() {
     String text = entry.text();
     BitSet marks = new BitSet(text.length());
-    for (String word : typed) {
-      mark(marks, entry.best(word, false), word);
-    }
+    typed.forEach(word -> mark(marks, entry.best(word, false), word));
     if (prefix != null) {
       mark(marks, entry.best(prefix, true), prefix);
     }

@@ -1,8 +1,10 @@
 package org.partnersearch.suggest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
@@ -30,20 +32,7 @@ final class Ranking {
    * terms, whole typed words before partial ones, the visitor's language), the heavier, the
    * shorter, then as found ({@code seq}).
    */
-  private static final class Candidate implements Comparable<Candidate> {
-    final Hit hit;
-    final Tier tier;
-    final int rank;
-    final int seq;
-    private String id; // read once, and only if ranked among the best: from the index
-
-    Candidate(Hit hit, Tier tier, int rank, int seq) {
-      this.hit = hit;
-      this.tier = tier;
-      this.rank = rank;
-      this.seq = seq;
-    }
-
+  private record Candidate(Hit hit, Tier tier, int rank, int seq) implements Comparable<Candidate> {
     @Override
     public int compareTo(Candidate other) {
       String text = hit.marked().entry().text();
@@ -54,19 +43,14 @@ final class Ranking {
       order = order != 0 ? order : text.compareTo(otherText);
       return order != 0 ? order : Integer.compare(seq, other.seq);
     }
-
-    /** The partner or area id ({@link Hit#id}); null for a term. */
-    String id() {
-      if (id == null && hit.idOrd() >= 0) {
-        id = hit.id();
-      }
-      return id;
-    }
   }
 
   private final int size;
   private final Lang lang;
   private final List<Candidate> all = new ArrayList<>();
+
+  /** Partners' and areas' ids by candidate: read from the index once, and only for the best. */
+  private final Map<Integer, String> ids = new HashMap<>();
 
   /** {@link #top()} as last computed, or null after a change. */
   private List<Candidate> top;
@@ -100,7 +84,7 @@ final class Ranking {
 
   /** Whether some hit so far has exactly these folded words. */
   boolean hasKey(String key) {
-    return all.stream().anyMatch(c -> c.hit.marked().entry().key().equals(key));
+    return all.stream().anyMatch(c -> c.hit().marked().entry().key().equals(key));
   }
 
   /** How many distinct suggestions were found so far (at most the list's size). */
@@ -123,16 +107,21 @@ final class Ranking {
    * than every one so far can then only pass one of them by a better language or a whole word.
    */
   boolean settled() {
-    return full() && top().get(size - 1).tier == Tier.PREFIX;
+    return full() && top().get(size - 1).tier() == Tier.PREFIX;
+  }
+
+  /** The candidate's partner or area id ({@link Hit#id}); null for a term. */
+  private String id(Candidate c) {
+    return c.hit().idOrd() < 0 ? null : ids.computeIfAbsent(c.seq(), seq -> c.hit().id());
   }
 
   List<Suggestion> suggestions() {
-    return top().stream()
-        .map(
-            c ->
-                new Suggestion(
-                    c.hit.marked().entry().text(), c.hit.marked().html(), c.hit.kind(), c.id()))
-        .toList();
+    List<Suggestion> listed = new ArrayList<>();
+    for (Candidate c : top()) {
+      Marked marked = c.hit().marked();
+      listed.add(new Suggestion(marked.entry().text(), marked.html(), c.hit().kind(), id(c)));
+    }
+    return listed;
   }
 
   /**
@@ -148,8 +137,8 @@ final class Ranking {
       top =
           Stream.generate(best::poll)
               .takeWhile(Objects::nonNull)
-              .filter(c -> c.id() == null || identities.add(c.hit.kind() + ":" + c.id()))
-              .filter(c -> keys.add(c.hit.marked().entry().key()))
+              .filter(c -> id(c) == null || identities.add(c.hit().kind() + ":" + id(c)))
+              .filter(c -> keys.add(c.hit().marked().entry().key()))
               .limit(size)
               .toList();
     }
