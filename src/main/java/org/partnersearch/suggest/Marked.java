@@ -107,8 +107,11 @@ record Marked(Entry entry, Set<String> typed, String prefix) {
 
   /** Whether some typed word was found only inside a compound. */
   boolean viaPart() {
-    return (prefix != null && isPart(entry.best(prefix, true)))
-        || typed.stream().anyMatch(word -> isPart(entry.best(word, false)));
+    boolean viaPart = prefix != null && isPart(entry.best(prefix, true));
+    for (String word : typed) { // no stream: this runs for most hits
+      viaPart = viaPart || isPart(entry.best(word, false));
+    }
+    return viaPart;
   }
 
   private static boolean isPart(Token best) {
