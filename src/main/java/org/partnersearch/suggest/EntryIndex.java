@@ -2,7 +2,6 @@ package org.partnersearch.suggest;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   /** The infix index is written once per generation: fewer, larger segments than the default. */
   private static final double RAM_BUFFER_MB = 64;
 
-  private final EntryTokens tokens;
+  private final Analyzer entries;
   private final Analyzer withGrams;
 
   /**
@@ -74,6 +73,14 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private final Map<String, Query> lastWords = new ConcurrentHashMap<>();
 
   /**
+   * Entries analysed for marking, by text: a lookup finds up to 256, and analysing them anew was a
+   * fifth of a suggest (JFR). Bounded: once full, it starts over.
+   */
+  private static final int CACHED_ENTRIES = 50_000;
+
+  private final Map<String, Marked.Entry> analysed = new ConcurrentHashMap<>();
+
+  /**
    * Texts' lengths are ranked up to this many chars: weights carry it in 8 bits, so that the lookup
    * fetches the shorter of equally weighted entries first, as {@link Ranking} ranks them.
    */
@@ -81,7 +88,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
 
   /**
    * @param entries the analyzer the entries are indexed with, which {@link #highlight} reads them
-   *     with ({@link EntryTokens}); closed with this
+   *     with ({@link Marked.Entry}); closed with this
    */
   EntryIndex(Directory dir, Analyzer entries, Analyzer queryAnalyzer) throws IOException {
     this(dir, entries, PrefixGrams.after(entries, MIN_PREFIX_CHARS - 1), queryAnalyzer);
@@ -91,7 +98,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private EntryIndex(Directory dir, Analyzer entries, Analyzer withGrams, Analyzer queryAnalyzer)
       throws IOException {
     super(dir, withGrams, queryAnalyzer, 0, false, true, true, true);
-    this.tokens = new EntryTokens(entries, WORDS_FIELD);
+    this.entries = entries;
     this.withGrams = withGrams;
   }
 
@@ -180,21 +187,23 @@ final class EntryIndex extends AnalyzingInfixSuggester {
     LeafReaderContext leaf = null;
     BinaryDocValues texts = null;
     SortedSetDocValues contexts = null;
-    String[] named = null;
-    for (int i :
+    Object[] named = null;
+    for (long docAndIndex :
         IntStream.range(0, found.length)
-            .boxed()
-            .sorted(Comparator.comparingInt(i -> found[i].doc))
-            .toList()) {
+            .mapToLong(i -> (long) found[i].doc << 32 | i)
+            .sorted()
+            .toArray()) {
+      int i = (int) docAndIndex;
       if (leaf == null || found[i].doc >= leaf.docBase + leaf.reader().maxDoc()) {
         leaf = leaves.get(ReaderUtil.subIndex(found[i].doc, leaves));
         texts = leaf.reader().getBinaryDocValues(TEXT_FIELD_NAME);
         contexts = leaf.reader().getSortedSetDocValues(CONTEXTS_FIELD_NAME);
         // Kinds and languages (upper case) sort before the ids: read once, not hit by hit, as
         // reading a context was a fifth of a suggest at 100,000 partners (JFR).
-        named = new String[(int) (-1 - contexts.lookupTerm(new BytesRef(ID_CONTEXT)))];
+        named = new Object[(int) (-1 - contexts.lookupTerm(new BytesRef(ID_CONTEXT)))];
         for (int ord = 0; ord < named.length; ord++) {
-          named[ord] = contexts.lookupOrd(ord).utf8ToString();
+          String name = contexts.lookupOrd(ord).utf8ToString();
+          named[ord] = name.length() == 2 ? Lang.valueOf(name) : Suggestion.Kind.valueOf(name);
         }
       }
       int doc = found[i].doc - leaf.docBase;
@@ -208,30 +217,37 @@ final class EntryIndex extends AnalyzingInfixSuggester {
         long ord = contexts.nextOrd();
         if (ord >= named.length) {
           id = ord;
-        } else if (named[(int) ord].length() == 2) {
-          lang = Lang.valueOf(named[(int) ord]);
+        } else if (named[(int) ord] instanceof Lang l) {
+          lang = l;
         } else {
-          kind = Suggestion.Kind.valueOf(named[(int) ord]);
+          kind = (Suggestion.Kind) named[(int) ord];
         }
       }
       long weight = (Long) ((FieldDoc) found[i]).fields[0];
-      Marked marked = highlight(text, matchedTokens, prefixToken);
-      results[i] =
-          new LookupResult(
-              text, new Hit(marked, kind, lang, weight, contexts, id), weight, null, null);
+      Hit hit =
+          new Hit(highlight(text, matchedTokens, prefixToken), kind, lang, weight, contexts, id);
+      results[i] = new LookupResult(text, hit, weight, null, null);
     }
     return Arrays.asList(results);
   }
 
-  /** Marks exactly the typed letters, inside a compound part too ({@link Marked}). */
+  /** The entry's match, which marks exactly the typed letters when asked ({@link Marked}). */
   @Override
   protected Marked highlight(String text, Set<String> matchedTokens, String prefixToken)
       throws IOException {
-    return Marked.of(text, tokens.of(text), matchedTokens, prefixToken);
+    Marked.Entry entry = analysed.get(text);
+    if (entry == null) {
+      if (analysed.size() >= CACHED_ENTRIES) {
+        analysed.clear();
+      }
+      entry = Marked.Entry.analyse(text, entries, WORDS_FIELD);
+      analysed.put(text, entry);
+    }
+    return new Marked(entry, matchedTokens, prefixToken);
   }
 
   @Override
   public void close() throws IOException {
-    IOUtils.close(super::close, withGrams, tokens);
+    IOUtils.close(super::close, withGrams, entries);
   }
 }

@@ -1,9 +1,14 @@
 package org.partnersearch.suggest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.partnersearch.corpus.Lang;
 
 /**
@@ -25,43 +30,27 @@ final class Ranking {
   /**
    * A hit as it matched, best first: by {@code rank} (its tier, then partners and areas before
    * terms, whole typed words before partial ones, the visitor's language), the heavier, the
-   * shorter.
+   * shorter, then as found ({@code seq}).
    */
-  private static final class Candidate implements Comparable<Candidate> {
-    final Hit hit;
-    final Tier tier;
-    final int rank;
-    private String identity; // read once: a hit's id is read from the index ({@link Hit#id})
-
-    Candidate(Hit hit, Tier tier, int rank) {
-      this.hit = hit;
-      this.tier = tier;
-      this.rank = rank;
-    }
-
+  private record Candidate(Hit hit, Tier tier, int rank, int seq) implements Comparable<Candidate> {
     @Override
     public int compareTo(Candidate other) {
-      String text = hit.marked().text();
-      String otherText = other.hit.marked().text();
+      String text = hit.marked().entry().text();
+      String otherText = other.hit.marked().entry().text();
       int order = Integer.compare(rank, other.rank);
       order = order != 0 ? order : Long.compare(other.hit.weight(), hit.weight());
       order = order != 0 ? order : Integer.compare(text.length(), otherText.length());
-      return order != 0 ? order : text.compareTo(otherText);
-    }
-
-    /** The partner or area, or the term's text: what one suggestion stands for. */
-    String identity() {
-      if (identity == null) {
-        String id = hit.id();
-        identity = hit.kind() + ":" + (id == null ? hit.marked().text() : id);
-      }
-      return identity;
+      order = order != 0 ? order : text.compareTo(otherText);
+      return order != 0 ? order : Integer.compare(seq, other.seq);
     }
   }
 
   private final int size;
   private final Lang lang;
   private final List<Candidate> all = new ArrayList<>();
+
+  /** Partners' and areas' ids by candidate: read from the index once, and only for the best. */
+  private final Map<Integer, String> ids = new HashMap<>();
 
   /** {@link #top()} as last computed, or null after a change. */
   private List<Candidate> top;
@@ -72,19 +61,20 @@ final class Ranking {
   }
 
   /**
-   * Ranks a hit of a lookup for {@code typed}; {@code tier}, if given, says how it matched instead.
+   * Ranks a hit of a lookup for the {@code typed} words joined by blanks; {@code tier}, if given,
+   * says how it matched instead.
    */
-  void add(Hit hit, List<String> typed, boolean lastIsPrefix, Tier tier) {
-    Marked marked = hit.marked();
-    boolean prefix = tier == null && marked.startsWith(typed, lastIsPrefix);
+  void add(Hit hit, String typed, boolean lastIsPrefix, Tier tier) {
+    Marked.Entry entry = hit.marked().entry();
+    boolean prefix = tier == null && entry.startsWith(typed, lastIsPrefix);
     if (tier == null) {
-      tier = prefix ? Tier.PREFIX : marked.viaPart() ? Tier.PART : Tier.WORD;
+      tier = prefix ? Tier.PREFIX : hit.marked().viaPart() ? Tier.PART : Tier.WORD;
     }
-    boolean partial = !(prefix && marked.wholeWords(typed));
+    boolean partial = !(prefix && entry.startsWith(typed, false));
     boolean term = hit.kind() == Suggestion.Kind.TERM;
     boolean otherLang = hit.lang() != null && hit.lang() != lang;
     int rank = tier.ordinal() << 3 | (term ? 4 : 0) | (partial ? 2 : 0) | (otherLang ? 1 : 0);
-    Candidate candidate = new Candidate(hit, tier, rank);
+    Candidate candidate = new Candidate(hit, tier, rank, all.size());
     all.add(candidate);
     // One that sorts after a full list's last leaves it as it is.
     if (top != null && (top.size() < size || candidate.compareTo(top.get(size - 1)) < 0)) {
@@ -94,7 +84,7 @@ final class Ranking {
 
   /** Whether some hit so far has exactly these folded words. */
   boolean hasKey(String key) {
-    return all.stream().anyMatch(c -> c.hit.marked().key().equals(key));
+    return all.stream().anyMatch(c -> c.hit().marked().entry().key().equals(key));
   }
 
   /** How many distinct suggestions were found so far (at most the list's size). */
@@ -117,25 +107,38 @@ final class Ranking {
    * than every one so far can then only pass one of them by a better language or a whole word.
    */
   boolean settled() {
-    return full() && top().get(size - 1).tier == Tier.PREFIX;
+    return full() && top().get(size - 1).tier() == Tier.PREFIX;
+  }
+
+  /** The candidate's partner or area id ({@link Hit#id}); null for a term. */
+  private String id(Candidate c) {
+    return c.hit().idOrd() < 0 ? null : ids.computeIfAbsent(c.seq(), seq -> c.hit().id());
   }
 
   List<Suggestion> suggestions() {
-    return top().stream()
-        .map(c -> c.hit)
-        .map(e -> new Suggestion(e.marked().text(), e.marked().html(), e.kind(), e.id()))
-        .toList();
+    List<Suggestion> listed = new ArrayList<>();
+    for (Candidate c : top()) {
+      Marked marked = c.hit().marked();
+      listed.add(new Suggestion(marked.entry().text(), marked.html(), c.hit().kind(), id(c)));
+    }
+    return listed;
   }
 
-  /** The best match of each partner, area or term text, skipping folded texts already listed. */
+  /**
+   * The best match of each partner, area or term text, skipping folded texts already listed: taken
+   * best first from a heap, as sorting all candidates was a twelfth of a suggest (JFR). A term
+   * stands for its text, which its key covers.
+   */
   private List<Candidate> top() {
     if (top == null) {
       Set<String> identities = new HashSet<>();
       Set<String> keys = new HashSet<>();
+      PriorityQueue<Candidate> best = new PriorityQueue<>(all);
       top =
-          all.stream()
-              .sorted()
-              .filter(c -> identities.add(c.identity()) && keys.add(c.hit.marked().key()))
+          Stream.generate(best::poll)
+              .takeWhile(Objects::nonNull)
+              .filter(c -> id(c) == null || identities.add(c.hit().kind() + ":" + id(c)))
+              .filter(c -> keys.add(c.hit().marked().entry().key()))
               .limit(size)
               .toList();
     }

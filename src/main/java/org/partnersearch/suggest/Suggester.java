@@ -127,18 +127,24 @@ public final class Suggester implements Closeable {
     if (words.isEmpty()) {
       return;
     }
-    String key = String.join(" ", words) + (lastIsPrefix ? "" : " ");
-    // A few candidates first, all of them only if these leave the list unsettled.
+    String typed = String.join(" ", words);
+    String key = typed + (lastIsPrefix ? "" : " ");
+    // A few candidates first, all of them only if these leave the list unsettled: those start
+    // with the first ones again (ties by document), which are ranked already.
+    int ranked = 0;
     for (int n = Math.min(CANDIDATES, FIRST_CANDIDATES * ranking.size()); ; n = CANDIDATES) {
       List<LookupResult> hits = infix.lookup(key, (Set<BytesRef>) null, n, true, true);
-      for (LookupResult hit : hits) {
+      for (LookupResult hit : hits.subList(ranked, hits.size())) {
         Hit entry = (Hit) hit.highlightKey;
-        boolean whole = correction == null || entry.marked().words().contains(correction);
-        ranking.add(entry, words, lastIsPrefix, whole ? tier : Ranking.Tier.TYPO_PREFIX);
+        boolean whole =
+            correction == null
+                || List.of(entry.marked().entry().key().split(" ")).contains(correction);
+        ranking.add(entry, typed, lastIsPrefix, whole ? tier : Ranking.Tier.TYPO_PREFIX);
       }
       if (hits.size() < n || n == CANDIDATES || ranking.settled()) {
         return;
       }
+      ranked = n;
     }
   }
 
