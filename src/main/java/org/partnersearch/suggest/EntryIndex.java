@@ -32,10 +32,9 @@ import org.partnersearch.corpus.Lang;
  * Lucene's infix suggester over the entries, on disk in the generation folder. The FOLDED_WORDS
  * chain indexes each entry's words folded (ü→u, ß→ss) with their hyphen pieces and compound parts,
  * so a typed word finds a later word or a part inside a compound. Kind, language and the partner or
- * area id are an entry's contexts: Lucene keeps payloads in a field it names only privately, which
- * {@link #createResults} would have to read by name. {@link #highlight} marks exactly the typed
- * letters, inside a compound part too, and tells the ranking how the entry matched ({@link
- * Marked}).
+ * area id are an entry's contexts (Lucene names the payloads' field only privately). {@link
+ * #highlight} tells the ranking how an entry matched, and marks the typed letters of the listed
+ * ones, inside a compound part too ({@link Marked}).
  */
 final class EntryIndex extends AnalyzingInfixSuggester {
   /** The field of the entries' analysed words, which the typo corrector reads too. */
@@ -50,10 +49,7 @@ final class EntryIndex extends AnalyzingInfixSuggester {
   private final Analyzer entries;
   private final Analyzer withGrams;
 
-  /**
-   * Typed last words shorter than this are looked up by their grams ({@link PrefixGrams}), longer
-   * ones by a prefix query.
-   */
+  /** Typed last words shorter than this are looked up by their grams, longer ones by prefix. */
   private static final int MIN_PREFIX_CHARS = 4;
 
   /**
