@@ -20,7 +20,7 @@ import org.partnersearch.html.Html;
 /**
  * An entry as {@link EntryIndex#highlight} found it: the typed words it matched, which the ranking
  * asks how ({@link #viaPart}) and which are marked only when asked ({@link #html}): a lookup finds
- * up to 256 entries, a list shows at most 50, and marking every hit was a seventh of a suggest at
+ * up to 256 entries, a list shows at most 20, and marking every hit was a seventh of a suggest at
  * 100,000 partners (JFR).
  *
  * @param typed the typed words matched whole
