@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -381,20 +382,19 @@ public final class SuggesterFloor {
   }
 
   private static Analyzer whitespace() {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new WhitespaceTokenizer();
-        return new TokenStreamComponents(source, new LowerCaseFilter(source));
-      }
-    };
+    return lowerCased(WhitespaceTokenizer::new);
   }
 
   private static Analyzer standard() {
+    return lowerCased(StandardTokenizer::new);
+  }
+
+  /** The tokenizer's words in lower case: Lucene's cheapest chains, for the floor. */
+  private static Analyzer lowerCased(Supplier<Tokenizer> tokenizer) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new StandardTokenizer();
+        Tokenizer source = tokenizer.get();
         return new TokenStreamComponents(source, new LowerCaseFilter(source));
       }
     };
